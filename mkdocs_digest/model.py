@@ -1,0 +1,130 @@
+"""The digest model: plain data, no MkDocs.
+
+A `Digest` is one Markdown page; each paper entry on it is an `Entry` (where it
+stands on the page) holding a `Paper` (what the entry says). The same arXiv id can
+stand on many pages; the catalog groups those appearances.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+Level = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """Something wrong with the input, located at a page and a 1-based line."""
+
+    page: str
+    line: int
+    level: Level
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.page}:{self.line}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Topic:
+    slug: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Published:
+    """A submission time as the page gives it: a day, or a day and a minute."""
+
+    value: dt.datetime
+    has_time: bool
+
+    def __str__(self) -> str:
+        return self.value.strftime("%Y-%m-%d %H:%M" if self.has_time else "%Y-%m-%d")
+
+    @property
+    def iso(self) -> str:
+        return self.value.strftime("%Y-%m-%dT%H:%M" if self.has_time else "%Y-%m-%d")
+
+
+@dataclass(frozen=True)
+class Paper:
+    """What one entry says about a paper."""
+
+    arxiv_id: str
+    url: str
+    title: str
+    title_ja: str | None
+    authors: tuple[str, ...]
+    summary: tuple[str, ...]
+    commentary: str | None
+    comment: str | None
+    topics: tuple[Topic, ...]
+    categories: tuple[str, ...]
+    published: Published | None
+
+    @property
+    def anchor(self) -> str:
+        return anchor_for(self.arxiv_id)
+
+    @property
+    def abs_url(self) -> str:
+        return f"https://arxiv.org/abs/{self.arxiv_id}"
+
+    @property
+    def pdf_url(self) -> str:
+        return f"https://arxiv.org/pdf/{self.arxiv_id}"
+
+    @property
+    def html_url(self) -> str:
+        return f"https://arxiv.org/html/{self.arxiv_id}"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One appearance of a paper: the page, and the source lines it spans.
+
+    `line` is the heading's 1-based line; `end` is one past the last line of the
+    entry (its metadata paragraph), so `lines[line - 1 : end - 1]` is the entry.
+    """
+
+    paper: Paper
+    page: str
+    line: int
+    end: int
+    anchor: str
+
+
+@dataclass
+class Digest:
+    """One parsed Markdown page that holds paper entries."""
+
+    page: str
+    title: str | None
+    date: dt.date | None
+    entries: list[Entry] = field(default_factory=list)
+    # Source line spans (1-based, end exclusive) the cards replace: entries and the
+    # separators around them. Anything outside stays on the page as written.
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def folder(self) -> str:
+        return self.page.rpartition("/")[0]
+
+    @property
+    def series(self) -> str | None:
+        """The series slug: the page's folder name, for pages that are weekly digests."""
+        if self.date is None or not self.folder:
+            return None
+        return self.folder.rpartition("/")[2]
+
+
+_ANCHOR_UNSAFE = re.compile(r"[^A-Za-z0-9.\-]")
+
+
+def anchor_for(arxiv_id: str) -> str:
+    """The HTML id of a paper's card: old-style ids lose their slash."""
+    return "arxiv-" + _ANCHOR_UNSAFE.sub("-", arxiv_id)

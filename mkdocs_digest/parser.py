@@ -1,0 +1,371 @@
+"""Digest Markdown -> `Digest`: pure functions, no MkDocs.
+
+The parser reads every format generation (see FORMAT.md): entries are a level-3
+heading linking to arXiv, an optional bold Japanese title, an author line, bullets,
+optional commentary and `**Comment:**` paragraphs, and a metadata paragraph that
+starts with `**トピック:**`. It never raises on input: what it cannot read becomes a
+`Diagnostic` and stays out of `Digest.spans`, so the page keeps it as written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import yaml
+
+from .model import Diagnostic, Digest, Entry, Paper, Published, Topic, anchor_for
+
+HEADING = re.compile(r"^###[ \t]+\[(?P<title>.+)\]\((?P<url>[^\s()]+)\)[ \t]*$")
+ANY_HEADING = re.compile(r"^#{1,6}(?:[ \t]|$)")
+SEPARATOR = re.compile(r"^[ \t]*(?:-[ \t]*){3,}$")
+BOLD_LINE = re.compile(r"^\*\*(?P<text>.+)\*\*[ \t]*$")
+BULLET = re.compile(r"^[-*+][ \t\u3000](?P<text>.*)$")  # LLM output uses U+3000 too
+COMMENT = "**Comment:**"
+META_START = "**トピック:**"
+META_KEY = re.compile(r"\*\*(トピック|カテゴリ|投稿日時|投稿日):\*\*")
+TOPIC_LINK = re.compile(r"\[(?P<name>[^\]]*)\]\((?P<target>[^)\s]*)\)")
+CATEGORY_SEP = re.compile(r",\s+")
+PUBLISHED = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})(?:[ T](?P<time>\d{2}:\d{2}))?$")
+ARXIV_URL = re.compile(
+    r"^https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/"
+    r"(?P<id>\d{4}\.\d{4,5}|[a-z][a-z\-]*(?:\.[A-Z]{2})?/\d{7})"
+    r"(?:v\d+)?(?:\.pdf)?/?$"
+)
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+DATE_STEM = re.compile(r"(\d{4}-\d{2}-\d{2})")
+
+
+def normalize(text: str) -> str:
+    """What MkDocs hands plugins: no BOM, `\\n` line endings."""
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def has_entries(text: str) -> bool:
+    """A cheap test that lets most non-digest pages skip the parser."""
+    return META_START in text or "\n### [" in text or text.startswith("### [")
+
+
+def arxiv_id(url: str) -> str | None:
+    """The version-less arXiv id of an abstract, PDF or HTML URL."""
+    m = ARXIV_URL.match(url.strip())
+    return m.group("id") if m else None
+
+
+def topic_slug(target: str) -> str:
+    """`../../sd`, `sd`, `../sd/` and `../sd/index.md` all name the topic `sd`."""
+    path = target.split("#", 1)[0].split("?", 1)[0]
+    parts = [p for p in path.split("/") if p not in ("", ".", "..")]
+    if parts and parts[-1] in ("index.md", "index.html", "README.md"):
+        parts.pop()
+    if not parts:
+        return ""
+    return parts[-1].removesuffix(".md").removesuffix(".html")
+
+
+def parse_digest(text: str, page: str) -> Digest:
+    """Parse a whole page, front matter included; line numbers are the file's."""
+    text = normalize(text)
+    meta, body_start, diagnostics = _front_matter(text, page)
+    lines = text.split("\n")
+    title = meta.get("title")
+    digest = Digest(
+        page=page,
+        title=str(title) if title is not None else None,
+        date=_page_date(meta.get("date"), page, diagnostics),
+        diagnostics=diagnostics,
+    )
+    _EntryReader(digest, lines, body_start).read()
+    return digest
+
+
+def _front_matter(text: str, page: str) -> tuple[dict, int, list[Diagnostic]]:
+    m = FRONT_MATTER.match(text)
+    if not m:
+        return {}, 0, []
+    body_start = text[: m.end()].count("\n")
+    try:
+        data = yaml.safe_load(m.group(1))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark else 1
+        problem = getattr(error, "problem", None) or "invalid YAML"
+        return {}, body_start, [_warn(page, line, f"front matter is not valid YAML: {problem}")]
+    if not isinstance(data, dict):
+        return {}, body_start, [_warn(page, 1, "front matter is not a mapping")]
+    return data, body_start, []
+
+
+def _page_date(value: object, page: str, diagnostics: list[Diagnostic]) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if value is not None:
+        try:
+            return dt.date.fromisoformat(str(value).strip())
+        except ValueError:
+            diagnostics.append(_warn(page, 1, f"front matter date {str(value)!r} is not a date"))
+    stem = page.rpartition("/")[2]
+    m = DATE_STEM.match(stem)
+    if m:
+        try:
+            return dt.date.fromisoformat(m.group(1))
+        except ValueError:
+            return None
+    return None
+
+
+def _warn(page: str, line: int, message: str) -> Diagnostic:
+    return Diagnostic(page, line, "warning", message)
+
+
+def _error(page: str, line: int, message: str) -> Diagnostic:
+    return Diagnostic(page, line, "error", message)
+
+
+@dataclass
+class _Block:
+    """A paragraph of consecutive non-blank lines: `lines[start:end]`, 0-based."""
+
+    start: int
+    end: int
+
+
+class _EntryReader:
+    """Walks the body of one page and fills `digest` with entries and spans."""
+
+    def __init__(self, digest: Digest, lines: list[str], body_start: int) -> None:
+        self.digest = digest
+        self.lines = lines
+        self.body_start = body_start
+        self.carded: set[int] = set()  # 0-based lines of carded entries
+        self.taken: set[int] = set()  # lines of every entry read, carded or reported
+        self.seen_ids: dict[str, int] = {}
+
+    def read(self) -> None:
+        i = self.body_start
+        while i < len(self.lines):
+            m = HEADING.match(self.lines[i])
+            if m and arxiv_id(m.group("url")):
+                i = self._read_entry(i, m)
+            else:
+                i += 1
+        self._report_orphan_metadata()
+        self._drop_separators()
+        self.digest.spans.sort()
+
+    # -- one entry ---------------------------------------------------------------
+
+    def _read_entry(self, start: int, heading: re.Match[str]) -> int:
+        page, line_no = self.digest.page, start + 1
+        url = heading.group("url")
+        paper_id = arxiv_id(url) or ""
+        j = self._skip_blank(start + 1)
+
+        title_ja = None
+        bold = BOLD_LINE.match(self._line(j))
+        if bold and not self._line(j).startswith((COMMENT, META_START)):
+            title_ja = bold.group("text")
+            j = self._skip_blank(j + 1)
+
+        authors: tuple[str, ...] = ()
+        if self._is_plain(j) and not BULLET.match(self._line(j)):
+            authors = tuple(a.strip() for a in self._line(j).split(",") if a.strip())
+            j = self._skip_blank(j + 1)
+
+        summary, j = self._read_bullets(j)
+
+        commentary: list[str] = []
+        comment = None
+        meta_block = None
+        while j < len(self.lines) and not self._ends_entry(j):
+            block = self._block(j)
+            text = "\n".join(self.lines[block.start : block.end])
+            if text.startswith(META_START):
+                meta_block = block
+                break
+            if text.startswith(COMMENT):
+                comment = text.removeprefix(COMMENT).strip() or None
+            else:
+                commentary.append(text.strip())
+            j = self._skip_blank(block.end)
+
+        if meta_block is None:
+            self.digest.diagnostics.append(
+                _error(page, line_no, f"entry {paper_id} has no '{META_START}' metadata line; "
+                       "left as written")
+            )
+            self.taken.update(range(start, j))
+            return max(j, start + 1)
+
+        topics, categories, published = self._read_metadata(meta_block)
+        if not topics:
+            self.digest.diagnostics.append(
+                _error(page, meta_block.start + 1, f"entry {paper_id} names no topic; left as written")
+            )
+            self.taken.update(range(start, meta_block.end))
+            return meta_block.end
+        if not summary:
+            self.digest.diagnostics.append(
+                _warn(page, line_no, f"entry {paper_id} has no summary bullets")
+            )
+        paper = Paper(
+            arxiv_id=paper_id,
+            url=url,
+            title=heading.group("title").strip(),
+            title_ja=title_ja,
+            authors=authors,
+            summary=tuple(summary),
+            commentary="\n\n".join(commentary) or None,
+            comment=comment,
+            topics=topics,
+            categories=categories,
+            published=published,
+        )
+        self._add(paper, start, meta_block.end)
+        self.taken.update(range(start, meta_block.end))
+        return meta_block.end
+
+    def _add(self, paper: Paper, start: int, end: int) -> None:
+        count = self.seen_ids.get(paper.arxiv_id, 0) + 1
+        self.seen_ids[paper.arxiv_id] = count
+        anchor = paper.anchor
+        if count > 1:
+            first = next(e for e in self.digest.entries if e.paper.arxiv_id == paper.arxiv_id)
+            self.digest.diagnostics.append(
+                _warn(self.digest.page, start + 1,
+                      f"paper {paper.arxiv_id} appears again on this page (first at line "
+                      f"{first.line})")
+            )
+            anchor = f"{anchor}-{count}"
+        self.digest.entries.append(Entry(paper, self.digest.page, start + 1, end + 1, anchor))
+        self.digest.spans.append((start + 1, end + 1))
+        self.carded.update(range(start, end))
+
+    def _read_bullets(self, j: int) -> tuple[list[str], int]:
+        bullets: list[str] = []
+        while j < len(self.lines):
+            m = BULLET.match(self.lines[j])
+            if m and not SEPARATOR.match(self.lines[j]):
+                bullets.append(m.group("text"))
+                j += 1
+            elif bullets and self.lines[j][:1] in (" ", "\t") and self.lines[j].strip():
+                bullets[-1] += " " + self.lines[j].strip()  # lazy continuation line
+                j += 1
+            elif not self.lines[j].strip() and bullets:
+                nxt = self._skip_blank(j)
+                if nxt < len(self.lines) and BULLET.match(self.lines[nxt]):
+                    j = nxt
+                else:
+                    return bullets, nxt
+            else:
+                break
+        return bullets, j
+
+    def _read_metadata(
+        self, block: _Block
+    ) -> tuple[tuple[Topic, ...], tuple[str, ...], Published | None]:
+        text = "\n".join(self.lines[block.start : block.end])
+        fields = dict(_metadata_fields(text))
+        topics: list[Topic] = []
+        for link in TOPIC_LINK.finditer(fields.get("トピック", "")):
+            slug, name = topic_slug(link.group("target")), link.group("name").strip()
+            if slug and name and all(t.slug != slug for t in topics):
+                topics.append(Topic(slug, name))
+            elif not (slug and name):
+                self.digest.diagnostics.append(
+                    _warn(self.digest.page, block.start + 1,
+                          f"topic link {link.group(0)!r} has an empty name or target")
+                )
+        # Only the comma before the next key is a separator: a category string can
+        # itself end in a comma ("62F30,,") and must be kept as arXiv gave it.
+        raw_categories = fields.get("カテゴリ", "").strip().removesuffix(",")
+        categories = tuple(c.strip() for c in CATEGORY_SEP.split(raw_categories) if c.strip())
+        when = fields.get("投稿日時", fields.get("投稿日"))
+        return tuple(topics), categories, self._published(when, block.start + 1)
+
+    def _published(self, raw: str | None, line: int) -> Published | None:
+        if raw is None:
+            return None
+        value = raw.strip().rstrip(",").strip()
+        m = PUBLISHED.match(value)
+        try:
+            if not m:
+                raise ValueError
+            moment = dt.datetime.fromisoformat(f"{m.group('date')} {m.group('time') or '00:00'}")
+        except ValueError:
+            self.digest.diagnostics.append(
+                _warn(self.digest.page, line, f"submission date {value!r} is not a valid date")
+            )
+            return None
+        return Published(moment, has_time=m.group("time") is not None)
+
+    # -- around entries ----------------------------------------------------------
+
+    def _report_orphan_metadata(self) -> None:
+        """A metadata line no entry took means an entry whose heading was unreadable."""
+        region_heading: int | None = None
+        for i in range(self.body_start, len(self.lines)):
+            line = self.lines[i]
+            if SEPARATOR.match(line):
+                region_heading = None
+            elif ANY_HEADING.match(line):
+                region_heading = i
+            elif line.startswith(META_START) and i not in self.taken:
+                if region_heading is not None:
+                    where, what = region_heading, "heading does not link to an arXiv abstract"
+                else:
+                    where, what = i, "metadata line without a paper heading"
+                self.digest.diagnostics.append(
+                    _error(self.digest.page, where + 1, f"{what}; entry left as written")
+                )
+
+    def _drop_separators(self) -> None:
+        starts = {e.line - 1 for e in self.digest.entries}
+        ends = {e.end - 2 for e in self.digest.entries}
+        for i in range(self.body_start, len(self.lines)):
+            if not SEPARATOR.match(self.lines[i]) or i in self.carded:
+                continue
+            before = self._prev_nonblank(i)
+            after = self._skip_blank(i + 1)
+            if before in ends or after in starts:
+                self.digest.spans.append((i + 1, i + 2))
+
+    # -- small helpers -----------------------------------------------------------
+
+    def _line(self, i: int) -> str:
+        return self.lines[i] if i < len(self.lines) else ""
+
+    def _skip_blank(self, i: int) -> int:
+        while i < len(self.lines) and not self.lines[i].strip():
+            i += 1
+        return i
+
+    def _prev_nonblank(self, i: int) -> int:
+        i -= 1
+        while i >= self.body_start and not self.lines[i].strip():
+            i -= 1
+        return i
+
+    def _is_plain(self, i: int) -> bool:
+        line = self._line(i)
+        return bool(line.strip()) and not self._ends_entry(i) and not line.startswith("**")
+
+    def _ends_entry(self, i: int) -> bool:
+        line = self._line(i)
+        return bool(SEPARATOR.match(line) or ANY_HEADING.match(line))
+
+    def _block(self, i: int) -> _Block:
+        end = i
+        while end < len(self.lines) and self.lines[end].strip() and not self._ends_entry(end):
+            end += 1
+        return _Block(i, max(end, i + 1))
+
+
+def _metadata_fields(text: str) -> Iterator[tuple[str, str]]:
+    parts = META_KEY.split(text)
+    for key, value in zip(parts[1::2], parts[2::2], strict=True):
+        yield key, value.strip()
