@@ -1,0 +1,111 @@
+"""Rendered blocks and the Python-Markdown extension that places them. No MkDocs.
+
+Cards and listings are HTML rendered from templates, but each paper and each week
+must stay a real heading: the `toc` extension, MkDocs' anchor validation and the
+search index only see elements of the Markdown tree, never raw HTML. So a page's
+Markdown gets one placeholder line per block, and the block processor below turns it
+into tree elements: headings and wrappers as elements, template HTML as stashed raw
+HTML between them.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import secrets
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass, field
+
+from markdown import Extension, Markdown
+from markdown.blockparser import BlockParser
+from markdown.blockprocessors import BlockProcessor
+from markdown.util import AtomicString
+
+
+@dataclass(frozen=True)
+class Html:
+    """Trusted HTML from a template (digest text in it is already escaped)."""
+
+    html: str
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    id: str
+    text: str
+    href: str | None = None
+    attrs: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Element:
+    tag: str
+    attrs: tuple[tuple[str, str], ...]
+    children: tuple[Block, ...]
+
+
+Block = Html | Heading | Element
+
+
+@dataclass
+class BlockStore:
+    """Blocks waiting for their placeholder; the nonce keeps page text from forging one."""
+
+    nonce: str = field(default_factory=lambda: secrets.token_hex(8))
+    blocks: dict[str, tuple[Block, ...]] = field(default_factory=dict)
+    _numbers: itertools.count[int] = field(default_factory=itertools.count)
+
+    def add(self, *blocks: Block) -> str:
+        """A Markdown paragraph that the extension will replace with `blocks`."""
+        token = f"mkdocsdigest{self.nonce}n{next(self._numbers)}"
+        self.blocks[token] = blocks
+        return f"\n\n{token}\n\n"
+
+    def pattern(self) -> re.Pattern[str]:
+        return re.compile(rf"^\s*(mkdocsdigest{self.nonce}n\d+)\s*$")
+
+
+class _BlockPlacer(BlockProcessor):
+    def __init__(self, parser: BlockParser, store: BlockStore) -> None:
+        super().__init__(parser)
+        self.store = store
+        self.token = store.pattern()
+
+    def test(self, parent: etree.Element, block: str) -> bool:
+        return bool(self.token.match(block))
+
+    def run(self, parent: etree.Element, blocks: list[str]) -> bool:
+        m = self.token.match(blocks.pop(0))
+        assert m is not None
+        # Popped: each placeholder is rendered once, and the store stays small.
+        for block in self.store.blocks.pop(m.group(1), ()):
+            self._place(parent, block)
+        return True
+
+    def _place(self, parent: etree.Element, block: Block) -> None:
+        if isinstance(block, Html):
+            holder = etree.SubElement(parent, "p")
+            holder.text = self.parser.md.htmlStash.store(block.html.strip())
+        elif isinstance(block, Heading):
+            heading = etree.SubElement(parent, f"h{block.level}", dict(block.attrs, id=block.id))
+            target = heading
+            if block.href:
+                target = etree.SubElement(heading, "a", {"href": block.href})
+            target.text = AtomicString(block.text)
+        else:
+            element = etree.SubElement(parent, block.tag, dict(block.attrs))
+            for child in block.children:
+                self._place(element, child)
+
+
+class BlocksExtension(Extension):
+    """Registered once per build; every page's Markdown instance gets a placer."""
+
+    def __init__(self, store: BlockStore) -> None:
+        super().__init__()
+        self.store = store
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        # Above 'empty' (100): a placeholder must win over every other block parser.
+        md.parser.blockprocessors.register(_BlockPlacer(md.parser, self.store), "mkdocs_digest", 105)

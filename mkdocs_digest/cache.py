@@ -1,0 +1,32 @@
+"""A parse cache keyed by page text, kept across `mkdocs serve` rebuilds. No MkDocs."""
+
+from __future__ import annotations
+
+from .model import Digest
+from .parser import has_entries, normalize, parse_digest
+
+
+class ParseCache:
+    def __init__(self) -> None:
+        self._pages: dict[str, tuple[str, Digest | None]] = {}
+
+    def parse(self, page: str, text: str) -> Digest | None:
+        """The page's digest, or None for a page without entries."""
+        text = normalize(text)
+        cached = self._pages.get(page)
+        if cached is not None and cached[0] == text:
+            return cached[1]
+        digest = parse_digest(text, page) if has_entries(text) else None
+        if digest is not None and not digest.entries and not digest.diagnostics:
+            digest = None
+        self._pages[page] = (text, digest)
+        return digest
+
+    def text(self, page: str) -> str | None:
+        cached = self._pages.get(page)
+        return cached[0] if cached else None
+
+    def forget_except(self, pages: set[str]) -> None:
+        """Drop pages that no longer exist, so deleted digests do not linger."""
+        for page in set(self._pages) - pages:
+            del self._pages[page]

@@ -1,0 +1,171 @@
+"""All digests of a site -> `Catalog`: papers, topics, series and weeks. No MkDocs.
+
+The catalog is built once per build from every parsed page, before any page is
+rendered, so each card and each generated page can link to everything else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from .model import Diagnostic, Digest, Entry, Paper, Topic
+
+
+@dataclass
+class Series:
+    """The weekly digests in one folder (`sd/`), oldest first."""
+
+    folder: str
+    digests: list[Digest] = field(default_factory=list)
+
+    @property
+    def slug(self) -> str:
+        return posixpath.basename(self.folder)
+
+
+@dataclass
+class Week:
+    date: dt.date
+    entries: list[Entry]
+
+
+@dataclass
+class TopicIndex:
+    """One topic across all weeks: each paper once, under the week it was digested."""
+
+    topic: Topic
+    weeks: list[Week]  # newest first
+
+    @property
+    def count(self) -> int:
+        return sum(len(week.entries) for week in self.weeks)
+
+
+@dataclass
+class Catalog:
+    digests: dict[str, Digest]
+    appearances: dict[str, list[Entry]]
+    topics: dict[str, TopicIndex]
+    series: dict[str, Series]
+
+    @classmethod
+    def build(
+        cls, digests: Iterable[Digest], topic_names: Mapping[str, str] | None = None
+    ) -> Catalog:
+        ordered = sorted(digests, key=_digest_order)
+        appearances: dict[str, list[Entry]] = defaultdict(list)
+        for digest in ordered:
+            for entry in digest.entries:
+                appearances[entry.paper.arxiv_id].append(entry)
+        by_page = {d.page: d for d in ordered}
+        series = _series(ordered)
+        topics = _topics(by_page, appearances, series, topic_names or {})
+        return cls(by_page, dict(appearances), topics, series)
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        return [d for digest in self.digests.values() for d in digest.diagnostics]
+
+    def paper(self, arxiv_id: str) -> Paper:
+        """The record of a paper: what its earliest appearance says."""
+        return self.appearances[arxiv_id][0].paper
+
+    def others(self, entry: Entry) -> list[Entry]:
+        """The other appearances of the same paper, one per page."""
+        seen = {entry.page}
+        result = []
+        for other in self.appearances.get(entry.paper.arxiv_id, []):
+            if other.page not in seen:
+                seen.add(other.page)
+                result.append(other)
+        return result
+
+    def neighbours(self, digest: Digest) -> tuple[Digest | None, Digest | None]:
+        """The previous and next week of the digest's series."""
+        series = self.series.get(digest.folder)
+        if series is None:
+            return None, None
+        pages = [d.page for d in series.digests]
+        if digest.page not in pages:
+            return None, None
+        i = pages.index(digest.page)
+        before = series.digests[i - 1] if i > 0 else None
+        after = series.digests[i + 1] if i + 1 < len(series.digests) else None
+        return before, after
+
+    def topic_name(self, slug: str) -> str:
+        index = self.topics.get(slug)
+        return index.topic.name if index else slug
+
+    @property
+    def root(self) -> str:
+        """The folder that holds the series folders (`''` for the docs root)."""
+        parents = Counter(posixpath.dirname(folder) for folder in self.series)
+        return parents.most_common(1)[0][0] if parents else ""
+
+
+def _digest_order(digest: Digest) -> tuple[dt.date, str]:
+    return (digest.date or dt.date.max, digest.page)
+
+
+def _series(ordered: list[Digest]) -> dict[str, Series]:
+    series: dict[str, Series] = {}
+    for digest in ordered:
+        if digest.series is not None:
+            series.setdefault(digest.folder, Series(digest.folder)).digests.append(digest)
+    return dict(sorted(series.items()))
+
+
+def _topics(
+    digests: Mapping[str, Digest],
+    appearances: Mapping[str, list[Entry]],
+    series: Mapping[str, Series],
+    names: Mapping[str, str],
+) -> dict[str, TopicIndex]:
+    spelled: dict[str, Counter[str]] = defaultdict(Counter)
+    members: dict[str, dict[str, Entry]] = defaultdict(dict)
+    for entries in appearances.values():
+        for entry in entries:
+            for topic in entry.paper.topics:
+                spelled[topic.slug][topic.name] += 1
+                home = members[topic.slug]
+                current = home.get(entry.paper.arxiv_id)
+                if current is None or _prefer(entry, current, topic.slug, digests):
+                    home[entry.paper.arxiv_id] = entry
+    topics = {}
+    for slug in sorted(spelled):
+        name = names.get(slug) or spelled[slug].most_common(1)[0][0]
+        topics[slug] = TopicIndex(Topic(slug, name), _weeks(members[slug].values(), digests))
+    return topics
+
+
+def _prefer(entry: Entry, current: Entry, slug: str, digests: Mapping[str, Digest]) -> bool:
+    """A topic page links to the paper in the topic's own series when it can."""
+
+    def rank(e: Entry) -> tuple[bool, bool]:
+        digest = digests[e.page]
+        return (digest.series != slug, digest.date is None)
+
+    return rank(entry) < rank(current)
+
+
+def _weeks(entries: Iterable[Entry], digests: Mapping[str, Digest]) -> list[Week]:
+    by_date: dict[dt.date, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        date = digests[entry.page].date
+        if date is not None:
+            by_date[date].append(entry)
+    return [
+        Week(date, sorted(by_date[date], key=_newest_first))
+        for date in sorted(by_date, reverse=True)
+    ]
+
+
+def _newest_first(entry: Entry) -> tuple[float, str]:
+    published = entry.paper.published
+    stamp = published.value.timestamp() if published else 0.0
+    return (-stamp, entry.paper.arxiv_id)

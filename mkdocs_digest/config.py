@@ -1,0 +1,31 @@
+"""The plugin's options, validated by MkDocs (unknown keys warn)."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+
+from .labels import LANGUAGES
+
+
+class DigestConfig(Config):
+    enabled = opt.Type(bool, default=True)
+
+    # Labels: 'ja' or 'en'; unset follows the theme's language, else Japanese.
+    language = opt.Optional(opt.Choice(LANGUAGES))
+    labels = opt.DictOfItems(opt.Type(str), default={})
+
+    # Topic display names by slug; unset names come from the digests' own links.
+    topic_names = opt.DictOfItems(opt.Type(str), default={})
+
+    # Where generated pages go, relative to docs_dir. Unset: beside the series
+    # folders, as the digests' own links expect (`sd/index.md`, `topics.md`).
+    topic_page = opt.Optional(opt.Type(str))
+    overview_page = opt.Optional(opt.Type(str))
+
+    # A user's page at a generated page's path keeps its text; the listing goes at
+    # this marker, or at the end when the marker is absent.
+    listing_marker = opt.Type(str, default="<!-- digest:listing -->")
+
+    max_authors = opt.Type(int, default=5)
+    stylesheet = opt.Type(bool, default=True)

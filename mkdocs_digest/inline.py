@@ -1,0 +1,76 @@
+"""Untrusted digest text -> safe HTML. No MkDocs.
+
+Bullets, commentary and comments are Markdown written by an LLM from arXiv
+metadata. Their emphasis, code and links are worth rendering; their raw HTML,
+images and script URLs are not. A dedicated Python-Markdown instance does it, with
+raw HTML switched off (so `<` reaches the output as `&lt;`) and every link checked.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from functools import lru_cache
+
+import markdown
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
+
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
+_IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]+")  # browsers drop these before parsing
+
+
+def is_safe_url(url: str) -> bool:
+    """An http(s)/mailto URL or a relative one; never javascript:, data:, vbscript:."""
+    compact = _IGNORED_IN_URL.sub("", url).lower()
+    m = _SCHEME.match(compact)
+    if m:
+        return m.group(1) in SAFE_SCHEMES
+    # No scheme, but `&#...;` could spell one once an HTML parser decodes it.
+    return "&" not in compact and "\\" not in compact
+
+
+class _LinkGuard(Treeprocessor):
+    """Drop unsafe hrefs and keep readers' browsers from leaking the page."""
+
+    def run(self, root: etree.Element) -> None:
+        for link in root.iter("a"):
+            href = link.get("href", "")
+            if not is_safe_url(href):
+                link.attrib.pop("href", None)
+                link.attrib.pop("title", None)
+            elif _SCHEME.match(href.lower()):
+                link.set("rel", "nofollow noopener noreferrer")
+
+
+def _markdown() -> markdown.Markdown:
+    md = markdown.Markdown(extensions=[], output_format="html")
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    md.inlinePatterns.deregister("image_link")
+    md.inlinePatterns.deregister("image_reference")
+    for name in ("indent", "code", "hashheader", "setextheader", "hr", "olist", "ulist",
+                 "quote", "reference"):
+        md.parser.blockprocessors.deregister(name)
+    md.treeprocessors.register(_LinkGuard(md), "mkdocs_digest_link_guard", 15)
+    return md
+
+
+_MD = _markdown()
+
+
+@lru_cache(maxsize=32768)
+def paragraphs(text: str) -> Markup:
+    """Markdown paragraphs as HTML `<p>` elements."""
+    _MD.reset()
+    return Markup(_MD.convert(text))
+
+
+@lru_cache(maxsize=32768)
+def inline(text: str) -> Markup:
+    """One line of Markdown as inline HTML, without a wrapping `<p>`."""
+    html = str(paragraphs(text.replace("\n", " ")))
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return Markup(html)

@@ -1,0 +1,148 @@
+"""The MkDocs adapter: events only wire MkDocs to the core.
+
+Build flow: on_config registers the Markdown extension, templates and stylesheet;
+on_files parses every page (cached by text), builds the catalog and adds the
+generated pages; on_nav takes the final URLs; on_page_markdown swaps entries for card
+placeholders and fills listing pages, which the extension turns into HTML.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from .blocks import BlocksExtension, BlockStore
+from .cache import ParseCache
+from .catalog import Catalog
+from .config import DigestConfig
+from .labels import LABELS, labels_for
+from .parser import normalize, parse_digest
+from .render import TEMPLATES, Links, Renderer
+from .site import Layout, SitePage
+
+log = get_plugin_logger(__name__)
+
+ASSETS = Path(__file__).parent / "assets"
+STYLESHEET = "assets/mkdocs_digest/digest.css"
+
+
+class DigestPlugin(BasePlugin[DigestConfig]):
+    def __init__(self) -> None:
+        self.cache = ParseCache()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup makes `mkdocs serve` keep this instance, and its parse
+        # cache, across rebuilds.
+        self.cache = ParseCache()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        _check_options(self.config)
+        self.store = BlockStore()
+        config.markdown_extensions.append(BlocksExtension(self.store))  # type: ignore[arg-type]
+        config.theme.dirs.append(str(TEMPLATES))  # after custom_dir: users can override
+        if self.config.stylesheet:
+            config.extra_css.append(STYLESHEET)
+        language = self.config.language or _theme_language(config)
+        self.labels = labels_for(language, self.config.labels)
+        return config
+
+    @event_priority(-50)  # late: see the pages other plugins add
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return None
+        pages = files.documentation_pages()
+        digests = [self.cache.parse(f.src_uri, f.content_string) for f in pages]
+        self.cache.forget_except({f.src_uri for f in pages})
+        self.catalog = Catalog.build([d for d in digests if d], self.config.topic_names)
+        for diagnostic in self.catalog.diagnostics:
+            log.warning(str(diagnostic))
+        layout = Layout(self.config.topic_page, self.config.overview_page)
+        self.site_pages = {page.src_uri: page for page in layout.pages(self.catalog)}
+        self.renderer = Renderer(self.catalog, list(self.site_pages.values()), config.theme.dirs,
+                                 self.labels, self.config.max_authors)
+        self.generated = {uri for uri in self.site_pages if files.get_file_from_path(uri) is None}
+        for uri in sorted(self.generated):
+            content = _front_matter(self.renderer.page_title(self.site_pages[uri]))
+            files.append(File.generated(config, uri, content=content + self.config.listing_marker))
+        if self.config.stylesheet and files.get_file_from_path(STYLESHEET) is None:
+            files.append(File.generated(config, STYLESHEET, abs_src_path=str(ASSETS / "digest.css")))
+        return files
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> None:
+        if self.config.enabled:
+            self.urls = {f.src_uri: f.url for f in files.documentation_pages()}
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
+                         files: Files) -> str | None:
+        if not self.config.enabled:
+            return None
+        uri = page.file.src_uri
+        links = Links(self.urls, uri)
+        if uri in self.site_pages:
+            return self._listing(markdown, self.site_pages[uri], links)
+        digest = self.catalog.digests.get(uri)
+        if digest is None:
+            return None
+        first_line = _first_line(self.cache.text(uri) or "", markdown)
+        if first_line is None:
+            log.debug("%s was changed by another plugin; parsing it again", uri)
+            fresh = parse_digest(markdown, uri)
+            digest = dataclasses.replace(digest, entries=fresh.entries, spans=fresh.spans)
+            first_line = 1
+        return self.renderer.digest_markdown(markdown, first_line, digest, links, self.store)
+
+    def _listing(self, markdown: str, page: SitePage, links: Links) -> str:
+        title = page.src_uri in self.generated
+        if page.kind == "topic":
+            blocks = self.renderer.topic_page(page.key, links, title)
+        elif page.kind == "series":
+            blocks = self.renderer.series_page(page.key, links, title)
+        else:
+            blocks = self.renderer.overview(links, title)
+        placeholder = self.store.add(*blocks)
+        marker = self.config.listing_marker
+        if marker in markdown:
+            return markdown.replace(marker, placeholder, 1)
+        return markdown + placeholder
+
+
+def _check_options(config: DigestConfig) -> None:
+    unknown = sorted(set(config.labels) - set(LABELS["en"]))
+    if unknown:
+        raise PluginError(f"digest: unknown label(s) {', '.join(unknown)} in mkdocs.yml 'labels'; "
+                          f"known: {', '.join(sorted(LABELS['en']))}")
+    if config.topic_page and ("{slug}" not in config.topic_page
+                              or not config.topic_page.endswith(".md")):
+        raise PluginError("digest: 'topic_page' in mkdocs.yml must contain {slug} and end "
+                          f"in .md, got {config.topic_page!r}")
+    if config.overview_page and not config.overview_page.endswith(".md"):
+        raise PluginError(f"digest: 'overview_page' in mkdocs.yml must end in .md, "
+                          f"got {config.overview_page!r}")
+    if config.max_authors < 1:
+        raise PluginError("digest: 'max_authors' in mkdocs.yml must be at least 1")
+
+
+def _theme_language(config: MkDocsConfig) -> str:
+    language = str(config.theme.get("language") or config.theme.get("locale") or "ja")
+    return "ja" if language.startswith("ja") else "en"
+
+
+def _front_matter(title: str) -> str:
+    return "---\n" + yaml.safe_dump({"title": title}, allow_unicode=True) + "---\n\n"
+
+
+def _first_line(source: str, markdown: str) -> int | None:
+    """The source line where MkDocs' markdown (front matter removed) begins."""
+    if not source.endswith(markdown):
+        return None
+    return source[: len(source) - len(markdown)].count("\n") + 1
