@@ -106,6 +106,8 @@ class BlocksExtension(Extension):
         super().__init__()
         self.store = store
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+    def extendMarkdown(self, md: Markdown) -> None:
         # Above 'empty' (100): a placeholder must win over every other block parser.
-        md.parser.blockprocessors.register(_BlockPlacer(md.parser, self.store), "mkdocs_digest", 105)
+        md.parser.blockprocessors.register(
+            _BlockPlacer(md.parser, self.store), "mkdocs_digest", 105
+        )

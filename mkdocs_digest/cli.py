@@ -39,8 +39,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         for diagnostic in catalog.diagnostics:
             print(f"{diagnostic} [{diagnostic.level}]")
         errors = sum(d.level == "error" for d in catalog.diagnostics)
-        print(f"{len(catalog.appearances)} papers on {len(catalog.digests)} pages, "
-              f"{errors} errors, {len(catalog.diagnostics) - errors} warnings", file=sys.stderr)
+        print(
+            f"{len(catalog.appearances)} papers on {len(catalog.digests)} pages, "
+            f"{errors} errors, {len(catalog.diagnostics) - errors} warnings",
+            file=sys.stderr,
+        )
         return 1 if errors else 0
     json.dump(catalog_json(catalog), sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")

@@ -50,8 +50,17 @@ def _markdown() -> markdown.Markdown:
     md.inlinePatterns.deregister("html")
     md.inlinePatterns.deregister("image_link")
     md.inlinePatterns.deregister("image_reference")
-    for name in ("indent", "code", "hashheader", "setextheader", "hr", "olist", "ulist",
-                 "quote", "reference"):
+    for name in (
+        "indent",
+        "code",
+        "hashheader",
+        "setextheader",
+        "hr",
+        "olist",
+        "ulist",
+        "quote",
+        "reference",
+    ):
         md.parser.blockprocessors.deregister(name)
     md.treeprocessors.register(_LinkGuard(md), "mkdocs_digest_link_guard", 15)
     return md

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from .model import Diagnostic, Digest, Entry, Paper, Published, Topic, anchor_for
+from .model import Diagnostic, Digest, Entry, Paper, Published, Topic
 
 HEADING = re.compile(r"^###[ \t]+\[(?P<title>.+)\]\((?P<url>[^\s()]+)\)[ \t]*$")
 ANY_HEADING = re.compile(r"^#{1,6}(?:[ \t]|$)")
@@ -195,8 +195,11 @@ class _EntryReader:
 
         if meta_block is None:
             self.digest.diagnostics.append(
-                _error(page, line_no, f"entry {paper_id} has no '{META_START}' metadata line; "
-                       "left as written")
+                _error(
+                    page,
+                    line_no,
+                    f"entry {paper_id} has no '{META_START}' metadata line; left as written",
+                )
             )
             self.taken.update(range(start, j))
             return max(j, start + 1)
@@ -204,7 +207,9 @@ class _EntryReader:
         topics, categories, published = self._read_metadata(meta_block)
         if not topics:
             self.digest.diagnostics.append(
-                _error(page, meta_block.start + 1, f"entry {paper_id} names no topic; left as written")
+                _error(
+                    page, meta_block.start + 1, f"entry {paper_id} names no topic; left as written"
+                )
             )
             self.taken.update(range(start, meta_block.end))
             return meta_block.end
@@ -236,9 +241,12 @@ class _EntryReader:
         if count > 1:
             first = next(e for e in self.digest.entries if e.paper.arxiv_id == paper.arxiv_id)
             self.digest.diagnostics.append(
-                _warn(self.digest.page, start + 1,
-                      f"paper {paper.arxiv_id} appears again on this page (first at line "
-                      f"{first.line})")
+                _warn(
+                    self.digest.page,
+                    start + 1,
+                    f"paper {paper.arxiv_id} appears again on this page (first at line "
+                    f"{first.line})",
+                )
             )
             anchor = f"{anchor}-{count}"
         self.digest.entries.append(Entry(paper, self.digest.page, start + 1, end + 1, anchor))
@@ -277,8 +285,11 @@ class _EntryReader:
                 topics.append(Topic(slug, name))
             elif not (slug and name):
                 self.digest.diagnostics.append(
-                    _warn(self.digest.page, block.start + 1,
-                          f"topic link {link.group(0)!r} has an empty name or target")
+                    _warn(
+                        self.digest.page,
+                        block.start + 1,
+                        f"topic link {link.group(0)!r} has an empty name or target",
+                    )
                 )
         # Only the comma before the next key is a separator: a category string can
         # itself end in a comma ("62F30,,") and must be kept as arXiv gave it.

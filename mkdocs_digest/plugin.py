@@ -24,7 +24,7 @@ from .cache import ParseCache
 from .catalog import Catalog
 from .config import DigestConfig
 from .labels import LABELS, labels_for
-from .parser import normalize, parse_digest
+from .parser import parse_digest
 from .render import TEMPLATES, Links, Renderer
 from .site import Layout, SitePage
 
@@ -68,22 +68,30 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             log.warning(str(diagnostic))
         layout = Layout(self.config.topic_page, self.config.overview_page)
         self.site_pages = {page.src_uri: page for page in layout.pages(self.catalog)}
-        self.renderer = Renderer(self.catalog, list(self.site_pages.values()), config.theme.dirs,
-                                 self.labels, self.config.max_authors)
+        self.renderer = Renderer(
+            self.catalog,
+            list(self.site_pages.values()),
+            config.theme.dirs,
+            self.labels,
+            self.config.max_authors,
+        )
         self.generated = {uri for uri in self.site_pages if files.get_file_from_path(uri) is None}
         for uri in sorted(self.generated):
             content = _front_matter(self.renderer.page_title(self.site_pages[uri]))
             files.append(File.generated(config, uri, content=content + self.config.listing_marker))
         if self.config.stylesheet and files.get_file_from_path(STYLESHEET) is None:
-            files.append(File.generated(config, STYLESHEET, abs_src_path=str(ASSETS / "digest.css")))
+            files.append(
+                File.generated(config, STYLESHEET, abs_src_path=str(ASSETS / "digest.css"))
+            )
         return files
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> None:
         if self.config.enabled:
             self.urls = {f.src_uri: f.url for f in files.documentation_pages()}
 
-    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
-                         files: Files) -> str | None:
+    def on_page_markdown(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
         if not self.config.enabled:
             return None
         uri = page.file.src_uri
@@ -119,15 +127,21 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 def _check_options(config: DigestConfig) -> None:
     unknown = sorted(set(config.labels) - set(LABELS["en"]))
     if unknown:
-        raise PluginError(f"digest: unknown label(s) {', '.join(unknown)} in mkdocs.yml 'labels'; "
-                          f"known: {', '.join(sorted(LABELS['en']))}")
-    if config.topic_page and ("{slug}" not in config.topic_page
-                              or not config.topic_page.endswith(".md")):
-        raise PluginError("digest: 'topic_page' in mkdocs.yml must contain {slug} and end "
-                          f"in .md, got {config.topic_page!r}")
+        raise PluginError(
+            f"digest: unknown label(s) {', '.join(unknown)} in mkdocs.yml 'labels'; "
+            f"known: {', '.join(sorted(LABELS['en']))}"
+        )
+    if config.topic_page and (
+        "{slug}" not in config.topic_page or not config.topic_page.endswith(".md")
+    ):
+        raise PluginError(
+            "digest: 'topic_page' in mkdocs.yml must contain {slug} and end "
+            f"in .md, got {config.topic_page!r}"
+        )
     if config.overview_page and not config.overview_page.endswith(".md"):
-        raise PluginError(f"digest: 'overview_page' in mkdocs.yml must end in .md, "
-                          f"got {config.overview_page!r}")
+        raise PluginError(
+            f"digest: 'overview_page' in mkdocs.yml must end in .md, got {config.overview_page!r}"
+        )
     if config.max_authors < 1:
         raise PluginError("digest: 'max_authors' in mkdocs.yml must be at least 1")
 

@@ -106,8 +106,11 @@ class Renderer:
             entry=entry,
             paper=paper,
             topics=[self._topic_link(t.slug, t.name, links) for t in paper.topics],
-            others=[self._appearance_link(o, links) for o in self.catalog.others(entry)
-                    if self.catalog.digests[o.page].series],
+            others=[
+                self._appearance_link(o, links)
+                for o in self.catalog.others(entry)
+                if self.catalog.digests[o.page].series
+            ],
             max_authors=self.max_authors,
         )
         attrs = (
@@ -117,8 +120,13 @@ class Renderer:
             ("data-arxiv-id", paper.arxiv_id),
             ("data-topics", " ".join(t.slug for t in paper.topics)),
         )
-        heading = Heading(3, heading_id, paper.title.strip(), paper.abs_url,
-                          (("class", "digest-card__title"), ("lang", "en")))
+        heading = Heading(
+            3,
+            heading_id,
+            paper.title.strip(),
+            paper.abs_url,
+            (("class", "digest-card__title"), ("lang", "en")),
+        )
         return Element("article", attrs, (heading, Html(body)))
 
     def pager(self, digest: Digest, links: Links) -> Block | None:
@@ -126,13 +134,16 @@ class Renderer:
         series = digest.series
         if before is None and after is None and series not in self.topic_pages:
             return None
-        return Html(self._render(
-            "digest/pager.html",
-            previous=self._week_link(before, links) if before else None,
-            next=self._week_link(after, links) if after else None,
-            topic=self._topic_link(series, self.catalog.topic_name(series), links)
-            if series in self.topic_pages else None,
-        ))
+        return Html(
+            self._render(
+                "digest/pager.html",
+                previous=self._week_link(before, links) if before else None,
+                next=self._week_link(after, links) if after else None,
+                topic=self._topic_link(series, self.catalog.topic_name(series), links)
+                if series in self.topic_pages
+                else None,
+            )
+        )
 
     def digest_markdown(
         self, markdown: str, first_line: int, digest: Digest, links: Links, store: BlockStore
@@ -153,14 +164,23 @@ class Renderer:
         index = self.catalog.topics[slug]
         series = self._series_of(slug)
         blocks: list[Block] = [Heading(1, f"topic-{slug}", index.topic.name)] if title else []
-        blocks.append(Html(self._render(
-            "digest/topic_intro.html",
-            index=index,
-            overview=links.to(self.overview_page) if self.overview_page else None,
-        )))
+        blocks.append(
+            Html(
+                self._render(
+                    "digest/topic_intro.html",
+                    index=index,
+                    overview=links.to(self.overview_page) if self.overview_page else None,
+                )
+            )
+        )
         for week in index.weeks:
-            blocks.append(Heading(2, f"week-{week.date.isoformat()}",
-                                  self.labels["week_of"].format(date=week.date.isoformat())))
+            blocks.append(
+                Heading(
+                    2,
+                    f"week-{week.date.isoformat()}",
+                    self.labels["week_of"].format(date=week.date.isoformat()),
+                )
+            )
             rows = [self._row(entry, slug, links) for entry in week.entries]
             blocks.append(Html(self._render("digest/topic_week.html", rows=rows)))
         if series is not None:
@@ -177,8 +197,9 @@ class Renderer:
         blocks: list[Block] = [Heading(1, "digest-topics", heading)] if title else []
         topics = [
             (self._topic_link(slug, index.topic.name, links), index)
-            for slug, index in sorted(self.catalog.topics.items(),
-                                      key=lambda item: (-item[1].count, item[0]))
+            for slug, index in sorted(
+                self.catalog.topics.items(), key=lambda item: (-item[1].count, item[0])
+            )
         ]
         blocks.append(Html(self._render("digest/overview.html", topics=topics)))
         return blocks
@@ -206,10 +227,12 @@ class Renderer:
         return next((s for s in self.catalog.series.values() if s.slug == slug), None)
 
     def _row(self, entry: Entry, slug: str, links: Links) -> Row:
-        topics = {t.slug for e in self.catalog.appearances[entry.paper.arxiv_id]
-                  for t in e.paper.topics}
-        others = [self._topic_link(s, self.catalog.topic_name(s), links)
-                  for s in sorted(topics - {slug})]
+        topics = {
+            t.slug for e in self.catalog.appearances[entry.paper.arxiv_id] for t in e.paper.topics
+        }
+        others = [
+            self._topic_link(s, self.catalog.topic_name(s), links) for s in sorted(topics - {slug})
+        ]
         return Row(entry.paper, links.to(entry.page, entry.anchor), others)
 
     def _topic_link(self, slug: str, name: str, links: Links) -> Link:
@@ -217,8 +240,9 @@ class Renderer:
 
     def _week_link(self, digest: Digest, links: Links) -> WeekLink:
         date = digest.date or dt.date.min
-        return WeekLink(date, digest.title or date.isoformat(), links.to(digest.page),
-                        len(digest.entries))
+        return WeekLink(
+            date, digest.title or date.isoformat(), links.to(digest.page), len(digest.entries)
+        )
 
     def _appearance_link(self, entry: Entry, links: Links) -> Link:
         digest = self.catalog.digests[entry.page]

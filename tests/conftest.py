@@ -1,0 +1,125 @@
+"""Shared helpers: real `mkdocs build` runs and a real HTML parser."""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "example-site"
+CORPUS = ROOT.parent / "shared" / "corpus" / "2024-12-30"
+SEED = ROOT.parent / "shared" / "seed" / "000_385ceabab8d6389d.txt"
+
+
+@dataclass
+class Built:
+    site: Path
+    log: str
+    returncode: int
+
+    def page(self, url_path: str) -> BeautifulSoup:
+        """The built page at a site path such as 'sd/2024-03-29/' or 'dp/index.html'."""
+        path = self.site / url_path
+        if url_path.endswith("/") or url_path == "":
+            path = path / "index.html"
+        return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+    def pages(self) -> list[Path]:
+        return sorted(p for p in self.site.rglob("*.html") if p.name != "404.html")
+
+
+def build(config_file: Path, site_dir: Path, *, strict: bool = True) -> Built:
+    """Run the real `mkdocs build` (no -q: quiet mode hides warnings from --strict)."""
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config_file), "-d", str(site_dir)]
+    if strict:
+        command.append("--strict")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=600)
+    return Built(site_dir, done.stdout + done.stderr, done.returncode)
+
+
+def write_site(root: Path, docs: dict[str, str], **config: object) -> Path:
+    """A site in `root` with the given docs and mkdocs.yml settings; returns mkdocs.yml."""
+    for name, text in docs.items():
+        path = root / "docs" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    settings = {
+        "site_name": "Test",
+        "docs_dir": "docs",
+        "theme": {"name": "material"},
+        "plugins": ["search", "digest"],
+        **config,
+    }
+    config_file = root / "mkdocs.yml"
+    config_file.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
+    return config_file
+
+
+def with_config(source: Path, target_dir: Path, **changes: object) -> Path:
+    """A copy of a mkdocs.yml with some settings changed, docs_dir kept absolute."""
+    settings = yaml.safe_load(source.read_text(encoding="utf-8"))
+    settings["docs_dir"] = str((source.parent / settings.get("docs_dir", "docs")).resolve())
+    settings.update(changes)
+    target_dir.mkdir(parents=True, exist_ok=True)
+    config_file = target_dir / "mkdocs.yml"
+    config_file.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
+    return config_file
+
+
+def resolve(site: Path, page_file: Path, href: str) -> tuple[Path, str] | None:
+    """The built file and fragment a local href leads to, or None for external links."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or href.startswith("mailto:"):
+        return None
+    if not parts.path:
+        return page_file, unquote(parts.fragment)
+    base = page_file.parent.relative_to(site).as_posix()
+    target = posixpath.normpath(posixpath.join(base, unquote(parts.path)))
+    path = site / target
+    if parts.path.endswith("/") or path.is_dir():
+        path = path / "index.html"
+    return path, unquote(parts.fragment)
+
+
+def broken_links(built: Built, selector: str = "a[href]") -> list[str]:
+    """Every local link on every page whose file or fragment does not exist."""
+    ids: dict[Path, set[str]] = {}
+    problems = []
+    for page_file in built.pages():
+        soup = BeautifulSoup(page_file.read_text(encoding="utf-8"), "html.parser")
+        for link in soup.select(selector):
+            target = resolve(built.site, page_file, link["href"])
+            if target is None:
+                continue
+            path, fragment = target
+            if not path.is_file():
+                problems.append(f"{page_file.relative_to(built.site)}: {link['href']} (no page)")
+                continue
+            if fragment:
+                if path not in ids:
+                    target_soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+                    ids[path] = {el["id"] for el in target_soup.select("[id]")}
+                if fragment not in ids[path]:
+                    problems.append(f"{page_file.relative_to(built.site)}: {link['href']} (no id)")
+    return problems
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    built = build(EXAMPLE / "mkdocs.yml", tmp_path_factory.mktemp("example") / "site")
+    assert built.returncode == 0, built.log
+    return built
+
+
+def needs_corpus() -> pytest.MarkDecorator:
+    return pytest.mark.skipif(not CORPUS.is_dir(), reason=f"real corpus not present at {CORPUS}")

@@ -1,0 +1,336 @@
+"""Real `mkdocs build` runs of the example site and of small sites written here."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from .conftest import (
+    CORPUS,
+    EXAMPLE,
+    SEED,
+    Built,
+    broken_links,
+    build,
+    needs_corpus,
+    resolve,
+    with_config,
+    write_site,
+)
+
+SEED_IDS = [
+    "2404.04125",
+    "2404.03537",
+    "2404.03144",
+    "2404.02686",
+    "2404.02552",
+    "2404.02534",
+    "2404.02519",
+    "2404.02187",
+    "2404.01608",
+    "2404.01060",
+    "2404.00859",
+    "2404.00848",
+]
+
+
+def test_example_site_builds_strict_without_warnings(example_site: Built) -> None:
+    assert "WARNING" not in example_site.log
+    assert "ERROR" not in example_site.log
+
+
+def test_seed_digest_has_a_card_per_paper_with_anchor_title_and_toc(example_site: Built) -> None:
+    soup = example_site.page("sd/2024-03-29/")
+    cards = soup.select("article.digest-card")
+    assert [card["id"] for card in cards] == [f"arxiv-{i}" for i in SEED_IDS]
+    toc = {a["href"] for a in soup.select("nav.md-nav--secondary a.md-nav__link")}
+    for card in cards:
+        heading = card.find("h3")
+        assert heading["lang"] == "en"
+        assert f"#{heading['id']}" in toc
+        assert card.select_one('[lang="ja"].digest-card__title-ja').get_text(strip=True)
+    assert "**トピック:**" not in soup.get_text()
+    assert "トピック:**" not in str(soup)
+    # The page text before the entries stays as the author wrote it.
+    assert "合成データに関する論文まとめ (2024-03-29 ~ 2024-04-04)" in soup.get_text()
+
+
+def test_card_shows_every_field(example_site: Built) -> None:
+    card = example_site.page("sd/2024-04-05/").select_one("#arxiv-2599\\.00102")
+    text = card.get_text(" ", strip=True)
+    assert card.h3.get_text(strip=True).startswith("When Is a Synthetic Benchmark Hard Enough?")
+    assert '<Tags> & "Quotes"' in card.h3.get_text()
+    assert "合成ベンチマークはいつ十分に難しいか" in text
+    assert "Dmitri Volkov" in text
+    more = card.select_one("details.digest-card__more-authors")
+    assert "他 3 名" in more.summary.get_text()
+    assert "Kaori Saito" in more.get_text()
+    first_bullet = card.select_one(".digest-card__summary li").get_text(" ", strip=True)
+    assert first_bullet == "合成推論ベンチマークの難易度を ステップ数 と 分岐係数 で定量化"
+    assert card.select_one(".digest-card__summary strong").get_text() == "ステップ数"
+    assert card.select_one(".digest-card__summary code").get_text() == "分岐係数"
+    assert "ずっと気になってた" in card.select_one("aside.digest-card__commentary").get_text()
+    assert "9 pages, 4 figures" in card.select_one(".digest-card__comment").get_text()
+    assert [c.get_text() for c in card.select(".digest-card__categories li")] == ["cs.CL", "cs.AI"]
+    assert card.find("time")["datetime"] == "2024-04-08T16:40"
+    links = {a.get_text(): a["href"] for a in card.select(".digest-card__links a")}
+    assert links == {
+        "arXiv": "https://arxiv.org/abs/2599.00102",
+        "PDF": "https://arxiv.org/pdf/2599.00102",
+        "HTML": "https://arxiv.org/html/2599.00102",
+    }
+
+
+def test_dp_topic_page_links_to_the_card_in_the_sd_digest(example_site: Built) -> None:
+    page_file = example_site.site / "dp" / "index.html"
+    soup = example_site.page("dp/")
+    links = [a for a in soup.select("a.digest-listing__title") if "Survey-Weighted" in a.get_text()]
+    assert len(links) == 1
+    target, fragment = resolve(example_site.site, page_file, links[0]["href"])
+    assert target == example_site.site / "sd" / "2024-03-29" / "index.html"
+    assert fragment == "arxiv-2404.02519"
+    assert example_site.page("sd/2024-03-29/").find(id=fragment).name == "article"
+
+
+def test_topic_page_groups_weeks_newest_first_in_the_toc(example_site: Built) -> None:
+    soup = example_site.page("sd/")
+    weeks = [
+        h.get_text(strip=True).rstrip("¶") for h in soup.select("article.md-content__inner h2")
+    ]
+    assert weeks[:2] == ["2024-04-05 の週", "2024-03-29 の週"]
+    toc = [a.get_text(strip=True) for a in soup.select("nav.md-nav--secondary a")]
+    assert "2024-04-05 の週" in toc
+    rows = soup.select("a.digest-listing__title")
+    assert len(rows) == 12 + 3  # the seed week and our own week
+
+
+def test_overview_lists_every_topic_with_its_count(example_site: Built) -> None:
+    rows = example_site.page("topics/").select("table.digest-overview tbody tr")
+    counts = {
+        r.select("td")[0].get_text(strip=True): int(r.select("td")[1].get_text()) for r in rows
+    }
+    assert counts == {"合成データ": 15, "差分プライバシー": 5, "連合学習": 3}
+
+
+def test_series_without_a_topic_gets_a_page_of_its_weeks(example_site: Built) -> None:
+    soup = example_site.page("all/")
+    assert [a.get_text() for a in soup.select("ul.digest-weeks a")] == [
+        "すべての論文 (2024-04-05 ~ 2024-04-11)"
+    ]
+
+
+def test_digest_pages_link_previous_and_next_week(example_site: Built) -> None:
+    pager = example_site.page("sd/2024-04-05/").select_one("nav.digest-pager")
+    assert pager.select_one("a[rel=prev]")["href"] == "../2024-03-29/"
+    assert pager.select_one("a.digest-pager__topic")["href"] == "../"
+    assert pager.select_one("a[rel=next]") is None
+
+
+def test_cards_name_other_appearances(example_site: Built) -> None:
+    card = example_site.page("sd/2024-04-05/").select_one("#arxiv-2599\\.00101")
+    hrefs = sorted(a["href"] for a in card.select(".digest-card__also a"))
+    assert hrefs == [
+        "../../all/2024-04-05/#arxiv-2599.00101",
+        "../../dp/2024-04-05/#arxiv-2599.00101",
+    ]
+
+
+def test_search_index_jumps_to_paper_headings(example_site: Built) -> None:
+    index = json.loads((example_site.site / "search" / "search_index.json").read_text())
+    locations = {doc["location"] for doc in index["docs"]}
+    assert "sd/2024-03-29/#arxiv-2404.02519-title" in locations
+
+
+def test_the_stylesheet_is_shipped_and_linked(example_site: Built) -> None:
+    css = example_site.site / "assets" / "mkdocs_digest" / "digest.css"
+    assert "--md-default-fg-color" in css.read_text()
+    hrefs = [link["href"] for link in example_site.page("").select("link[rel=stylesheet]")]
+    assert "assets/mkdocs_digest/digest.css" in hrefs
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_every_local_link_resolves(tmp_path: Path, directory_urls: bool) -> None:
+    config = with_config(EXAMPLE / "mkdocs.yml", tmp_path, use_directory_urls=directory_urls)
+    built = build(config, tmp_path / "site")
+    assert built.returncode == 0, built.log
+    chips = [p for p in built.pages() if p.read_text().count("digest-chip")]
+    assert len(chips) >= 8
+    assert (
+        broken_links(
+            built,
+            "a.digest-chip, .digest-card a, .digest-listing a, "
+            ".digest-pager a, .digest-weeks a, .digest-topic__intro a",
+        )
+        == []
+    )
+    assert broken_links(built) == []
+
+
+def digest_page(series_link: str, arxiv: str = "2599.00001", extra: str = "") -> str:
+    return (
+        "---\ntitle: Week\ndate: 2024-04-05\n---\n\nIntro\n\n- - -\n\n"
+        f"### [Paper {arxiv}](http://arxiv.org/abs/{arxiv})\n\n**論文**\n\nA B\n\n- point\n\n"
+        f"**トピック:** {series_link}, **カテゴリ:** cs.LG, "
+        f"**投稿日時:** 2024-04-06 10:00\n\n{extra}"
+    )
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_topic_links_work_for_digests_at_any_depth(tmp_path: Path, directory_urls: bool) -> None:
+    config = write_site(
+        tmp_path,
+        {
+            "index.md": "# Home\n",
+            "papers/weekly/sd/2024-04-05.md": digest_page("[合成データ](../../sd), [DP](../../dp)"),
+            "papers/weekly/dp/2024-04-05.md": digest_page("[DP](../../dp)", "2599.00002"),
+        },
+        use_directory_urls=directory_urls,
+    )
+    built = build(config, tmp_path / "site")
+    assert built.returncode == 0, built.log
+    page = "papers/weekly/sd/2024-04-05" + ("/" if directory_urls else ".html")
+    page_file = built.site / (page + ("index.html" if directory_urls else ""))
+    chips = built.page(page).select("a.digest-chip")
+    targets = [resolve(built.site, page_file, chip["href"])[0] for chip in chips]
+    assert targets == [
+        built.site / "papers/weekly/sd/index.html",
+        built.site / "papers/weekly/dp/index.html",
+    ]
+    assert broken_links(built) == []
+
+
+def test_plain_mkdocs_theme(tmp_path: Path) -> None:
+    config = with_config(EXAMPLE / "mkdocs.yml", tmp_path, theme={"name": "mkdocs"})
+    built = build(config, tmp_path / "site")
+    assert built.returncode == 0, built.log
+    soup = built.page("sd/2024-03-29/")
+    assert len(soup.select("article.digest-card")) == 12
+    assert broken_links(built) == []
+
+
+def test_users_page_at_a_topic_path_is_kept_and_gets_the_listing(tmp_path: Path) -> None:
+    config = write_site(
+        tmp_path,
+        {
+            "sd/2024-04-05.md": digest_page("[合成データ](../../sd)"),
+            "sd/index.md": (
+                "# My synthetic data page\n\nBefore.\n\n<!-- digest:listing -->\n\nAfter.\n"
+            ),
+            "dp/index.md": "# DP, written by hand\n\nNo marker here.\n",
+            "dp/2024-04-05.md": digest_page("[DP](../../dp)", "2599.00002"),
+        },
+    )
+    built = build(config, tmp_path / "site")
+    assert built.returncode == 0, built.log
+    text = built.page("sd/").select_one("article.md-content__inner").get_text(" ", strip=True)
+    assert text.index("Before.") < text.index("Paper 2599.00001") < text.index("After.")
+    assert "My synthetic data page" in text
+    dp = built.page("dp/").select_one("article.md-content__inner").get_text(" ", strip=True)
+    assert dp.index("No marker here.") < dp.index("Paper 2599.00002")
+    assert (tmp_path / "docs" / "sd" / "index.md").read_text().startswith("# My synthetic")
+    assert sorted(p.name for p in (tmp_path / "docs").rglob("*")) == [
+        "2024-04-05.md",
+        "2024-04-05.md",
+        "dp",
+        "index.md",
+        "index.md",
+        "sd",
+    ]  # nothing written into docs/
+
+
+def test_unreadable_entry_warns_fails_strict_and_stays_on_the_page(tmp_path: Path) -> None:
+    broken = (
+        "### [Broken Entry Title](http://arxiv.org/abs/2599.00009)\n\n**壊れた**\n\nX Y\n\n- z\n"
+    )
+    config = write_site(
+        tmp_path,
+        {"sd/2024-04-05.md": digest_page("[合成データ](../../sd)", extra=f"- - -\n\n{broken}")},
+    )
+    strict = build(config, tmp_path / "strict")
+    assert strict.returncode != 0
+    assert "sd/2024-04-05.md:22:" in strict.log and "2599.00009" in strict.log
+    plain = build(config, tmp_path / "plain", strict=False)
+    assert plain.returncode == 0, plain.log
+    soup = plain.page("sd/2024-04-05/")
+    assert [c["id"] for c in soup.select("article.digest-card")] == ["arxiv-2599.00001"]
+    assert soup.find("h3", string="Broken Entry Title") or "Broken Entry Title" in soup.get_text()
+    assert "壊れた" in soup.get_text()
+
+
+def test_coexists_with_material_tags_and_blog(tmp_path: Path) -> None:
+    config = write_site(
+        tmp_path,
+        {
+            "index.md": "---\ntags: [home]\n---\n# Home\n",
+            "tags.md": "# Tags\n\n<!-- material/tags -->\n",
+            "blog/index.md": "# Blog\n",
+            "blog/posts/hello.md": "---\ndate: 2024-04-01\n---\n# Hello\n\nA post.\n",
+            "sd/2024-04-05.md": digest_page("[合成データ](../../sd)"),
+        },
+        plugins=["search", "tags", "blog", "digest"],
+    )
+    built = build(config, tmp_path / "site")
+    assert built.returncode == 0, built.log
+    assert len(built.page("sd/2024-04-05/").select("article.digest-card")) == 1
+    assert built.page("sd/").select("a.digest-listing__title")
+
+
+def test_edits_between_builds_in_one_process_reach_the_topic_pages(tmp_path: Path) -> None:
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    docs = tmp_path / "docs"
+    shutil.copytree(EXAMPLE / "docs", docs)
+    config_file = with_config(
+        EXAMPLE / "mkdocs.yml", tmp_path, docs_dir=str(docs), site_dir=str(tmp_path / "site")
+    )
+
+    def build_once():
+        config = load_config(str(config_file))
+        config.plugins.on_startup(command="serve", dirty=False)
+        mkdocs_build(config)
+        return config.plugins["digest"]
+
+    first = build_once()
+    listing = (tmp_path / "site" / "fl" / "index.html").read_text()
+    assert "Auditing Private Training with One Run" in listing
+    digest = docs / "dp" / "2024-03-29.md"
+    digest.write_text(
+        digest.read_text().replace(
+            "[差分プライバシー](../../dp), [連合学習](../../fl), **投稿日:** 2024-04-01",
+            "[差分プライバシー](../../dp), **投稿日:** 2024-04-01",
+        )
+    )
+    (docs / "sd" / "2024-04-05.md").unlink()
+    second = build_once()
+    assert second is first  # serve keeps the instance (and its parse cache)
+    fl = (tmp_path / "site" / "fl" / "index.html").read_text()
+    assert "Auditing Private Training with One Run" not in fl
+    sd = (tmp_path / "site" / "sd" / "index.html").read_text()
+    assert "When Is a Synthetic Benchmark Hard Enough" not in sd
+    assert "Survey-Weighted" in sd
+
+
+@needs_corpus()
+def test_real_corpus_builds_with_every_entry_carded_and_no_broken_link(tmp_path: Path) -> None:
+    config = write_site(tmp_path, {}, docs_dir=str(CORPUS), plugins=["digest"])
+    built = build(config, tmp_path / "site")
+    assert built.returncode == 0, built.log
+    truth = json.loads((CORPUS / "papers.json").read_text())
+    expected = sorted((page, p["id"]) for p in truth for page in p["found_in"])
+    carded = []
+    for page in sorted(CORPUS.rglob("*.md")):
+        rel = page.relative_to(CORPUS).with_suffix("").as_posix()
+        soup = built.page(rel + "/")
+        carded += [
+            (rel + ".md", card["data-arxiv-id"]) for card in soup.select("article.digest-card")
+        ]
+    assert sorted(carded) == expected
+    assert broken_links(built, "a.digest-chip, .digest-listing a, .digest-pager a") == []
+
+
+def test_seed_is_the_example_sites_first_digest() -> None:
+    assert (EXAMPLE / "docs" / "sd" / "2024-03-29.md").read_text() == SEED.read_text()

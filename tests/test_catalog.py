@@ -1,0 +1,113 @@
+"""The catalog: one identity per arXiv id, topics across weeks, series order."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from mkdocs_digest.catalog import Catalog
+from mkdocs_digest.parser import parse_digest
+from mkdocs_digest.site import Layout
+
+
+def entry(arxiv: str, topics: str, published: str = "2024-04-02 10:00") -> str:
+    return (
+        f"- - -\n\n### [Paper {arxiv}](http://arxiv.org/abs/{arxiv})\n\n**論文**\n\nA B\n\n- x\n\n"
+        f"**トピック:** {topics}, **カテゴリ:** cs.LG, **投稿日時:** {published}\n\n"
+    )
+
+
+def page(date: str, *entries: str) -> str:
+    return f"---\ntitle: Week {date}\ndate: {date}\n---\n\nIntro\n\n" + "".join(entries)
+
+
+SD, DP, FL = "[合成データ](../../sd)", "[差分プライバシー](../../dp)", "[連合学習](../../fl)"
+
+
+def catalog() -> Catalog:
+    pages = {
+        "sd/2024-03-29.md": page(
+            "2024-03-29", entry("2599.00001", SD), entry("2599.00002", f"{SD}, {DP}")
+        ),
+        "sd/2024-04-05.md": page("2024-04-05", entry("2599.00003", f"{SD}, {FL}")),
+        "dp/2024-04-05.md": page(
+            "2024-04-05",
+            entry("2599.00002", f"{SD}, {DP}"),
+            entry("2599.00004", DP, "2024-04-06 09:00"),
+            entry("2599.00005", DP, "2024-04-07 09:00"),
+        ),
+        "index.md": "# Home\n\n" + entry("2599.00004", "[差分プライバシー](dp)"),
+    }
+    return Catalog.build([parse_digest(text, name) for name, text in pages.items()])
+
+
+def test_papers_have_one_identity_with_every_appearance() -> None:
+    c = catalog()
+    assert sorted(c.appearances) == [f"2599.0000{n}" for n in range(1, 6)]
+    pages = [e.page for e in c.appearances["2599.00002"]]
+    assert pages == ["sd/2024-03-29.md", "dp/2024-04-05.md"]  # oldest week first
+    assert [e.page for e in c.others(c.appearances["2599.00002"][0])] == ["dp/2024-04-05.md"]
+
+
+def test_topics_span_series_and_weeks_newest_first() -> None:
+    c = catalog()
+    assert list(c.topics) == ["dp", "fl", "sd"]
+    sd = c.topics["sd"]
+    assert [w.date for w in sd.weeks] == [dt.date(2024, 4, 5), dt.date(2024, 3, 29)]
+    assert sd.count == 3  # 2599.00002 is counted once although it is on two pages
+    fl = c.topics["fl"]
+    assert fl.topic.name == "連合学習"
+    assert [e.paper.arxiv_id for w in fl.weeks for e in w.entries] == ["2599.00003"]
+
+
+def test_topic_page_links_to_the_topics_own_series_when_it_can() -> None:
+    c = catalog()
+    dp_rows = {e.paper.arxiv_id: e.page for w in c.topics["dp"].weeks for e in w.entries}
+    assert dp_rows["2599.00002"] == "dp/2024-04-05.md"
+    sd_rows = {e.paper.arxiv_id: e.page for w in c.topics["sd"].weeks for e in w.entries}
+    assert sd_rows["2599.00002"] == "sd/2024-03-29.md"
+    # The home page is not a week: its copy of 2599.00004 never wins.
+    assert dp_rows["2599.00004"] == "dp/2024-04-05.md"
+
+
+def test_rows_in_a_week_are_newest_submission_first() -> None:
+    week = catalog().topics["dp"].weeks[0]
+    assert [e.paper.arxiv_id for e in week.entries] == ["2599.00005", "2599.00004", "2599.00002"]
+
+
+def test_series_and_neighbours() -> None:
+    c = catalog()
+    assert list(c.series) == ["dp", "sd"]
+    first, second = c.series["sd"].digests
+    assert c.neighbours(first) == (None, second)
+    assert c.neighbours(second) == (first, None)
+    assert c.neighbours(c.digests["index.md"]) == (None, None)
+
+
+def test_topic_names_from_config_win() -> None:
+    pages = [parse_digest(page("2024-04-05", entry("2599.00003", f"{SD}, {FL}")), "sd/x.md")]
+    c = Catalog.build(pages, {"fl": "Federated learning"})
+    assert c.topic_name("fl") == "Federated learning"
+    assert c.topic_name("sd") == "合成データ"
+
+
+def test_layout_puts_topic_pages_beside_the_series_folders() -> None:
+    c = catalog()
+    pages = {p.src_uri: (p.kind, p.key) for p in Layout().pages(c)}
+    assert pages == {
+        "topics.md": ("overview", ""),
+        "dp/index.md": ("topic", "dp"),
+        "fl/index.md": ("topic", "fl"),
+        "sd/index.md": ("topic", "sd"),
+    }
+    nested = Catalog.build(
+        [parse_digest(page("2024-04-05", entry("2599.00001", SD)), "digests/all/2024-04-05.md")]
+    )
+    pages = {p.src_uri: (p.kind, p.key) for p in Layout().pages(nested)}
+    assert pages == {
+        "digests/topics.md": ("overview", ""),
+        "digests/sd/index.md": ("topic", "sd"),
+        "digests/all/index.md": ("series", "digests/all"),
+    }
+    custom = Layout(topic_page="topics/{slug}.md", overview_page="topics/index.md")
+    assert custom.topic(c, "sd") == "topics/sd.md"
+    assert custom.overview(c) == "topics/index.md"

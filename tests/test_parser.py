@@ -1,0 +1,247 @@
+"""The parser on each format generation, written out by hand from FORMAT.md."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from mkdocs_digest.model import anchor_for
+from mkdocs_digest.parser import arxiv_id, parse_digest, topic_slug
+
+from .conftest import SEED
+
+FIRST_GENERATION = """\
+---
+title: 合成データ (2024-03-29 ~ 2024-04-04)
+date: 2024-03-29
+---
+
+合成データに関する論文まとめ (2024-03-29 ~ 2024-04-04)
+
+### [First Paper](http://arxiv.org/abs/2404.04125)
+**最初の論文**
+
+Ann One, Bob Two
+
+- bullet one
+- bullet two
+
+**Comment:** 10 pages
+
+**トピック:** [合成データ](../../sd), [差分プライバシー](../../dp), **投稿日:** 2024-04-04
+
+---
+### [Second Paper](http://arxiv.org/abs/2404.03537)
+**二番目の論文**
+
+Carol Three
+
+- only bullet
+
+**トピック:** [合成データ](../../sd), **投稿日:** 2024-04-03
+
+---
+"""
+
+LATER_GENERATION = """\
+---
+title: 差分プライバシー (2024-11-22 ~ 2024-11-28)
+date: 2024-11-22
+---
+
+差分プライバシーに関する論文まとめ (2024-11-22 ~ 2024-11-28)
+
+
+- - -
+
+### [A [Bracketed] Title (with parens) and $k$ | pipes](https://arxiv.org/abs/2411.12345v3)
+
+**括弧のある題名**
+
+Dee Four, Eve Five, Fay Six
+
+- first *point*
+- second point
+
+A casual remark about the paper.
+
+And a second remark paragraph.
+
+**Comment:** Accepted at   Somewhere
+
+**トピック:** [差分プライバシー](../../dp), **カテゴリ:** cs.CV, cs.CR, Machine Learning
+  (stat.ML), I.2.1; I.2.11, **投稿日時:** 2024-11-22 00:09
+
+
+- - -
+
+### [Old Style](http://arxiv.org/pdf/math/0601001v2)
+
+**古い番号**
+
+Gus Seven
+
+- bullet
+
+**トピック:** [差分プライバシー](../../dp), **カテゴリ:** math.PR, **投稿日時:** 2024-11-23 13:05
+"""
+
+
+def test_first_generation_entries_and_fields() -> None:
+    digest = parse_digest(FIRST_GENERATION, "sd/2024-03-29.md")
+    assert digest.title == "合成データ (2024-03-29 ~ 2024-04-04)"
+    assert digest.date == dt.date(2024, 3, 29)
+    assert digest.series == "sd"
+    assert digest.diagnostics == []
+    first, second = (entry.paper for entry in digest.entries)
+    assert first.arxiv_id == "2404.04125"
+    assert first.url == "http://arxiv.org/abs/2404.04125"
+    assert first.title == "First Paper"
+    assert first.title_ja == "最初の論文"
+    assert first.authors == ("Ann One", "Bob Two")
+    assert first.summary == ("bullet one", "bullet two")
+    assert first.commentary is None
+    assert first.comment == "10 pages"
+    assert [(t.slug, t.name) for t in first.topics] == [
+        ("sd", "合成データ"),
+        ("dp", "差分プライバシー"),
+    ]
+    assert first.categories == ()
+    assert str(first.published) == "2024-04-04"
+    assert second.comment is None
+    assert second.authors == ("Carol Three",)
+
+
+def test_entry_lines_and_spans_cover_entries_and_separators() -> None:
+    digest = parse_digest(FIRST_GENERATION, "sd/2024-03-29.md")
+    lines = FIRST_GENERATION.split("\n")
+    first, second = digest.entries
+    assert lines[first.line - 1].startswith("### [First Paper]")
+    assert lines[first.end - 2].startswith("**トピック:**")
+    assert lines[second.line - 1].startswith("### [Second Paper]")
+    covered = {n for start, end in digest.spans for n in range(start, end)}
+    separators = {n for n, line in enumerate(lines, 1) if line == "---" and n > 4}
+    assert separators <= covered
+    intro = lines.index("合成データに関する論文まとめ (2024-03-29 ~ 2024-04-04)") + 1
+    assert intro not in covered
+
+
+def test_later_generation_fields() -> None:
+    digest = parse_digest(LATER_GENERATION, "dp/2024-11-22.md")
+    assert digest.diagnostics == []
+    paper, old = (entry.paper for entry in digest.entries)
+    assert paper.arxiv_id == "2411.12345"
+    assert paper.title == "A [Bracketed] Title (with parens) and $k$ | pipes"
+    assert paper.summary == ("first *point*", "second point")
+    assert paper.commentary == "A casual remark about the paper.\n\nAnd a second remark paragraph."
+    assert paper.comment == "Accepted at   Somewhere"
+    assert paper.categories == ("cs.CV", "cs.CR", "Machine Learning\n  (stat.ML)", "I.2.1; I.2.11")
+    assert str(paper.published) == "2024-11-22 00:09"
+    assert paper.published is not None and paper.published.iso == "2024-11-22T00:09"
+    assert old.arxiv_id == "math/0601001"
+    assert old.anchor == "arxiv-math-0601001"
+
+
+def test_seed_page_has_twelve_entries_and_no_diagnostics() -> None:
+    digest = parse_digest(SEED.read_text(encoding="utf-8"), "sd/2024-03-29.md")
+    assert len(digest.entries) == 12
+    assert digest.diagnostics == []
+    multi = [e.paper for e in digest.entries if len(e.paper.topics) > 1]
+    assert [p.arxiv_id for p in multi] == ["2404.02519"]
+
+
+def test_entries_after_other_markdown_on_a_home_page() -> None:
+    home = (
+        "# Home\n\nIntro text with a [link](https://example.org).\n\n## 最新更新分\n\n- - -\n\n"
+        "### [Paper](http://arxiv.org/abs/2599.00001)\n\n**論文**\n\nA B\n\n- x\n\n"
+        "**トピック:** [合成データ](sd), **カテゴリ:** cs.LG, **投稿日時:** 2024-04-09 10:15\n"
+    )
+    digest = parse_digest(home, "index.md")
+    assert [e.paper.arxiv_id for e in digest.entries] == ["2599.00001"]
+    assert digest.entries[0].paper.topics[0].slug == "sd"
+    assert digest.series is None  # a home page is not a weekly digest
+    covered = {n for start, end in digest.spans for n in range(start, end)}
+    assert not covered & {1, 3, 5}  # the heading, intro and section heading stay
+
+
+def test_bom_and_crlf_are_read_like_mkdocs_reads_them() -> None:
+    text = "\ufeff" + FIRST_GENERATION.replace("\n", "\r\n")
+    digest = parse_digest(text, "sd/2024-03-29.md")
+    assert [e.paper.arxiv_id for e in digest.entries] == ["2404.04125", "2404.03537"]
+    assert digest.entries[0].paper.summary == ("bullet one", "bullet two")
+
+
+def test_entry_without_metadata_is_reported_and_left_out_of_spans() -> None:
+    text = FIRST_GENERATION.replace(
+        "**トピック:** [合成データ](../../sd), **投稿日:** 2024-04-03\n", ""
+    )
+    digest = parse_digest(text, "sd/2024-03-29.md")
+    assert [e.paper.arxiv_id for e in digest.entries] == ["2404.04125"]
+    (problem,) = digest.diagnostics
+    lines = text.split("\n")
+    assert lines[problem.line - 1].startswith("### [Second Paper]")
+    assert problem.level == "error"
+    assert "2404.03537" in problem.message
+    covered = {n for start, end in digest.spans for n in range(start, end)}
+    assert problem.line not in covered
+
+
+def test_heading_without_arxiv_link_is_reported_at_the_heading() -> None:
+    text = FIRST_GENERATION.replace("(http://arxiv.org/abs/2404.03537)", "(https://example.org/x)")
+    digest = parse_digest(text, "sd/2024-03-29.md")
+    assert [e.paper.arxiv_id for e in digest.entries] == ["2404.04125"]
+    (problem,) = digest.diagnostics
+    assert text.split("\n")[problem.line - 1].startswith("### [Second Paper]")
+    assert "arXiv" in problem.message
+
+
+def test_bad_date_and_bad_front_matter_are_warnings_that_keep_the_card() -> None:
+    text = FIRST_GENERATION.replace("2024-04-03\n", "2024-02-31\n").replace(
+        "date: 2024-03-29", "date: [unclosed"
+    )
+    digest = parse_digest(text, "sd/2024-03-29.md")
+    assert len(digest.entries) == 2
+    assert digest.entries[1].paper.published is None
+    messages = sorted(d.message for d in digest.diagnostics)
+    assert any("front matter" in m for m in messages)
+    assert any("2024-02-31" in m for m in messages)
+    assert all(d.level == "warning" for d in digest.diagnostics)
+    assert digest.date == dt.date(2024, 3, 29)  # from the file name
+
+
+def test_duplicate_id_on_one_page_gets_a_distinct_anchor() -> None:
+    text = FIRST_GENERATION.replace("2404.03537", "2404.04125")
+    digest = parse_digest(text, "sd/2024-03-29.md")
+    assert [e.anchor for e in digest.entries] == ["arxiv-2404.04125", "arxiv-2404.04125-2"]
+    assert len(digest.diagnostics) == 1
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("http://arxiv.org/abs/2404.04125", "2404.04125"),
+        ("https://arxiv.org/abs/2404.04125v2", "2404.04125"),
+        ("https://arxiv.org/pdf/2404.04125v1.pdf", "2404.04125"),
+        ("http://arxiv.org/abs/0704.0001", "0704.0001"),
+        ("http://arxiv.org/abs/hep-th/9901001v1", "hep-th/9901001"),
+        ("http://arxiv.org/abs/math.GT/0309136", "math.GT/0309136"),
+        ("https://example.org/abs/2404.04125", None),
+        ("javascript:alert(1)", None),
+    ],
+)
+def test_arxiv_ids(url: str, expected: str | None) -> None:
+    assert arxiv_id(url) == expected
+
+
+@pytest.mark.parametrize(
+    ("target", "slug"),
+    [("../../sd", "sd"), ("sd", "sd"), ("../dp/", "dp"), ("../fl/index.md", "fl"), ("..", "")],
+)
+def test_topic_slugs(target: str, slug: str) -> None:
+    assert topic_slug(target) == slug
+
+
+def test_anchor_ids_are_safe_for_html() -> None:
+    assert anchor_for("2404.04125") == "arxiv-2404.04125"
+    assert anchor_for("math.GT/0309136") == "arxiv-math.GT-0309136"

@@ -1,0 +1,88 @@
+"""Rendering pieces on their own: URLs, safe inline Markdown, splicing."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.utils import get_relative_url
+
+from mkdocs_digest.inline import inline, is_safe_url, paragraphs
+from mkdocs_digest.render import relative_url, splice
+
+
+@pytest.mark.parametrize(
+    ("url", "base"),
+    [
+        ("sd/", "sd/2024-03-29/"),
+        ("dp/", "sd/2024-03-29/"),
+        ("dp/index.html", "sd/2024-03-29.html"),
+        ("sd/2024-03-29.html", "dp/index.html"),
+        ("topics/", "./"),
+        ("a/b/c/", "x/"),
+        ("./", "a/b/"),
+        ("index.html", "deep/er/page.html"),
+    ],
+)
+def test_relative_url_agrees_with_mkdocs(url: str, base: str) -> None:
+    assert relative_url(url, base) == get_relative_url(url, base)
+
+
+def text_and_tags(html: str) -> tuple[str, list[str]]:
+    soup = BeautifulSoup(f"<div>{html}</div>", "html.parser")
+    return soup.get_text(), [tag.name for tag in soup.div.find_all(True)]
+
+
+def test_inline_markdown_renders_emphasis_code_and_links() -> None:
+    soup = BeautifulSoup(
+        str(inline("**bold** *it* `x<y` [site](https://example.org)")), "html.parser"
+    )
+    assert soup.strong.get_text() == "bold"
+    assert soup.em.get_text() == "it"
+    assert soup.code.get_text() == "x<y"
+    assert soup.a["href"] == "https://example.org"
+    assert "nofollow" in soup.a["rel"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<script>alert(1)</script>",
+        '<img src=x onerror="alert(1)">',
+        "<a href='javascript:alert(1)'>x</a>",
+        "</p><script>alert(1)</script>",
+    ],
+)
+def test_raw_html_in_digest_text_is_shown_as_text(text: str) -> None:
+    shown, tags = text_and_tags(str(inline(text)))
+    assert tags == []
+    assert shown == text
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        "java\tscript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "vbscript:msgbox",
+        " javascript:alert(1)",
+    ],
+)
+def test_links_with_unsafe_schemes_lose_their_target(href: str) -> None:
+    soup = BeautifulSoup(str(inline(f"[click]({href})")), "html.parser")
+    assert all(not a.has_attr("href") for a in soup.find_all("a"))
+    assert not is_safe_url(href)
+
+
+def test_images_and_block_syntax_stay_text() -> None:
+    assert text_and_tags(str(inline("![x](https://example.org/t.png)")))[1] == []
+    assert text_and_tags(str(inline("# not a heading")))[1] == []
+    assert [t for t in text_and_tags(str(paragraphs("one\n\ntwo")))[1]] == ["p", "p"]
+
+
+def test_splice_replaces_source_spans_of_a_page_without_front_matter() -> None:
+    source_lines = ["---", "title: t", "---", "", "intro", "", "entry a", "entry a2", "---", "tail"]
+    markdown = "\n".join(source_lines[4:])  # what MkDocs hands on_page_markdown
+    result = splice(markdown, 5, [(7, 9, "CARD"), (9, 10, "")])
+    assert result.split("\n") == ["intro", "", "CARD", "", "tail"]
