@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import os
 import shutil
-import tempfile
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -50,26 +49,27 @@ def server(example_site: Built) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
+    # A launch without a user data dir runs on a fresh temporary profile.
     with sync_api.sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            tempfile.mkdtemp(prefix="chromium-"),
-            executable_path=CHROMIUM,
-            headless=True,
-            args=ARGS,
-            viewport={"width": 1280, "height": 900},
-        )
-        yield context
-        context.close()
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield browser
+        browser.close()
+
+
+def new_page(browser, scheme: str = "light"):
+    # A context per test: Material remembers the palette in localStorage.
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    return context.new_page()
 
 
 @pytest.fixture
 def page(browser):
-    page = browser.new_page()
+    page = new_page(browser)
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     yield page
     assert dialogs == []
-    page.close()
+    page.context.close()
 
 
 def test_topic_chip_leads_to_the_topic_page_and_back_to_the_card(page, server: str) -> None:
@@ -112,8 +112,7 @@ def test_toc_lists_papers_and_jumps_to_them(page, server: str) -> None:
 
 
 def test_cards_follow_the_dark_palette(browser, server: str) -> None:
-    page = browser.new_page()
-    page.emulate_media(color_scheme="dark")
+    page = new_page(browser, "dark")
     page.goto(server + "sd/2024-04-05/")
     colours = page.evaluate(
         """() => {
@@ -122,7 +121,7 @@ def test_cards_follow_the_dark_palette(browser, server: str) -> None:
           return [getComputedStyle(card).backgroundColor, getComputedStyle(ja).color];
         }"""
     )
-    page.close()
+    page.context.close()
     background, japanese = (_luminance(c) for c in colours)
     assert background < 0.3 < japanese  # light text on a dark card
 
