@@ -1,0 +1,30 @@
+"""The README's promises that code can check: set-up commands and the options table."""
+
+from __future__ import annotations
+
+import re
+
+from mkdocs_digest.config import DigestConfig
+
+from .conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def shell_blocks() -> list[str]:
+    return [block.strip() for block in re.findall(r"```sh\n(.*?)```", README, re.DOTALL)]
+
+
+def test_readme_starts_with_two_setup_commands_and_ci_runs_the_second() -> None:
+    serve, tests = shell_blocks()[:2]
+    assert "mkdocs serve -f example-site/mkdocs.yml" in serve
+    assert 'pip install -e ".[test]"' in tests and "pytest" in tests
+    ci_lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert tests in ci_lines
+
+
+def test_every_option_is_documented() -> None:
+    table = README.split("### Configuration", 1)[1].split("###", 1)[0]
+    documented = set(re.findall(r"^\| `(\w+)` \|", table, re.MULTILINE))
+    options = {name for name, _ in DigestConfig._schema}
+    assert documented == options
