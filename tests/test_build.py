@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -334,3 +336,27 @@ def test_real_corpus_builds_with_every_entry_carded_and_no_broken_link(tmp_path:
 
 def test_seed_is_the_example_sites_first_digest() -> None:
     assert (EXAMPLE / "docs" / "sd" / "2024-03-29.md").read_text() == SEED.read_text()
+
+
+def test_properdocs_builds_the_example_site(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "properdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(EXAMPLE / "mkdocs.yml"),
+            "-d",
+            str(tmp_path / "site"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "WARNING" not in done.stderr
+    built = Built(tmp_path / "site", done.stderr, done.returncode)
+    assert len(built.page("sd/2024-03-29/").select("article.digest-card")) == 12
+    assert broken_links(built) == []
