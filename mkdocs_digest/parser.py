@@ -81,7 +81,7 @@ def parse_digest(text: str, page: str) -> Digest:
     return digest
 
 
-def _front_matter(text: str, page: str) -> tuple[dict, int, list[Diagnostic]]:
+def _front_matter(text: str, page: str) -> tuple[dict[str, object], int, list[Diagnostic]]:
     m = FRONT_MATTER.match(text)
     if not m:
         return {}, 0, []

@@ -48,6 +48,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             return None
         _check_options(self.config)
         self.store = BlockStore()
+        # MkDocs types this list as names, but passes it to Markdown, which also
+        # takes Extension instances: ours carries this build's block store.
         config.markdown_extensions.append(BlocksExtension(self.store))  # type: ignore[arg-type]
         config.theme.dirs.append(str(TEMPLATES))  # after custom_dir: users can override
         if self.config.stylesheet:
