@@ -26,6 +26,7 @@ BULLET = re.compile(r"^[-*+][ \t\u3000](?P<text>.*)$")  # LLM output uses U+3000
 COMMENT = "**Comment:**"
 META_START = "**トピック:**"
 META_KEY = re.compile(r"\*\*(トピック|カテゴリ|投稿日時|投稿日):\*\*")
+SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")  # slugs become folder names
 TOPIC_LINK = re.compile(r"\[(?P<name>[^\]]*)\]\((?P<target>[^)\s]*)\)")
 CATEGORY_SEP = re.compile(r",\s+")
 PUBLISHED = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})(?:[ T](?P<time>\d{2}:\d{2}))?$")
@@ -281,16 +282,17 @@ class _EntryReader:
         topics: list[Topic] = []
         for link in TOPIC_LINK.finditer(fields.get("トピック", "")):
             slug, name = topic_slug(link.group("target")), link.group("name").strip()
-            if slug and name and all(t.slug != slug for t in topics):
-                topics.append(Topic(slug, name))
-            elif not (slug and name):
+            if not (SLUG.match(slug) and name):
                 self.digest.diagnostics.append(
                     _warn(
                         self.digest.page,
                         block.start + 1,
-                        f"topic link {link.group(0)!r} has an empty name or target",
+                        f"topic link {link.group(0)!r} needs a name and a target whose last "
+                        "part is a plain slug (letters, digits, '-', '_', '.')",
                     )
                 )
+            elif all(t.slug != slug for t in topics):
+                topics.append(Topic(slug, name))
         # Only the comma before the next key is a separator: a category string can
         # itself end in a comma ("62F30,,") and must be kept as arXiv gave it.
         raw_categories = fields.get("カテゴリ", "").strip().removesuffix(",")

@@ -78,6 +78,7 @@ def test_card_shows_every_field(example_site: Built) -> None:
     assert "9 pages, 4 figures" in card.select_one(".digest-card__comment").get_text()
     assert [c.get_text() for c in card.select(".digest-card__categories li")] == ["cs.CL", "cs.AI"]
     assert card.find("time")["datetime"] == "2024-04-08T16:40"
+    assert "投稿日時: 2024-04-08 16:40" in text
     links = {a.get_text(): a["href"] for a in card.select(".digest-card__links a")}
     assert links == {
         "arXiv": "https://arxiv.org/abs/2599.00102",
@@ -360,3 +361,10 @@ def test_properdocs_builds_the_example_site(tmp_path: Path) -> None:
     built = Built(tmp_path / "site", done.stderr, done.returncode)
     assert len(built.page("sd/2024-03-29/").select("article.digest-card")) == 12
     assert broken_links(built) == []
+
+
+def test_date_only_submission_is_labelled_as_a_date(example_site: Built) -> None:
+    card = example_site.page("sd/2024-03-29/").select_one("#arxiv-2404\\.02519")
+    published = card.select_one(".digest-card__published")
+    assert published.get_text(" ", strip=True) == "投稿日: 2024-04-03"
+    assert published.time["datetime"] == "2024-04-03"
