@@ -161,62 +161,21 @@ class _EntryReader:
     # -- one entry ---------------------------------------------------------------
 
     def _read_entry(self, start: int, heading: re.Match[str]) -> int:
-        page, line_no = self.digest.page, start + 1
+        """Read the entry whose heading is line `start`; return the line after it."""
         url = heading.group("url")
         paper_id = arxiv_id(url) or ""
-        j = self._skip_blank(start + 1)
-
-        title_ja = None
-        bold = BOLD_LINE.match(self._line(j))
-        if bold and not self._line(j).startswith((COMMENT, META_START)):
-            title_ja = bold.group("text")
-            j = self._skip_blank(j + 1)
-
-        authors: tuple[str, ...] = ()
-        if self._is_plain(j) and not BULLET.match(self._line(j)):
-            authors = tuple(a.strip() for a in self._line(j).split(",") if a.strip())
-            j = self._skip_blank(j + 1)
-
+        title_ja, j = self._read_title_ja(self._skip_blank(start + 1))
+        authors, j = self._read_authors(j)
         summary, j = self._read_bullets(j)
-
-        commentary: list[str] = []
-        comment = None
-        meta_block = None
-        while j < len(self.lines) and not self._ends_entry(j):
-            block = self._block(j)
-            text = "\n".join(self.lines[block.start : block.end])
-            if text.startswith(META_START):
-                meta_block = block
-                break
-            if text.startswith(COMMENT):
-                comment = text.removeprefix(COMMENT).strip() or None
-            else:
-                commentary.append(text.strip())
-            j = self._skip_blank(block.end)
-
-        if meta_block is None:
-            self.digest.diagnostics.append(
-                _error(
-                    page,
-                    line_no,
-                    f"entry {paper_id} has no '{META_START}' metadata line; left as written",
-                )
-            )
-            self.taken.update(range(start, j))
-            return max(j, start + 1)
-
-        topics, categories, published = self._read_metadata(meta_block)
+        commentary, comment, meta, j = self._read_paragraphs(j)
+        if meta is None:
+            return self._reject(start, j, start, f"entry {paper_id} has no '{META_START}' line")
+        topics, categories, published = self._read_metadata(meta)
         if not topics:
-            self.digest.diagnostics.append(
-                _error(
-                    page, meta_block.start + 1, f"entry {paper_id} names no topic; left as written"
-                )
-            )
-            self.taken.update(range(start, meta_block.end))
-            return meta_block.end
+            return self._reject(start, meta.end, meta.start, f"entry {paper_id} names no topic")
         if not summary:
             self.digest.diagnostics.append(
-                _warn(page, line_no, f"entry {paper_id} has no summary bullets")
+                _warn(self.digest.page, start + 1, f"entry {paper_id} has no summary bullets")
             )
         paper = Paper(
             arxiv_id=paper_id,
@@ -231,9 +190,44 @@ class _EntryReader:
             categories=categories,
             published=published,
         )
-        self._add(paper, start, meta_block.end)
-        self.taken.update(range(start, meta_block.end))
-        return meta_block.end
+        self._add(paper, start, meta.end)
+        return meta.end
+
+    def _reject(self, start: int, end: int, line: int, problem: str) -> int:
+        """Report an entry that cannot be carded; its lines stay on the page."""
+        self.digest.diagnostics.append(
+            _error(self.digest.page, line + 1, f"{problem}; left as written")
+        )
+        self.taken.update(range(start, end))
+        return max(end, start + 1)
+
+    def _read_title_ja(self, j: int) -> tuple[str | None, int]:
+        bold = BOLD_LINE.match(self._line(j))
+        if bold and not self._line(j).startswith((COMMENT, META_START)):
+            return bold.group("text"), self._skip_blank(j + 1)
+        return None, j
+
+    def _read_authors(self, j: int) -> tuple[tuple[str, ...], int]:
+        if not self._is_plain(j) or BULLET.match(self._line(j)):
+            return (), j
+        authors = tuple(a.strip() for a in self._line(j).split(",") if a.strip())
+        return authors, self._skip_blank(j + 1)
+
+    def _read_paragraphs(self, j: int) -> tuple[list[str], str | None, _Block | None, int]:
+        """Commentary and comment paragraphs, up to the metadata paragraph."""
+        commentary: list[str] = []
+        comment = None
+        while j < len(self.lines) and not self._ends_entry(j):
+            block = self._block(j)
+            text = "\n".join(self.lines[block.start : block.end])
+            if text.startswith(META_START):
+                return commentary, comment, block, j
+            if text.startswith(COMMENT):
+                comment = text.removeprefix(COMMENT).strip() or None
+            else:
+                commentary.append(text.strip())
+            j = self._skip_blank(block.end)
+        return commentary, comment, None, j
 
     def _add(self, paper: Paper, start: int, end: int) -> None:
         count = self.seen_ids.get(paper.arxiv_id, 0) + 1
@@ -253,6 +247,7 @@ class _EntryReader:
         self.digest.entries.append(Entry(paper, self.digest.page, start + 1, end + 1, anchor))
         self.digest.spans.append((start + 1, end + 1))
         self.carded.update(range(start, end))
+        self.taken.update(range(start, end))
 
     def _read_bullets(self, j: int) -> tuple[list[str], int]:
         bullets: list[str] = []
