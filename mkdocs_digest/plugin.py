@@ -26,7 +26,7 @@ from .config import DigestConfig
 from .labels import LABELS, labels_for
 from .parser import parse_digest
 from .render import TEMPLATES, Links, Renderer
-from .site import Layout, SitePage
+from .site import Layout
 
 log = get_plugin_logger(__name__)
 
@@ -99,7 +99,15 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         uri = page.file.src_uri
         links = Links(self.urls, uri)
         if uri in self.site_pages:
-            return self._listing(markdown, self.site_pages[uri], links)
+            page_title = uri in self.generated  # a user's own page has its own title
+            return self.renderer.listing_markdown(
+                markdown,
+                self.site_pages[uri],
+                links,
+                self.store,
+                self.config.listing_marker,
+                page_title,
+            )
         digest = self.catalog.digests.get(uri)
         if digest is None:
             return None
@@ -110,20 +118,6 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             digest = dataclasses.replace(digest, entries=fresh.entries, spans=fresh.spans)
             first_line = 1
         return self.renderer.digest_markdown(markdown, first_line, digest, links, self.store)
-
-    def _listing(self, markdown: str, page: SitePage, links: Links) -> str:
-        title = page.src_uri in self.generated
-        if page.kind == "topic":
-            blocks = self.renderer.topic_page(page.key, links, title)
-        elif page.kind == "series":
-            blocks = self.renderer.series_page(page.key, links, title)
-        else:
-            blocks = self.renderer.overview(links, title)
-        placeholder = self.store.add(*blocks)
-        marker = self.config.listing_marker
-        if marker in markdown:
-            return markdown.replace(marker, placeholder, 1)
-        return markdown + placeholder
 
 
 def _check_options(config: DigestConfig) -> None:

@@ -160,6 +160,27 @@ class Renderer:
 
     # -- generated pages ---------------------------------------------------------
 
+    def listing_markdown(
+        self,
+        markdown: str,
+        page: SitePage,
+        links: Links,
+        store: BlockStore,
+        marker: str,
+        title: bool,
+    ) -> str:
+        """The page with its listing at `marker`, or at the end without one."""
+        if page.kind == "topic":
+            blocks = self.topic_page(page.key, links, title)
+        elif page.kind == "series":
+            blocks = self.series_page(page.key, links, title)
+        else:
+            blocks = self.overview(links, title)
+        placeholder = store.add(*blocks)
+        if marker in markdown:
+            return markdown.replace(marker, placeholder, 1)
+        return markdown + placeholder
+
     def topic_page(self, slug: str, links: Links, title: bool) -> list[Block]:
         index = self.catalog.topics[slug]
         series = self._series_of(slug)
