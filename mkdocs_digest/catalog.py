@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -21,10 +22,22 @@ class Series:
 
     folder: str
     digests: list[Digest] = field(default_factory=list)
+    name: str = ""
 
     @property
     def slug(self) -> str:
         return posixpath.basename(self.folder)
+
+
+_TITLE_RANGE = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
+
+
+def _series_name(series: Series, names: Mapping[str, str]) -> str:
+    """A configured name, else the newest title without its date range: "すべての論文"."""
+    if series.slug in names:
+        return names[series.slug]
+    title = series.digests[-1].title or ""
+    return _TITLE_RANGE.sub("", title).strip() or series.slug
 
 
 @dataclass
@@ -63,6 +76,8 @@ class Catalog:
                 appearances[entry.paper.arxiv_id].append(entry)
         by_page = {d.page: d for d in ordered}
         series = _series(ordered)
+        for one in series.values():
+            one.name = _series_name(one, topic_names or {})
         topics = _topics(by_page, appearances, series, topic_names or {})
         return cls(by_page, dict(appearances), topics, series)
 

@@ -15,7 +15,8 @@ class DigestConfig(Config):
     language = opt.Optional(opt.Choice(LANGUAGES))
     labels = opt.DictOfItems(opt.Type(str), default={})
 
-    # Topic display names by slug; unset names come from the digests' own links.
+    # Display names of topics and series by slug; unset, a topic is named by the
+    # digests' own links and a series by its newest title without the date range.
     topic_names = opt.DictOfItems(opt.Type(str), default={})
 
     # Where generated pages go, relative to docs_dir. Unset: beside the series

@@ -210,7 +210,7 @@ class Renderer:
 
     def series_page(self, folder: str, links: Links, title: bool) -> list[Block]:
         series = self.catalog.series[folder]
-        blocks: list[Block] = [Heading(1, f"series-{series.slug}", series.slug)] if title else []
+        blocks: list[Block] = [Heading(1, f"series-{series.slug}", series.name)] if title else []
         return blocks + self._weeks(series, links)
 
     def overview(self, links: Links, title: bool) -> list[Block]:
@@ -229,7 +229,7 @@ class Renderer:
         if page.kind == "topic":
             return self.catalog.topic_name(page.key)
         if page.kind == "series":
-            return self.catalog.series[page.key].slug
+            return self.catalog.series[page.key].name
         return self.labels["overview_title"]
 
     # -- helpers -----------------------------------------------------------------

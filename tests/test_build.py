@@ -120,6 +120,8 @@ def test_overview_lists_every_topic_with_its_count(example_site: Built) -> None:
 
 def test_series_without_a_topic_gets_a_page_of_its_weeks(example_site: Built) -> None:
     soup = example_site.page("all/")
+    # Named from its digests' title "すべての論文 (2024-04-05 ~ 2024-04-11)".
+    assert soup.h1.get_text().rstrip("¶") == "すべての論文"
     assert [a.get_text() for a in soup.select("ul.digest-weeks a")] == [
         "すべての論文 (2024-04-05 ~ 2024-04-11)"
     ]
@@ -368,3 +370,40 @@ def test_date_only_submission_is_labelled_as_a_date(example_site: Built) -> None
     published = card.select_one(".digest-card__published")
     assert published.get_text(" ", strip=True) == "投稿日: 2024-04-03"
     assert published.time["datetime"] == "2024-04-03"
+
+
+def test_english_labels_and_reworded_labels(tmp_path: Path) -> None:
+    authors = ", ".join(f"Author {n}" for n in range(8))
+    page = digest_page("[Synthetic data](../../sd)").replace("A B\n", authors + "\n")
+    config = write_site(
+        tmp_path,
+        {"sd/2024-04-05.md": page},
+        plugins=[
+            "search",
+            {"digest": {"language": "en", "labels": {"summary": "Key points"}, "max_authors": 2}},
+        ],
+    )
+    built = build(config, tmp_path / "site")
+    assert built.returncode == 0, built.log
+    card = built.page("sd/2024-04-05/").select_one("article.digest-card")
+    assert card.select_one("details summary").get_text() == "6 more authors"
+    assert card.select_one(".digest-card__summary")["aria-label"] == "Key points"
+    assert built.page("sd/").select_one("h2").get_text().rstrip("¶") == "Week of 2024-04-05"
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"topic_page": "topics/index.md"}, "must contain {slug}"),
+        ({"labels": {"sumary": "x"}}, "unknown label(s) sumary"),
+        ({"max_authors": 0}, "max_authors"),
+        ({"no_such_option": 1}, "no_such_option"),
+    ],
+)
+def test_bad_options_stop_a_strict_build_with_a_clear_message(
+    tmp_path: Path, options: dict[str, object], message: str
+) -> None:
+    config = write_site(tmp_path, {"index.md": "# Home\n"}, plugins=[{"digest": options}])
+    built = build(config, tmp_path / "site")
+    assert built.returncode != 0
+    assert message in built.log

@@ -111,3 +111,14 @@ def test_layout_puts_topic_pages_beside_the_series_folders() -> None:
     custom = Layout(topic_page="topics/{slug}.md", overview_page="topics/index.md")
     assert custom.topic(c, "sd") == "topics/sd.md"
     assert custom.overview(c) == "topics/index.md"
+
+
+def test_series_names_come_from_config_or_from_titles() -> None:
+    week = page("2024-04-05", entry("2599.00001", SD)).replace(
+        "title: Week 2024-04-05", "title: すべての論文 (2024-04-05 ~ 2024-04-11)"
+    )
+    digests = [parse_digest(week, "all/2024-04-05.md"), parse_digest(week, "misc/2024-04-05.md")]
+    assert Catalog.build(digests).series["all"].name == "すべての論文"
+    named = Catalog.build(digests, {"all": "今週のすべて"})
+    assert named.series["all"].name == "今週のすべて"
+    assert named.series["misc"].name == "すべての論文"
