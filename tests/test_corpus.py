@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,10 +17,17 @@ from .conftest import CORPUS, needs_corpus
 pytestmark = needs_corpus()
 
 
+def command() -> str:
+    """The installed `mkdocs-digest` console script, beside this Python."""
+    found = shutil.which("mkdocs-digest", path=str(Path(sys.executable).parent))
+    assert found, "mkdocs-digest is not installed: pip install -e ."
+    return found
+
+
 @pytest.fixture(scope="module")
 def exported() -> dict[str, Any]:
     done = subprocess.run(
-        [sys.executable, "-m", "mkdocs_digest.cli", "export", str(CORPUS)],
+        [command(), "export", str(CORPUS)],
         capture_output=True,
         text=True,
         check=True,
@@ -105,13 +113,9 @@ def test_topics_and_digests(exported) -> None:
 
 def test_check_command_exits_zero_on_the_corpus() -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "mkdocs_digest.cli", "check", str(CORPUS)],
+        [command(), "check", str(CORPUS)],
         capture_output=True,
         text=True,
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout == ""
-
-
-def test_console_script_is_installed() -> None:
-    assert shutil.which("mkdocs-digest") is not None

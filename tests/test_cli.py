@@ -1,0 +1,76 @@
+"""`mkdocs-digest check` and `export` on a small docs folder written here."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from mkdocs_digest.cli import main
+
+GOOD = (
+    "---\ntitle: W\ndate: 2024-04-05\n---\n\n- - -\n\n"
+    "### [Good](http://arxiv.org/abs/2599.00001v2)\n\n**良い**\n\nA B, C D\n\n- point\n\n"
+    "**トピック:** [合成データ](../../sd), **カテゴリ:** cs.LG, **投稿日時:** 2024-04-06 10:00\n"
+)
+BROKEN = "\n- - -\n\n### [Broken](http://arxiv.org/abs/2599.00002)\n\n**壊れた**\n\nE F\n\n- x\n"
+
+
+@pytest.fixture
+def docs(tmp_path: Path) -> Path:
+    (tmp_path / "sd").mkdir()
+    (tmp_path / "sd" / "2024-04-05.md").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "index.md").write_text("# Home\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_check_is_quiet_and_succeeds_on_good_pages(docs: Path, capsys) -> None:
+    assert main(["check", str(docs)]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_check_prints_page_and_line_and_fails_on_errors(docs: Path, capsys) -> None:
+    (docs / "sd" / "2024-04-05.md").write_text(GOOD + BROKEN, encoding="utf-8")
+    assert main(["check", str(docs)]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("sd/2024-04-05.md:20: entry 2599.00002 has no '**トピック:**' line")
+    assert out.rstrip().endswith("[error]")
+
+
+def test_export_has_the_documented_shape(docs: Path, capsys) -> None:
+    assert main(["export", str(docs)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["papers"] == [
+        {
+            "arxiv_id": "2599.00001",
+            "url": "http://arxiv.org/abs/2599.00001v2",
+            "title": "Good",
+            "title_ja": "良い",
+            "authors": ["A B", "C D"],
+            "summary": ["point"],
+            "commentary": None,
+            "comment": None,
+            "topics": ["sd"],
+            "categories": ["cs.LG"],
+            "published": "2024-04-06 10:00",
+            "appearances": [{"page": "sd/2024-04-05.md", "line": 8}],
+        }
+    ]
+    assert data["topics"] == [{"slug": "sd", "name": "合成データ", "count": 1}]
+    assert data["digests"] == [
+        {
+            "page": "sd/2024-04-05.md",
+            "series": "sd",
+            "title": "W",
+            "date": "2024-04-05",
+            "papers": ["2599.00001"],
+        }
+    ]
+    assert data["diagnostics"] == []
+
+
+def test_a_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["check", str(tmp_path / "nope")])
+    assert exit_info.value.code == 2
