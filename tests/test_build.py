@@ -103,11 +103,11 @@ def test_topic_page_groups_weeks_newest_first_in_the_toc(example_site: Built) ->
     weeks = [
         h.get_text(strip=True).rstrip("¶") for h in soup.select("article.md-content__inner h2")
     ]
-    assert weeks[:2] == ["2024-04-05 の週", "2024-03-29 の週"]
+    assert weeks[:3] == ["2024-04-12 の週", "2024-04-05 の週", "2024-03-29 の週"]
     toc = [a.get_text(strip=True) for a in soup.select("nav.md-nav--secondary a")]
     assert "2024-04-05 の週" in toc
     rows = soup.select("a.digest-listing__title")
-    assert len(rows) == 12 + 3  # the seed week and our own week
+    assert len(rows) == 12 + 3 + 2  # the seed week and our own two weeks
 
 
 def test_overview_lists_every_topic_with_its_count(example_site: Built) -> None:
@@ -115,7 +115,7 @@ def test_overview_lists_every_topic_with_its_count(example_site: Built) -> None:
     counts = {
         r.select("td")[0].get_text(strip=True): int(r.select("td")[1].get_text()) for r in rows
     }
-    assert counts == {"合成データ": 15, "差分プライバシー": 5, "連合学習": 3}
+    assert counts == {"合成データ": 17, "差分プライバシー": 6, "連合学習": 3}
 
 
 def test_series_without_a_topic_gets_a_page_of_its_weeks(example_site: Built) -> None:
@@ -131,7 +131,9 @@ def test_digest_pages_link_previous_and_next_week(example_site: Built) -> None:
     pager = example_site.page("sd/2024-04-05/").select_one("nav.digest-pager")
     assert pager.select_one("a[rel=prev]")["href"] == "../2024-03-29/"
     assert pager.select_one("a.digest-pager__topic")["href"] == "../"
-    assert pager.select_one("a[rel=next]") is None
+    assert pager.select_one("a[rel=next]")["href"] == "../2024-04-12/"
+    last = example_site.page("sd/2024-04-12/").select_one("nav.digest-pager")
+    assert last.select_one("a[rel=next]") is None
 
 
 def test_cards_name_other_appearances(example_site: Built) -> None:
