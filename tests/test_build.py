@@ -312,6 +312,9 @@ def test_edits_between_builds_in_one_process_reach_the_topic_pages(tmp_path: Pat
         )
     )
     (docs / "sd" / "2024-04-05.md").unlink()
+    (docs / "sd" / "2024-04-19.md").write_text(
+        digest_page("[合成データ](../../sd)", "2599.00999").replace("2024-04-05", "2024-04-19")
+    )
     second = build_once()
     assert second is first  # serve keeps the instance (and its parse cache)
     fl = (tmp_path / "site" / "fl" / "index.html").read_text()
@@ -319,6 +322,10 @@ def test_edits_between_builds_in_one_process_reach_the_topic_pages(tmp_path: Pat
     sd = (tmp_path / "site" / "sd" / "index.html").read_text()
     assert "When Is a Synthetic Benchmark Hard Enough" not in sd
     assert "Survey-Weighted" in sd
+    assert "Paper 2599.00999" in sd
+    pager = Built(tmp_path / "site", "", 0).page("sd/2024-04-12/").select_one("nav.digest-pager")
+    assert pager.select_one("a[rel=next]")["href"] == "../2024-04-19/"
+    assert pager.select_one("a[rel=prev]")["href"] == "../2024-03-29/"  # 04-05 is gone
 
 
 @needs_corpus()
