@@ -105,7 +105,10 @@ class Renderer:
             "digest/card.html",
             entry=entry,
             paper=paper,
-            topics=[self._topic_link(t.slug, t.name, links) for t in paper.topics],
+            topics=[
+                self._topic_link(t.slug, self.catalog.topic_name(t.slug), links)
+                for t in paper.topics
+            ],
             others=[
                 self._appearance_link(o, links)
                 for o in self.catalog.others(entry)

@@ -383,7 +383,7 @@ def test_date_only_submission_is_labelled_as_a_date(example_site: Built) -> None
 
 def test_english_labels_and_reworded_labels(tmp_path: Path) -> None:
     authors = ", ".join(f"Author {n}" for n in range(8))
-    page = digest_page("[Synthetic data](../../sd)").replace("A B\n", authors + "\n")
+    page = digest_page("[合成データ](../../sd)").replace("A B\n", authors + "\n")
     config = write_site(
         tmp_path,
         {"sd/2024-04-05.md": page},
@@ -397,6 +397,7 @@ def test_english_labels_and_reworded_labels(tmp_path: Path) -> None:
     card = built.page("sd/2024-04-05/").select_one("article.digest-card")
     assert card.select_one("details summary").get_text() == "6 more authors"
     assert card.select_one(".digest-card__summary")["aria-label"] == "Key points"
+    assert [a.get_text() for a in card.select("a.digest-chip")] == ["Synthetic data"]
     assert built.page("sd/").select_one("h2").get_text().rstrip("¶") == "Week of 2024-04-05"
 
 
