@@ -389,7 +389,14 @@ def test_english_labels_and_reworded_labels(tmp_path: Path) -> None:
         {"sd/2024-04-05.md": page},
         plugins=[
             "search",
-            {"digest": {"language": "en", "labels": {"summary": "Key points"}, "max_authors": 2}},
+            {
+                "digest": {
+                    "language": "en",
+                    "labels": {"summary": "Key points"},
+                    "max_authors": 2,
+                    "topic_names": {"sd": "Synthetic data"},
+                }
+            },
         ],
     )
     built = build(config, tmp_path / "site")
