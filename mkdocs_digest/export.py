@@ -5,12 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from .catalog import Catalog
-from .model import Entry
 
 
 def catalog_json(catalog: Catalog) -> dict[str, Any]:
     return {
-        "papers": [_paper(entries) for entries in catalog.appearances.values()],
+        "papers": [_paper(catalog, arxiv_id) for arxiv_id in catalog.appearances],
         "topics": [
             {"slug": slug, "name": index.topic.name, "count": index.count}
             for slug, index in catalog.topics.items()
@@ -32,8 +31,8 @@ def catalog_json(catalog: Catalog) -> dict[str, Any]:
     }
 
 
-def _paper(entries: list[Entry]) -> dict[str, Any]:
-    paper = entries[0].paper
+def _paper(catalog: Catalog, arxiv_id: str) -> dict[str, Any]:
+    paper = catalog.paper(arxiv_id)
     return {
         "arxiv_id": paper.arxiv_id,
         "url": paper.url,
@@ -46,5 +45,5 @@ def _paper(entries: list[Entry]) -> dict[str, Any]:
         "topics": [topic.slug for topic in paper.topics],
         "categories": list(paper.categories),
         "published": str(paper.published) if paper.published else None,
-        "appearances": [{"page": e.page, "line": e.line} for e in entries],
+        "appearances": [{"page": e.page, "line": e.line} for e in catalog.appearances[arxiv_id]],
     }
