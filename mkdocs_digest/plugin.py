@@ -26,7 +26,7 @@ from .config import DigestConfig
 from .labels import LABELS, labels_for
 from .parser import parse_digest
 from .render import TEMPLATES, Links, Renderer
-from .site import Layout
+from .site import Layout, LayoutError
 
 log = get_plugin_logger(__name__)
 
@@ -69,7 +69,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         for diagnostic in self.catalog.diagnostics:
             log.warning(str(diagnostic))
         layout = Layout(self.config.topic_page, self.config.overview_page)
-        self.site_pages = {page.src_uri: page for page in layout.pages(self.catalog)}
+        try:
+            self.site_pages = {page.src_uri: page for page in layout.pages(self.catalog)}
+        except LayoutError as error:
+            raise PluginError(f"digest: {error}") from error
         self.renderer = Renderer(
             self.catalog,
             list(self.site_pages.values()),

@@ -46,7 +46,25 @@ class Layout:
             path = _clean(posixpath.join(folder, "index.md"))
             if path not in taken:
                 pages.append(SitePage(path, "series", folder))
+        _check_collisions(pages)
         return pages
+
+
+class LayoutError(ValueError):
+    """Two generated pages would be written to the same URL."""
+
+
+def _check_collisions(pages: list[SitePage]) -> None:
+    # `x.md` and `x/index.md` both become `x/index.html` with directory URLs.
+    seen: dict[str, SitePage] = {}
+    for page in pages:
+        key = page.src_uri.removesuffix(".md").removesuffix("/index")
+        other = seen.setdefault(key, page)
+        if other is not page:
+            raise LayoutError(
+                f"the {other.kind} page {other.src_uri} and the {page.kind} page {page.src_uri} "
+                "would share one URL; set 'topic_page' or 'overview_page' in mkdocs.yml"
+            )
 
 
 def _clean(path: str) -> str:

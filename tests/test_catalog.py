@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from mkdocs_digest.catalog import Catalog
 from mkdocs_digest.parser import parse_digest
-from mkdocs_digest.site import Layout
+from mkdocs_digest.site import Layout, LayoutError
 
 
 def entry(arxiv: str, topics: str, published: str = "2024-04-02 10:00") -> str:
@@ -122,3 +124,12 @@ def test_series_names_come_from_config_or_from_titles() -> None:
     named = Catalog.build(digests, {"all": "今週のすべて"})
     assert named.series["all"].name == "今週のすべて"
     assert named.series["misc"].name == "すべての論文"
+
+
+def test_generated_pages_that_would_share_a_url_are_refused() -> None:
+    topics = "[Topics](../../topics)"
+    c = Catalog.build([parse_digest(page("2024-04-05", entry("2599.00001", topics)), "t/x.md")])
+    with pytest.raises(LayoutError, match=r"topics\.md .* topics/index\.md"):
+        Layout().pages(c)
+    moved = Layout(overview_page="overview.md").pages(c)
+    assert {p.src_uri for p in moved} == {"overview.md", "topics/index.md", "t/index.md"}
