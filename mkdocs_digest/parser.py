@@ -142,7 +142,6 @@ class _EntryReader:
         self.digest = digest
         self.lines = lines
         self.body_start = body_start
-        self.carded: set[int] = set()  # 0-based lines of carded entries
         self.taken: set[int] = set()  # lines of every entry read, carded or reported
         self.seen_ids: dict[str, int] = {}
 
@@ -246,7 +245,6 @@ class _EntryReader:
             anchor = f"{anchor}-{count}"
         self.digest.entries.append(Entry(paper, self.digest.page, start + 1, end + 1, anchor))
         self.digest.spans.append((start + 1, end + 1))
-        self.carded.update(range(start, end))
         self.taken.update(range(start, end))
 
     def _read_bullets(self, j: int) -> tuple[list[str], int]:
@@ -335,7 +333,7 @@ class _EntryReader:
         starts = {e.line - 1 for e in self.digest.entries}
         ends = {e.end - 2 for e in self.digest.entries}
         for i in range(self.body_start, len(self.lines)):
-            if not SEPARATOR.match(self.lines[i]) or i in self.carded:
+            if not SEPARATOR.match(self.lines[i]):  # entries end before separators
                 continue
             before = self._prev_nonblank(i)
             after = self._skip_blank(i + 1)
