@@ -44,12 +44,20 @@ class _LinkGuard(Treeprocessor):
                 link.set("rel", "nofollow noopener noreferrer")
 
 
-def _markdown() -> markdown.Markdown:
+def _safe_markdown() -> markdown.Markdown:
+    """Markdown without raw HTML or images, and with every link checked."""
     md = markdown.Markdown(extensions=[], output_format="html")
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
     md.inlinePatterns.deregister("image_link")
     md.inlinePatterns.deregister("image_reference")
+    md.treeprocessors.register(_LinkGuard(md), "mkdocs_digest_link_guard", 15)
+    return md
+
+
+def _paragraph_markdown() -> markdown.Markdown:
+    """Only paragraphs and inline syntax: what a bullet or a commentary holds."""
+    md = _safe_markdown()
     for name in (
         "indent",
         "code",
@@ -62,11 +70,11 @@ def _markdown() -> markdown.Markdown:
         "reference",
     ):
         md.parser.blockprocessors.deregister(name)
-    md.treeprocessors.register(_LinkGuard(md), "mkdocs_digest_link_guard", 15)
     return md
 
 
-_MD = _markdown()
+_MD = _paragraph_markdown()
+_DOCUMENT_MD = _safe_markdown()
 
 
 @lru_cache(maxsize=32768)
@@ -83,3 +91,9 @@ def inline(text: str) -> Markup:
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return Markup(html)
+
+
+def document(text: str) -> Markup:
+    """Any Markdown, headings and lists included, made safe like the rest."""
+    _DOCUMENT_MD.reset()
+    return Markup(_DOCUMENT_MD.convert(text))

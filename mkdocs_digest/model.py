@@ -108,6 +108,9 @@ class Digest:
     # Source line spans (1-based, end exclusive) the cards replace: entries and the
     # separators around them. Anything outside stays on the page as written.
     spans: list[tuple[int, int]] = field(default_factory=list)
+    # Source line spans of entries that could not be carded. They stay on the page
+    # with their text as written, rendered without raw HTML or script links.
+    unread: list[tuple[int, int]] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     @property

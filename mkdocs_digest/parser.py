@@ -68,8 +68,9 @@ def topic_slug(target: str) -> str:
 
 def parse_digest(text: str, page: str) -> Digest:
     """Parse a whole page, front matter included; line numbers are the file's."""
-    text = normalize(text)
+    text, stray = _remove_stray_boms(normalize(text), page)
     meta, body_start, diagnostics = _front_matter(text, page)
+    diagnostics[:0] = stray
     lines = text.split("\n")
     title = meta.get("title")
     digest = Digest(
@@ -80,6 +81,19 @@ def parse_digest(text: str, page: str) -> Digest:
     )
     _EntryReader(digest, lines, body_start).read()
     return digest
+
+
+def _remove_stray_boms(text: str, page: str) -> tuple[str, list[Diagnostic]]:
+    """U+FEFF inside a page (files joined with their BOMs) hides headings; drop it."""
+    if "\ufeff" not in text:
+        return text, []
+    lines = text.split("\n")
+    found = [
+        _warn(page, n, "stray byte order mark (U+FEFF), as left by joining files; ignored")
+        for n, line in enumerate(lines, start=1)
+        if "\ufeff" in line
+    ]
+    return text.replace("\ufeff", ""), found
 
 
 def _front_matter(text: str, page: str) -> tuple[dict[str, object], int, list[Diagnostic]]:
@@ -94,9 +108,26 @@ def _front_matter(text: str, page: str) -> tuple[dict[str, object], int, list[Di
         line = mark.line + 2 if mark else 1
         problem = getattr(error, "problem", None) or "invalid YAML"
         return {}, body_start, [_warn(page, line, f"front matter is not valid YAML: {problem}")]
+    except Exception as error:
+        # YAML's constructors raise ValueError and others on values such as
+        # `date: 2024-13-45`. MkDocs drops such front matter too; we must not raise.
+        line = _unconstructible_line(m.group(1)) + 1
+        return {}, body_start, [_warn(page, line, f"front matter cannot be read: {error}")]
     if not isinstance(data, dict):
         return {}, body_start, [_warn(page, 1, "front matter is not a mapping")]
     return data, body_start, []
+
+
+def _unconstructible_line(source: str) -> int:
+    """The 1-based line of the front matter whose value YAML parses but cannot build."""
+    for number, line in enumerate(source.split("\n"), start=1):
+        try:
+            yaml.safe_load(line)
+        except yaml.YAMLError:
+            continue  # a line that is only valid YAML together with others
+        except Exception:
+            return number
+    return 0
 
 
 def _page_date(value: object, page: str, diagnostics: list[Diagnostic]) -> dt.date | None:
@@ -156,6 +187,7 @@ class _EntryReader:
         self._report_orphan_metadata()
         self._drop_separators()
         self.digest.spans.sort()
+        self.digest.unread.sort()
 
     # -- one entry ---------------------------------------------------------------
 
@@ -170,12 +202,8 @@ class _EntryReader:
         if meta is None:
             return self._reject(start, j, start, f"entry {paper_id} has no '{META_START}' line")
         topics, categories, published = self._read_metadata(meta)
-        if not topics:
-            return self._reject(start, meta.end, meta.start, f"entry {paper_id} names no topic")
         if not summary:
-            self.digest.diagnostics.append(
-                _warn(self.digest.page, start + 1, f"entry {paper_id} has no summary bullets")
-            )
+            self._warn(start + 1, f"entry {paper_id} has no summary bullets")
         paper = Paper(
             arxiv_id=paper_id,
             url=url,
@@ -197,7 +225,7 @@ class _EntryReader:
         self.digest.diagnostics.append(
             _error(self.digest.page, line + 1, f"{problem}; left as written")
         )
-        self.taken.update(range(start, end))
+        self._keep(start, end)
         return max(end, start + 1)
 
     def _read_title_ja(self, j: int) -> tuple[str | None, int]:
@@ -272,26 +300,34 @@ class _EntryReader:
     ) -> tuple[tuple[Topic, ...], tuple[str, ...], Published | None]:
         text = "\n".join(self.lines[block.start : block.end])
         fields = dict(_metadata_fields(text))
-        topics: list[Topic] = []
-        for link in TOPIC_LINK.finditer(fields.get("トピック", "")):
-            slug, name = topic_slug(link.group("target")), link.group("name").strip()
-            if not (SLUG.match(slug) and name):
-                self.digest.diagnostics.append(
-                    _warn(
-                        self.digest.page,
-                        block.start + 1,
-                        f"topic link {link.group(0)!r} needs a name and a target whose last "
-                        "part is a plain slug (letters, digits, '-', '_', '.')",
-                    )
-                )
-            elif all(t.slug != slug for t in topics):
-                topics.append(Topic(slug, name))
+        topics = self._read_topics(fields.get("トピック", ""), block.start + 1)
         # Only the comma before the next key is a separator: a category string can
         # itself end in a comma ("62F30,,") and must be kept as arXiv gave it.
         raw_categories = fields.get("カテゴリ", "").strip().removesuffix(",")
         categories = tuple(c.strip() for c in CATEGORY_SEP.split(raw_categories) if c.strip())
         when = fields.get("投稿日時", fields.get("投稿日"))
         return tuple(topics), categories, self._published(when, block.start + 1)
+
+    def _read_topics(self, field: str, line: int) -> tuple[Topic, ...]:
+        """Topic links; each unusable one is reported once and the card goes without it."""
+        if not field.strip(" \t\n,"):
+            self._warn(line, "entry names no topic; carded without one")
+            return ()
+        topics: list[Topic] = []
+        for link in TOPIC_LINK.finditer(field):
+            slug, name = topic_slug(link.group("target")), link.group("name").strip()
+            if _is_external(link.group("target")) or not (SLUG.match(slug) and name):
+                self._warn(
+                    line,
+                    f"topic link {link.group(0)!r} needs a name and a relative target whose "
+                    "last part is a plain slug (letters, digits, '-', '_', '.'); ignored",
+                )
+            elif all(t.slug != slug for t in topics):
+                topics.append(Topic(slug, name))
+        for text in TOPIC_LINK.sub(",", field).split(","):
+            if text.strip():
+                self._warn(line, f"topic {text.strip()!r} is not a link to a topic page; ignored")
+        return tuple(topics)
 
     def _published(self, raw: str | None, line: int) -> Published | None:
         if raw is None:
@@ -303,9 +339,7 @@ class _EntryReader:
                 raise ValueError
             moment = dt.datetime.fromisoformat(f"{m.group('date')} {m.group('time') or '00:00'}")
         except ValueError:
-            self.digest.diagnostics.append(
-                _warn(self.digest.page, line, f"submission date {value!r} is not a valid date")
-            )
+            self._warn(line, f"submission date {value!r} is not a valid date")
             return None
         return Published(moment, has_time=m.group("time") is not None)
 
@@ -313,21 +347,32 @@ class _EntryReader:
 
     def _report_orphan_metadata(self) -> None:
         """A metadata line no entry took means an entry whose heading was unreadable."""
-        region_heading: int | None = None
+        region = self.body_start  # where the entry that owns a metadata line begins
+        heading: int | None = None
         for i in range(self.body_start, len(self.lines)):
             line = self.lines[i]
             if SEPARATOR.match(line):
-                region_heading = None
+                region, heading = i + 1, None
             elif ANY_HEADING.match(line):
-                region_heading = i
+                region = heading = i
             elif line.startswith(META_START) and i not in self.taken:
-                if region_heading is not None:
-                    where, what = region_heading, "heading does not link to an arXiv abstract"
+                if heading is not None:
+                    where, what = heading, "heading does not link to an arXiv abstract"
                 else:
                     where, what = i, "metadata line without a paper heading"
                 self.digest.diagnostics.append(
                     _error(self.digest.page, where + 1, f"{what}; entry left as written")
                 )
+                start = self._skip_blank(region)
+                while start in self.taken:
+                    start += 1
+                self._keep(start, self._block(i).end)
+
+    def _keep(self, start: int, end: int) -> None:
+        """Lines of an entry that cannot be carded: shown as written, but made safe."""
+        self.taken.update(range(start, end))
+        if end > start:
+            self.digest.unread.append((start + 1, end + 1))
 
     def _drop_separators(self) -> None:
         starts = {e.line - 1 for e in self.digest.entries}
@@ -341,6 +386,9 @@ class _EntryReader:
                 self.digest.spans.append((i + 1, i + 2))
 
     # -- small helpers -----------------------------------------------------------
+
+    def _warn(self, line: int, message: str) -> None:
+        self.digest.diagnostics.append(_warn(self.digest.page, line, message))
 
     def _line(self, i: int) -> str:
         return self.lines[i] if i < len(self.lines) else ""
@@ -369,6 +417,10 @@ class _EntryReader:
         while end < len(self.lines) and self.lines[end].strip() and not self._ends_entry(end):
             end += 1
         return _Block(i, max(end, i + 1))
+
+
+def _is_external(target: str) -> bool:
+    return bool(re.match(r"^[A-Za-z][A-Za-z0-9+.\-]*:|//", target))
 
 
 def _metadata_fields(text: str) -> Iterator[tuple[str, str]]:

@@ -93,6 +93,7 @@ class Renderer:
         self.env.filters.update(
             digest_inline=inline.inline,
             digest_paragraphs=inline.paragraphs,
+            digest_document=inline.document,
             digest_squash=lambda text: re.sub(r"\s+", " ", str(text)).strip(),
         )
 
@@ -157,7 +158,13 @@ class Renderer:
             (start, end, store.add(self.card(cards[start], links)) if start in cards else "")
             for start, end in digest.spans
         ]
-        markdown = splice(markdown, first_line, replacements)
+        source = markdown.split("\n")
+        replacements += [
+            (start, end, store.add(self._unread(source[start - first_line : end - first_line])))
+            for start, end in digest.unread
+            if start >= first_line
+        ]
+        markdown = splice(markdown, first_line, sorted(replacements))
         pager = self.pager(digest, links)
         return markdown + store.add(pager) if pager else markdown
 
@@ -239,6 +246,9 @@ class Renderer:
 
     def _render(self, template: str, **context: object) -> str:
         return self.env.get_template(template).render(labels=self.labels, **context)
+
+    def _unread(self, lines: list[str]) -> Block:
+        return Html(self._render("digest/unread.html", text="\n".join(lines)))
 
     def _weeks(self, series: Series, links: Links) -> list[Block]:
         weeks = [self._week_link(d, links) for d in reversed(series.digests)]

@@ -1,0 +1,191 @@
+"""Malformed digests: one warning naming page, line and problem; nothing lost.
+
+Each case breaks one thing in a two-entry page and builds it for real. A plain build
+succeeds, `--strict` fails, the readable entries are carded and the text of what
+could not be read is still on the built page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from .conftest import build, write_site
+
+PAGE = "sd/2024-04-05.md"
+# Line numbers below are this text's: the first heading is line 8, the second line 20,
+# its metadata line 28.
+GOOD = """\
+---
+title: Week of 2024-04-05
+date: 2024-04-05
+---
+
+# Week of 2024-04-05
+
+### [First Paper](http://arxiv.org/abs/2599.00001)
+
+**最初の論文**
+
+A. One, B. Two
+
+- first point
+
+**トピック:** [合成データ](../../sd), **カテゴリ:** cs.LG, **投稿日時:** 2024-04-04 10:00
+
+---
+
+### [Second Paper](http://arxiv.org/abs/2599.00002)
+
+**二番目の論文**
+
+C. Three
+
+- second point with a distinctive phrase
+
+**トピック:** [合成データ](../../sd), **カテゴリ:** stat.ML, **投稿日時:** 2024-04-03 09:30
+"""
+SECOND_HEADING = 20
+SECOND_META = 28
+
+
+@dataclass(frozen=True)
+class Case:
+    old: str
+    new: str
+    line: int
+    problem: str  # a regular expression the warning must match
+    cards: tuple[str, ...]  # card ids on the built page, in order
+    kept: tuple[str, ...] = ()  # text outside any card that must be on the page
+
+
+CASES = {
+    "heading without a link": Case(
+        "### [Second Paper](http://arxiv.org/abs/2599.00002)",
+        "### Second Paper",
+        SECOND_HEADING,
+        r"heading does not link to an arXiv abstract",
+        ("arxiv-2599.00001",),
+        ("Second Paper", "二番目の論文", "second point with a distinctive phrase"),
+    ),
+    "heading linking elsewhere": Case(
+        "(http://arxiv.org/abs/2599.00002)",
+        "(https://example.org/papers/2)",
+        SECOND_HEADING,
+        r"heading does not link to an arXiv abstract",
+        ("arxiv-2599.00001",),
+        ("Second Paper", "second point with a distinctive phrase"),
+    ),
+    "impossible date": Case(
+        "2024-04-03 09:30",
+        "2024-02-30 09:30",
+        SECOND_META,
+        r"submission date '2024-02-30 09:30' is not a valid date",
+        ("arxiv-2599.00001", "arxiv-2599.00002"),
+    ),
+    "no metadata paragraph": Case(
+        "**トピック:** [合成データ](../../sd), **カテゴリ:** stat.ML, "
+        "**投稿日時:** 2024-04-03 09:30\n",
+        "",
+        SECOND_HEADING,
+        r"entry 2599\.00002 has no '\*\*トピック:\*\*' line; left as written",
+        ("arxiv-2599.00001",),
+        ("Second Paper", "二番目の論文", "C. Three", "second point with a distinctive phrase"),
+    ),
+    "empty topic": Case(
+        "**トピック:** [合成データ](../../sd), **カテゴリ:** stat.ML",
+        "**トピック:** **カテゴリ:** stat.ML",
+        SECOND_META,
+        r"names no topic; carded without one",
+        ("arxiv-2599.00001", "arxiv-2599.00002"),
+    ),
+    "topic that is not a link": Case(
+        "**トピック:** [合成データ](../../sd), **カテゴリ:** stat.ML",
+        "**トピック:** 合成データ, **カテゴリ:** stat.ML",
+        SECOND_META,
+        r"topic '合成データ' is not a link to a topic page",
+        ("arxiv-2599.00001", "arxiv-2599.00002"),
+    ),
+    "topic linking off site": Case(
+        "**トピック:** [合成データ](../../sd), **カテゴリ:** stat.ML",
+        "**トピック:** [量子](https://example.org/quantum), **カテゴリ:** stat.ML",
+        SECOND_META,
+        r"topic link '\[量子\]\(https://example\.org/quantum\)' needs .* relative target",
+        ("arxiv-2599.00001", "arxiv-2599.00002"),
+    ),
+    "duplicate arXiv id": Case(
+        "(http://arxiv.org/abs/2599.00002)",
+        "(http://arxiv.org/abs/2599.00001)",
+        SECOND_HEADING,
+        r"paper 2599\.00001 appears again on this page \(first at line 8\)",
+        ("arxiv-2599.00001", "arxiv-2599.00001-2"),
+    ),
+    "front matter that is not YAML": Case(
+        "title: Week of 2024-04-05",
+        "title: [Week of 2024-04-05",
+        3,
+        r"front matter is not valid YAML",
+        ("arxiv-2599.00001", "arxiv-2599.00002"),
+        ("title: [Week of 2024-04-05",),  # MkDocs shows front matter it cannot read
+    ),
+    "front matter with an impossible date": Case(
+        "date: 2024-04-05",
+        "date: 2024-13-45",
+        3,
+        r"front matter cannot be read: month must be in 1\.\.12",
+        ("arxiv-2599.00001", "arxiv-2599.00002"),
+    ),
+    "byte order mark inside the page": Case(
+        "### [Second Paper]",
+        "\ufeff### [Second Paper]",
+        SECOND_HEADING,
+        r"stray byte order mark \(U\+FEFF\)",
+        ("arxiv-2599.00001", "arxiv-2599.00002"),
+    ),
+}
+
+
+def plugin_warnings(log: str) -> list[str]:
+    return [line for line in log.splitlines() if line.startswith("WARNING") and "digest" in line]
+
+
+@pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
+def test_one_warning_nothing_lost(tmp_path: Path, case: Case) -> None:
+    assert GOOD.count(case.old) == 1
+    text = GOOD.replace(case.old, case.new)
+    assert text.split("\n")[case.line - 1].strip()  # the line named is a real line
+    config = write_site(tmp_path, {"index.md": "# Home\n", PAGE: text})
+
+    strict = build(config, tmp_path / "strict")
+    assert strict.returncode != 0, strict.log
+    plain = build(config, tmp_path / "plain", strict=False)
+    assert plain.returncode == 0, plain.log
+
+    (warning,) = plugin_warnings(plain.log)
+    assert f"{PAGE}:{case.line}: " in warning
+    assert re.search(case.problem, warning), warning
+    page = plain.page("sd/2024-04-05/")
+    assert [card["id"] for card in page.select("article.digest-card")] == list(case.cards)
+    outside = page.select_one("article.md-content__inner")
+    for card in outside.select("article.digest-card"):
+        card.decompose()
+    for text in case.kept:
+        assert text in outside.get_text(), text
+
+
+def test_bom_and_crlf_files_build_like_clean_ones(tmp_path: Path) -> None:
+    # A leading BOM and CRLF line endings are what Windows editors write, and MkDocs
+    # reads them transparently: not a problem to warn about, so --strict passes.
+    raw = ("\ufeff" + GOOD).replace("\n", "\r\n").encode("utf-8")
+    config = write_site(tmp_path, {"index.md": "# Home\n", PAGE: ""})
+    (tmp_path / "docs" / PAGE).write_bytes(raw)
+    built = build(config, tmp_path / "site")
+    assert built.returncode == 0, built.log
+    page = built.page("sd/2024-04-05/")
+    cards = page.select("article.digest-card")
+    assert [card["id"] for card in cards] == ["arxiv-2599.00001", "arxiv-2599.00002"]
+    assert cards[1].select_one("time")["datetime"] == "2024-04-03T09:30"
+    assert "\r" not in cards[1].get_text()
