@@ -30,3 +30,6 @@ class DigestConfig(Config):
 
     max_authors = opt.Type(int, default=5)
     stylesheet = opt.Type(bool, default=True)
+
+    # A schema.org `ScholarlyArticle` record per paper in each digest page's head.
+    json_ld = opt.Type(bool, default=True)

@@ -9,6 +9,7 @@ placeholders and fills listing pages, which the extension turns into HTML.
 from __future__ import annotations
 
 import dataclasses
+import html
 from pathlib import Path
 
 import yaml
@@ -23,6 +24,7 @@ from .blocks import BlocksExtension, BlockStore
 from .cache import ParseCache
 from .catalog import Catalog
 from .config import DigestConfig
+from .jsonld import script_element
 from .labels import LABELS, labels_for
 from .parser import parse_digest
 from .render import TEMPLATES, Links, Renderer
@@ -118,9 +120,21 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if first_line is None:
             log.debug("%s was changed by another plugin; parsing it again", uri)
             fresh = parse_digest(markdown, uri)
-            digest = dataclasses.replace(digest, entries=fresh.entries, spans=fresh.spans)
+            digest = dataclasses.replace(
+                digest, entries=fresh.entries, spans=fresh.spans, unread=fresh.unread
+            )
             first_line = 1
         return self.renderer.digest_markdown(markdown, first_line, digest, links, self.store)
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
+        if not (self.config.enabled and self.config.json_ld):
+            return None
+        digest = self.catalog.digests.get(page.file.src_uri)
+        if digest is None or not digest.entries:
+            return None
+        # The theme writes </head> before any page text, so the first one is the real one.
+        script = script_element(digest.entries, self.catalog.topic_name)
+        return output.replace("</head>", script + "\n</head>", 1)
 
 
 def _check_options(config: DigestConfig) -> None:
@@ -151,6 +165,9 @@ def _theme_language(config: MkDocsConfig) -> str:
 
 
 def _front_matter(title: str) -> str:
+    # Themes print page titles unescaped (in <title>, the nav, the header), and a
+    # topic name is digest text: the title must already be HTML.
+    title = html.escape(title)
     return "---\n" + yaml.safe_dump({"title": title}, allow_unicode=True) + "---\n\n"
 
 

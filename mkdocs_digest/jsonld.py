@@ -1,0 +1,50 @@
+"""Schema.org JSON-LD for the papers on a page. No MkDocs.
+
+Search engines and reference managers read `ScholarlyArticle` records from a
+`<script type="application/ld+json">` element. Its text is digest text, so it is
+written so that no character sequence in it can end the element or start markup.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+
+from .model import Entry, Paper
+
+# An HTML parser ends a script element at the first "</script" and treats "<!--"
+# specially, whatever the JSON says; these escapes keep the JSON the same value.
+_SCRIPT_SAFE = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
+
+
+def article(paper: Paper, topic_name: Callable[[str], str]) -> dict[str, object]:
+    record: dict[str, object] = {
+        "@type": "ScholarlyArticle",
+        "@id": paper.abs_url,
+        "url": paper.abs_url,
+        "name": paper.title,
+        "identifier": {"@type": "PropertyValue", "propertyID": "arXiv", "value": paper.arxiv_id},
+        "author": [{"@type": "Person", "name": name} for name in paper.authors],
+        "sameAs": [paper.pdf_url],
+        "about": [topic_name(topic.slug) for topic in paper.topics],
+        "keywords": list(paper.categories),
+    }
+    if paper.title_ja:
+        record["alternativeHeadline"] = paper.title_ja
+    if paper.summary:
+        record["description"] = "\n".join(paper.summary)
+    if paper.published:
+        record["datePublished"] = paper.published.iso
+    return record
+
+
+def script_element(entries: Sequence[Entry], topic_name: Callable[[str], str]) -> str:
+    """A `<script type="application/ld+json">` element describing the entries' papers."""
+    data = {
+        "@context": "https://schema.org",
+        "@graph": [article(entry.paper, topic_name) for entry in entries],
+    }
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_SAFE)
+    return f'<script type="application/ld+json">{text}</script>'
