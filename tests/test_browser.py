@@ -2,64 +2,26 @@
 
 from __future__ import annotations
 
-import functools
-import os
-import shutil
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from .browsing import chromium, new_page, require_chromium, static_server
 from .conftest import Built
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-
-if not os.path.exists(CHROMIUM):
-    if os.environ.get("CI"):
-        raise RuntimeError("CI must run the browser tests: install Debian's chromium")
-    pytest.skip("Debian's chromium is not installed", allow_module_level=True)
-
-sync_api = pytest.importorskip("playwright.sync_api")
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
+sync_api = require_chromium()
 
 
 @pytest.fixture(scope="module")
 def server(example_site: Built) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(example_site.site))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    with static_server(example_site.site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    # A launch without a user data dir runs on a fresh temporary profile.
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+    with chromium(sync_api) as browser:
         yield browser
-        browser.close()
-
-
-def new_page(browser, scheme: str = "light"):
-    # A context per test: Material remembers the palette in localStorage.
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
-    return context.new_page()
 
 
 @pytest.fixture
