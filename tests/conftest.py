@@ -13,6 +13,13 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from hypothesis import settings
+
+# `HYPOTHESIS_PROFILE=fuzz` runs the property tests for a long session; CI gets
+# Hypothesis' own derandomized "ci" profile.
+settings.register_profile("fuzz", max_examples=10_000)
+if os.environ.get("HYPOTHESIS_PROFILE"):
+    settings.load_profile(os.environ["HYPOTHESIS_PROFILE"])
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "example-site"
