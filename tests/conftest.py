@@ -6,6 +6,7 @@ import os
 import posixpath
 import subprocess
 import sys
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -118,6 +119,17 @@ def broken_links(built: Built, selector: str = "a[href]") -> list[str]:
                     ids[path] = {el["id"] for el in target_soup.select("[id]")}
                 if fragment not in ids[path]:
                     problems.append(f"{page_file.relative_to(built.site)}: {link['href']} (no id)")
+    return problems
+
+
+def duplicate_ids(built: Built) -> list[str]:
+    """Every id that appears more than once on a page, as 'page: id'."""
+    problems = []
+    for page_file in built.pages():
+        soup = BeautifulSoup(page_file.read_text(encoding="utf-8"), "html.parser")
+        ids = Counter(element["id"] for element in soup.select("[id]"))
+        rel = page_file.relative_to(built.site)
+        problems += [f"{rel}: {name} x{count}" for name, count in ids.items() if count > 1]
     return problems
 
 
