@@ -148,6 +148,37 @@ def test_cards_name_other_appearances(example_site: Built) -> None:
     ]
 
 
+def test_digest_pages_describe_their_papers_in_json_ld(example_site: Built) -> None:
+    page = example_site.page("sd/2024-03-29/")
+    (script,) = page.head.select('script[type="application/ld+json"]')
+    data = json.loads(script.string)
+    assert data["@context"] == "https://schema.org"
+    graph = data["@graph"]
+    assert [record["identifier"]["value"] for record in graph] == SEED_IDS
+    first = graph[0]
+    assert first["@type"] == "ScholarlyArticle"
+    assert first["url"] == "https://arxiv.org/abs/2404.04125"
+    assert first["name"] == page.select_one("#arxiv-2404\\.04125-title").a.get_text()
+    assert (
+        first["alternativeHeadline"]
+        == page.select_one("#arxiv-2404\\.04125 .digest-card__title-ja").get_text()
+    )
+    assert first["datePublished"] == page.select_one("#arxiv-2404\\.04125 time")["datetime"]
+    assert example_site.page("sd/").select('script[type="application/ld+json"]') == []
+
+
+def test_json_ld_can_be_switched_off(tmp_path: Path) -> None:
+    config = write_site(
+        tmp_path,
+        {"sd/2024-04-05.md": digest_page("[合成データ](../../sd)")},
+        plugins=[{"digest": {"json_ld": False}}],
+    )
+    built = build(config, tmp_path / "site")
+    assert built.returncode == 0, built.log
+    page = built.page("sd/2024-04-05/")
+    assert page.select("article.digest-card") and not page.select("script[type*=ld]")
+
+
 def test_search_index_jumps_to_paper_headings(example_site: Built) -> None:
     index = json.loads((example_site.site / "search" / "search_index.json").read_text())
     locations = {doc["location"] for doc in index["docs"]}

@@ -207,3 +207,20 @@ def test_the_probe_catches_a_payload_that_runs(browser, tmp_path: Path) -> None:
     with static_server(tmp_path) as base:
         ran, dialogs = probe(browser, base)
     assert ran == "hover" and dialogs == ["link"]
+
+
+@pytest.mark.parametrize("query", ["Attack", "Unreadable"])
+def test_search_results_show_the_text_without_running_it(hostile_site: Built, browser, query):
+    with static_server(hostile_site.site) as base:
+        page = new_page(browser)
+        dialogs: list[str] = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.goto(base + DIGEST, wait_until="load")
+        page.keyboard.press("/")  # Material's shortcut to the search box
+        page.locator("input.md-search__input").press_sequentially(query, delay=50)
+        results = page.locator(".md-search-result__item")
+        results.first.wait_for(timeout=15_000)
+        assert "<script>" in page.locator(".md-search-result").inner_text()  # shown as text
+        ran = page.evaluate(PROBE)
+        page.context.close()
+    assert (ran, dialogs) == (None, [])
