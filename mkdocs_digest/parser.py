@@ -26,7 +26,8 @@ BULLET = re.compile(r"^[-*+][ \t\u3000](?P<text>.*)$")  # LLM output uses U+3000
 COMMENT = "**Comment:**"
 META_START = "**トピック:**"
 META_KEY = re.compile(r"\*\*(トピック|カテゴリ|投稿日時|投稿日):\*\*")
-SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")  # slugs become folder names
+# Slugs become folder names; no dots, so none can pass for a file (`sitemap.xml`).
+SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]*$")
 TOPIC_LINK = re.compile(r"\[(?P<name>[^\]]*)\]\((?P<target>[^)\s]*)\)")
 CATEGORY_SEP = re.compile(r",\s+")
 PUBLISHED = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})(?:[ T](?P<time>\d{2}:\d{2}))?$")
@@ -320,7 +321,7 @@ class _EntryReader:
                 self._warn(
                     line,
                     f"topic link {link.group(0)!r} needs a name and a relative target whose "
-                    "last part is a plain slug (letters, digits, '-', '_', '.'); ignored",
+                    "last part is a plain slug (letters, digits, '-', '_'); ignored",
                 )
             elif all(t.slug != slug for t in topics):
                 topics.append(Topic(slug, name))

@@ -28,7 +28,7 @@ from .jsonld import script_element
 from .labels import LABELS, labels_for
 from .parser import parse_digest
 from .render import TEMPLATES, Links, Renderer
-from .site import Layout, LayoutError
+from .site import Layout
 
 log = get_plugin_logger(__name__)
 
@@ -71,10 +71,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         for diagnostic in self.catalog.diagnostics:
             log.warning(str(diagnostic))
         layout = Layout(self.config.topic_page, self.config.overview_page)
-        try:
-            self.site_pages = {page.src_uri: page for page in layout.pages(self.catalog)}
-        except LayoutError as error:
-            raise PluginError(f"digest: {error}") from error
+        site_pages, problems = layout.pages(self.catalog)
+        for problem in problems:
+            log.warning(problem)
+        self.site_pages = {page.src_uri: page for page in site_pages}
         self.renderer = Renderer(
             self.catalog,
             list(self.site_pages.values()),

@@ -38,33 +38,44 @@ class Layout:
     def overview(self, catalog: Catalog) -> str:
         return _clean(self.overview_page or posixpath.join(catalog.root, "topics.md"))
 
-    def pages(self, catalog: Catalog) -> list[SitePage]:
-        pages = [SitePage(self.overview(catalog), "overview", "")]
-        pages += [SitePage(self.topic(catalog, slug), "topic", slug) for slug in catalog.topics]
-        taken = {page.src_uri for page in pages}
-        for folder in catalog.series:
-            path = _clean(posixpath.join(folder, "index.md"))
-            if path not in taken:
-                pages.append(SitePage(path, "series", folder))
-        _check_collisions(pages)
-        return pages
+    def pages(self, catalog: Catalog) -> tuple[list[SitePage], list[str]]:
+        """The pages to provide, and a problem for each page left out.
+
+        Topic pages come first and win any clash: the digests' own links point at
+        them. A page that would share a URL with an earlier one is left out.
+        """
+        wanted = [SitePage(self.topic(catalog, slug), "topic", slug) for slug in catalog.topics]
+        wanted.append(SitePage(self.overview(catalog), "overview", ""))
+        wanted += [
+            SitePage(_clean(posixpath.join(folder, "index.md")), "series", folder)
+            for folder in catalog.series
+        ]
+        pages: dict[str, SitePage] = {}
+        problems = []
+        for page in wanted:
+            other = pages.setdefault(_url_key(page.src_uri), page)
+            if other is page:
+                continue
+            if not (page.kind == "series" and other.src_uri == page.src_uri):
+                problems.append(
+                    f"{_origin(catalog, other)}the {page.kind} page {page.src_uri} would share "
+                    f"its URL with the {other.kind} page {other.src_uri}; left out. Set "
+                    "'topic_page' or 'overview_page' in mkdocs.yml to move it"
+                )
+        return list(pages.values()), problems
 
 
-class LayoutError(ValueError):
-    """Two generated pages would be written to the same URL."""
+def _origin(catalog: Catalog, page: SitePage) -> str:
+    """`page:line: ` of the newest entry that names a topic page's topic."""
+    if page.kind != "topic":
+        return ""
+    entry = catalog.topics[page.key].weeks[0].entries[0]
+    return f"{entry.page}:{entry.line}: "
 
 
-def _check_collisions(pages: list[SitePage]) -> None:
+def _url_key(src_uri: str) -> str:
     # `x.md` and `x/index.md` both become `x/index.html` with directory URLs.
-    seen: dict[str, SitePage] = {}
-    for page in pages:
-        key = page.src_uri.removesuffix(".md").removesuffix("/index")
-        other = seen.setdefault(key, page)
-        if other is not page:
-            raise LayoutError(
-                f"the {other.kind} page {other.src_uri} and the {page.kind} page {page.src_uri} "
-                "would share one URL; set 'topic_page' or 'overview_page' in mkdocs.yml"
-            )
+    return src_uri.removesuffix(".md").removesuffix("/index")
 
 
 def _clean(path: str) -> str:

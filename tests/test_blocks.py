@@ -70,7 +70,7 @@ date: 2024-04-05
 def test_a_hostile_entry_renders_as_text_only() -> None:
     digest = parse_digest(HOSTILE, "sd/2024-04-05.md")
     catalog = Catalog.build([digest])
-    pages = Layout().pages(catalog)
+    pages, _ = Layout().pages(catalog)
     renderer = Renderer(catalog, pages, [TEMPLATES], labels_for("en"))
     urls = {"sd/2024-04-05.md": "sd/2024-04-05/", "sd/index.md": "sd/", "topics.md": "topics/"}
     store = BlockStore()

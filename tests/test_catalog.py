@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from mkdocs_digest.catalog import Catalog
 from mkdocs_digest.parser import parse_digest
-from mkdocs_digest.site import Layout, LayoutError
+from mkdocs_digest.site import Layout
 
 
 def entry(arxiv: str, topics: str, published: str = "2024-04-02 10:00") -> str:
@@ -94,7 +92,7 @@ def test_topic_names_from_config_win() -> None:
 
 def test_layout_puts_topic_pages_beside_the_series_folders() -> None:
     c = catalog()
-    pages = {p.src_uri: (p.kind, p.key) for p in Layout().pages(c)}
+    pages = {p.src_uri: (p.kind, p.key) for p in Layout().pages(c)[0]}
     assert pages == {
         "topics.md": ("overview", ""),
         "dp/index.md": ("topic", "dp"),
@@ -104,7 +102,7 @@ def test_layout_puts_topic_pages_beside_the_series_folders() -> None:
     nested = Catalog.build(
         [parse_digest(page("2024-04-05", entry("2599.00001", SD)), "digests/all/2024-04-05.md")]
     )
-    pages = {p.src_uri: (p.kind, p.key) for p in Layout().pages(nested)}
+    pages = {p.src_uri: (p.kind, p.key) for p in Layout().pages(nested)[0]}
     assert pages == {
         "digests/topics.md": ("overview", ""),
         "digests/sd/index.md": ("topic", "sd"),
@@ -126,10 +124,16 @@ def test_series_names_come_from_config_or_from_titles() -> None:
     assert named.series["misc"].name == "すべての論文"
 
 
-def test_generated_pages_that_would_share_a_url_are_refused() -> None:
+def test_a_topic_page_wins_a_url_clash_and_the_other_page_is_reported() -> None:
     topics = "[Topics](../../topics)"
     c = Catalog.build([parse_digest(page("2024-04-05", entry("2599.00001", topics)), "t/x.md")])
-    with pytest.raises(LayoutError, match=r"topics\.md .* topics/index\.md"):
-        Layout().pages(c)
-    moved = Layout(overview_page="overview.md").pages(c)
+    pages, (problem,) = Layout().pages(c)
+    assert {(p.src_uri, p.kind) for p in pages} == {
+        ("topics/index.md", "topic"),
+        ("t/index.md", "series"),
+    }
+    assert problem.startswith("t/x.md:")  # where the topic comes from
+    assert "topics.md" in problem and "topics/index.md" in problem and "overview_page" in problem
+    moved, problems = Layout(overview_page="overview.md").pages(c)
     assert {p.src_uri for p in moved} == {"overview.md", "topics/index.md", "t/index.md"}
+    assert problems == []

@@ -86,7 +86,7 @@ def check_invariants(text: str) -> None:
 
 def render_page(text: str, digest) -> str:
     catalog = Catalog.build([digest])
-    pages = Layout().pages(catalog)
+    pages, _ = Layout().pages(catalog)
     urls = {PAGE: "sd/2024-04-05/", **{p.src_uri: p.src_uri + "/" for p in pages}}
     renderer = Renderer(catalog, pages, [TEMPLATES], labels_for("ja"))
     store = BlockStore()
@@ -227,7 +227,7 @@ def test_a_valid_entry_becomes_a_card_that_shows_every_field(e: dict) -> None:
     assert paper.published is not None and paper.published.value == e["published"]
 
     catalog = Catalog.build([digest])
-    pages = Layout().pages(catalog)
+    pages, _ = Layout().pages(catalog)
     urls = {PAGE: "sd/2024-04-05/", **{p.src_uri: p.src_uri + "/" for p in pages}}
     renderer = Renderer(catalog, pages, [TEMPLATES], labels_for("ja"), max_authors=5)
     store = BlockStore()

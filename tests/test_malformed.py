@@ -116,6 +116,13 @@ CASES = {
         r"topic link '\[量子\]\(https://example\.org/quantum\)' needs .* relative target",
         ("arxiv-2599.00001", "arxiv-2599.00002"),
     ),
+    "topic whose page would take the overview's URL": Case(
+        "**トピック:** [合成データ](../../sd), **カテゴリ:** stat.ML",
+        "**トピック:** [一覧](../../topics), **カテゴリ:** stat.ML",
+        SECOND_HEADING,
+        r"the overview page topics\.md would share its URL with the topic page topics/index",
+        ("arxiv-2599.00001", "arxiv-2599.00002"),
+    ),
     "duplicate arXiv id": Case(
         "(http://arxiv.org/abs/2599.00002)",
         "(http://arxiv.org/abs/2599.00001)",

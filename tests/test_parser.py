@@ -247,7 +247,9 @@ def test_anchor_ids_are_safe_for_html() -> None:
     assert anchor_for("math.GT/0309136") == "arxiv-math.GT-0309136"
 
 
-@pytest.mark.parametrize("target", ["../../<script>", "../../", "../../a%2Fb", "../../.hidden"])
+@pytest.mark.parametrize(
+    "target", ["../../<script>", "../../", "../../a%2Fb", "../../.hidden", "../../sitemap.xml"]
+)
 def test_topic_links_that_cannot_name_a_folder_are_reported(target: str) -> None:
     text = FIRST_GENERATION.replace("[差分プライバシー](../../dp)", f"[悪い]({target})")
     digest = parse_digest(text, "sd/2024-03-29.md")
