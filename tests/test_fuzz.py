@@ -156,6 +156,8 @@ WORD = st.text(
     max_size=12,
 )
 PHRASE = st.lists(WORD, min_size=1, max_size=6).map(" ".join)
+# A paragraph that starts with "+ " or "1. " is a list in Markdown, not commentary.
+PROSE = PHRASE.filter(lambda text: text[0].isalpha())
 NAME = st.lists(
     st.text(st.characters(categories=["L"]), min_size=1, max_size=10), min_size=1, max_size=3
 ).map(" ".join)
@@ -176,7 +178,7 @@ def entries(draw: st.DrawFn) -> dict[str, object]:
         "title_ja": draw(st.none() | PHRASE),
         "authors": draw(st.lists(NAME, min_size=1, max_size=12)),
         "bullets": draw(st.lists(PHRASE, min_size=1, max_size=5)),
-        "commentary": draw(st.none() | PHRASE),
+        "commentary": draw(st.none() | PROSE),
         "comment": draw(st.none() | PHRASE),
         "topics": draw(st.dictionaries(SLUG, PHRASE, min_size=1, max_size=3)),
         "categories": draw(st.lists(CATEGORY, min_size=1, max_size=4, unique=True)),
