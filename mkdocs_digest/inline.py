@@ -32,14 +32,14 @@ def is_safe_url(url: str) -> bool:
 
 
 class _LinkGuard(Treeprocessor):
-    """Drop unsafe hrefs and keep readers' browsers from leaking the page."""
+    """Unsafe links become their text; safe ones keep readers' browsers from leaking."""
 
     def run(self, root: etree.Element) -> None:
         for link in root.iter("a"):
             href = link.get("href", "")
             if not is_safe_url(href):
-                link.attrib.pop("href", None)
-                link.attrib.pop("title", None)
+                link.tag = "span"  # an <a> without a target would still look clickable
+                link.attrib.clear()
             elif _SCHEME.match(href.lower()):
                 link.set("rel", "nofollow noopener noreferrer")
 

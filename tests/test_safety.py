@@ -130,9 +130,8 @@ def test_markdown_in_bullets_still_renders(hostile_site: Built) -> None:
     assert items[2].select_one("code").get_text() == "code <b>"
     assert items[2].select_one("a")["href"] == "https://example.org/ok"
     for item, text in ((items[1], "js link"), (items[1], "data link"), (items[4], "entity link")):
-        link = item.find("a", string=text)
-        assert link is not None and not link.has_attr("href"), item  # text kept, target gone
-    assert items[5].find("a", string="spaced link").get("href") is None
+        assert text in item.get_text() and item.find("a", string=text) is None, item
+    assert "spaced link" in items[5].get_text() and items[5].find("a") is None
 
 
 def test_json_ld_holds_the_text_and_cannot_close_its_element(hostile_site: Built) -> None:
@@ -155,7 +154,7 @@ def test_an_unreadable_entry_keeps_its_text_without_its_markup(hostile_site: Bui
     text = kept.get_text()
     assert "Unreadable <script>window.__xss='unread'</script>" in text
     assert "読めない <img src=x" in text and "kept text" in text
-    assert kept.find("a", string="unread link").get("href") is None
+    assert "unread link" in text and kept.find("a", string="unread link") is None
 
 
 # -- in the browser ----------------------------------------------------------------
