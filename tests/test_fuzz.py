@@ -147,10 +147,11 @@ def test_parser_never_raises_on_mutated_real_pages(text: str) -> None:
 
 # -- generated valid entries round-trip into cards ---------------------------------
 
-# Text that Markdown leaves as it is, with the characters HTML must escape.
+# Text that Markdown leaves as it is, with the characters HTML must escape. No ";":
+# "&name;" is a character reference in Markdown, shown as the character it names.
 WORD = st.text(
     st.characters(
-        categories=["L", "N"], include_characters="<>&\"'.:;!?/%=+~@$^|{}", exclude_characters="_"
+        categories=["L", "N"], include_characters="<>&\"'.:!?/%=+~@$^|{}", exclude_characters="_"
     ),
     min_size=1,
     max_size=12,
