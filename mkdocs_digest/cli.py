@@ -10,15 +10,16 @@ from pathlib import Path
 
 from .catalog import Catalog
 from .export import catalog_json
-from .parser import has_entries, normalize, parse_digest
+from .parser import looks_like_digest, normalize, parse_digest
 
 
 def load(docs_dir: Path) -> Catalog:
     digests = []
     for path in sorted(docs_dir.rglob("*.md")):
         text = normalize(path.read_text(encoding="utf-8-sig"))
-        if has_entries(text):
-            digest = parse_digest(text, path.relative_to(docs_dir).as_posix())
+        page = path.relative_to(docs_dir).as_posix()
+        if looks_like_digest(text, page):
+            digest = parse_digest(text, page)
             if digest.entries or digest.diagnostics:
                 digests.append(digest)
     return Catalog.build(digests)
@@ -44,7 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{errors} errors, {len(catalog.diagnostics) - errors} warnings",
             file=sys.stderr,
         )
-        return 1 if errors else 0
+        return 1 if catalog.diagnostics else 0  # like `mkdocs build --strict`
     json.dump(catalog_json(catalog), sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
     return 0

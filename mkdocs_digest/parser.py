@@ -45,9 +45,16 @@ def normalize(text: str) -> str:
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
-def has_entries(text: str) -> bool:
-    """A cheap test that lets most non-digest pages skip the parser."""
-    return META_START in text or "\n### [" in text or text.startswith("### [")
+def looks_like_digest(text: str, page: str) -> bool:
+    """A cheap test that lets other pages skip the parser (and its warnings).
+
+    A digest has a metadata line, or is a dated page with a paper heading. A page of
+    notes with arXiv-linked headings is neither, and is left to MkDocs.
+    """
+    if META_START in text:
+        return True
+    heading = "\n### [" in text or text.lstrip("\ufeff").startswith("### [")
+    return heading and DATE_STEM.match(page.rpartition("/")[2]) is not None
 
 
 def arxiv_id(url: str) -> str | None:
@@ -200,9 +207,19 @@ class _EntryReader:
         authors, j = self._read_authors(j)
         summary, j = self._read_bullets(j)
         commentary, comment, meta, j = self._read_paragraphs(j)
+        topics: tuple[Topic, ...] = ()
+        categories: tuple[str, ...] = ()
+        published = None
         if meta is None:
-            return self._reject(start, j, start, f"entry {paper_id} has no '{META_START}' line")
-        topics, categories, published = self._read_metadata(meta)
+            self._warn(
+                start + 1,
+                f"entry {paper_id} has no '{META_START}' line; carded without topics, "
+                "categories or date",
+            )
+            end = self._prev_nonblank(j) + 1
+        else:
+            topics, categories, published = self._read_metadata(meta)
+            end = meta.end
         if not summary:
             self._warn(start + 1, f"entry {paper_id} has no summary bullets")
         paper = Paper(
@@ -218,15 +235,7 @@ class _EntryReader:
             categories=categories,
             published=published,
         )
-        self._add(paper, start, meta.end)
-        return meta.end
-
-    def _reject(self, start: int, end: int, line: int, problem: str) -> int:
-        """Report an entry that cannot be carded; its lines stay on the page."""
-        self.digest.diagnostics.append(
-            _error(self.digest.page, line + 1, f"{problem}; left as written")
-        )
-        self._keep(start, end)
+        self._add(paper, start, end)
         return max(end, start + 1)
 
     def _read_title_ja(self, j: int) -> tuple[str | None, int]:

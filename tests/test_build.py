@@ -283,25 +283,6 @@ def test_users_page_at_a_topic_path_is_kept_and_gets_the_listing(tmp_path: Path)
     ]  # nothing written into docs/
 
 
-def test_unreadable_entry_warns_fails_strict_and_stays_on_the_page(tmp_path: Path) -> None:
-    broken = (
-        "### [Broken Entry Title](http://arxiv.org/abs/2599.00009)\n\n**壊れた**\n\nX Y\n\n- z\n"
-    )
-    config = write_site(
-        tmp_path,
-        {"sd/2024-04-05.md": digest_page("[合成データ](../../sd)", extra=f"- - -\n\n{broken}")},
-    )
-    strict = build(config, tmp_path / "strict")
-    assert strict.returncode != 0
-    assert "sd/2024-04-05.md:22:" in strict.log and "2599.00009" in strict.log
-    plain = build(config, tmp_path / "plain", strict=False)
-    assert plain.returncode == 0, plain.log
-    soup = plain.page("sd/2024-04-05/")
-    assert [c["id"] for c in soup.select("article.digest-card")] == ["arxiv-2599.00001"]
-    assert soup.find("h3", string="Broken Entry Title") or "Broken Entry Title" in soup.get_text()
-    assert "壊れた" in soup.get_text()
-
-
 def test_coexists_with_material_tags_and_blog(tmp_path: Path) -> None:
     config = write_site(
         tmp_path,

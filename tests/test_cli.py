@@ -14,7 +14,9 @@ GOOD = (
     "### [Good](http://arxiv.org/abs/2599.00001v2)\n\n**良い**\n\nA B, C D\n\n- point\n\n"
     "**トピック:** [合成データ](../../sd), **カテゴリ:** cs.LG, **投稿日時:** 2024-04-06 10:00\n"
 )
-BROKEN = "\n- - -\n\n### [Broken](http://arxiv.org/abs/2599.00002)\n\n**壊れた**\n\nE F\n\n- x\n"
+NO_METADATA = (
+    "\n- - -\n\n### [Broken](http://arxiv.org/abs/2599.00002)\n\n**壊れた**\n\nE F\n\n- x\n"
+)
 
 
 @pytest.fixture
@@ -30,12 +32,26 @@ def test_check_is_quiet_and_succeeds_on_good_pages(docs: Path, capsys) -> None:
     assert capsys.readouterr().out == ""
 
 
-def test_check_prints_page_and_line_and_fails_on_errors(docs: Path, capsys) -> None:
-    (docs / "sd" / "2024-04-05.md").write_text(GOOD + BROKEN, encoding="utf-8")
+@pytest.mark.parametrize(
+    ("broken", "message", "level"),
+    [
+        (NO_METADATA, "entry 2599.00002 has no '**トピック:**' line", "warning"),
+        (
+            NO_METADATA.replace("(http://arxiv.org/abs/2599.00002)", "")
+            + "\n**トピック:** [合成データ](../../sd)\n",
+            "heading does not link to an arXiv abstract",
+            "error",
+        ),
+    ],
+)
+def test_check_prints_page_and_line_and_fails_like_strict(
+    docs: Path, capsys, broken: str, message: str, level: str
+) -> None:
+    (docs / "sd" / "2024-04-05.md").write_text(GOOD + broken, encoding="utf-8")
     assert main(["check", str(docs)]) == 1
     out = capsys.readouterr().out
-    assert out.startswith("sd/2024-04-05.md:20: entry 2599.00002 has no '**トピック:**' line")
-    assert out.rstrip().endswith("[error]")
+    assert out.startswith(f"sd/2024-04-05.md:20: {message}")
+    assert out.rstrip().endswith(f"[{level}]")
 
 
 def test_export_has_the_documented_shape(docs: Path, capsys) -> None:

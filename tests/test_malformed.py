@@ -91,9 +91,8 @@ CASES = {
         "**投稿日時:** 2024-04-03 09:30\n",
         "",
         SECOND_HEADING,
-        r"entry 2599\.00002 has no '\*\*トピック:\*\*' line; left as written",
-        ("arxiv-2599.00001",),
-        ("Second Paper", "二番目の論文", "C. Three", "second point with a distinctive phrase"),
+        r"entry 2599\.00002 has no '\*\*トピック:\*\*' line; carded without topics",
+        ("arxiv-2599.00001", "arxiv-2599.00002"),
     ),
     "empty topic": Case(
         "**トピック:** [合成データ](../../sd), **カテゴリ:** stat.ML",
@@ -196,3 +195,12 @@ def test_bom_and_crlf_files_build_like_clean_ones(tmp_path: Path) -> None:
     assert [card["id"] for card in cards] == ["arxiv-2599.00001", "arxiv-2599.00002"]
     assert cards[1].select_one("time")["datetime"] == "2024-04-03T09:30"
     assert "\r" not in cards[1].get_text()
+
+
+def test_a_page_of_notes_with_arxiv_headings_is_not_a_digest(tmp_path: Path) -> None:
+    notes = "# Reading list\n\n### [Attention](https://arxiv.org/abs/1706.03762)\n\nRead it.\n"
+    config = write_site(tmp_path, {"index.md": "# Home\n", "reading.md": notes, PAGE: GOOD})
+    built = build(config, tmp_path / "site")
+    assert built.returncode == 0, built.log  # strict, and no warning about the notes
+    page = built.page("reading/")
+    assert page.select("article.digest-card") == [] and page.find("h3", id="attention")

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from mkdocs_digest.model import anchor_for
-from mkdocs_digest.parser import arxiv_id, parse_digest, topic_slug
+from mkdocs_digest.parser import arxiv_id, looks_like_digest, parse_digest, topic_slug
 
 from .conftest import SEED
 
@@ -172,19 +172,28 @@ def test_bom_and_crlf_are_read_like_mkdocs_reads_them() -> None:
     assert digest.entries[0].paper.summary == ("bullet one", "bullet two")
 
 
-def test_entry_without_metadata_is_reported_and_left_out_of_spans() -> None:
+def test_entry_without_metadata_is_reported_and_carded_up_to_the_separator() -> None:
     text = FIRST_GENERATION.replace(
         "**トピック:** [合成データ](../../sd), **投稿日:** 2024-04-03\n", ""
     )
     digest = parse_digest(text, "sd/2024-03-29.md")
-    assert [e.paper.arxiv_id for e in digest.entries] == ["2404.04125"]
+    _, second = digest.entries
+    assert second.paper.arxiv_id == "2404.03537"
+    assert second.paper.summary and second.paper.topics == () and second.paper.published is None
     (problem,) = digest.diagnostics
     lines = text.split("\n")
+    assert problem.line == second.line
     assert lines[problem.line - 1].startswith("### [Second Paper]")
-    assert problem.level == "error"
-    assert "2404.03537" in problem.message
-    covered = {n for start, end in digest.spans for n in range(start, end)}
-    assert problem.line not in covered
+    assert problem.level == "warning" and "2404.03537" in problem.message
+    assert lines[second.end - 2] == "- only bullet"  # the span ends at the entry's last line
+    assert next(line for line in lines[second.end - 1 :] if line.strip()) == "---"
+
+
+def test_only_dated_pages_or_pages_with_metadata_are_digests() -> None:
+    notes = "# Reading list\n\n### [A Paper](https://arxiv.org/abs/1706.03762)\n\nGood.\n"
+    assert not looks_like_digest(notes, "reading.md")  # a user's own page: no warnings
+    assert looks_like_digest(notes, "sd/2024-04-05.md")
+    assert looks_like_digest("x\n**トピック:** [a](../../a)\n", "index.md")
 
 
 def test_heading_without_arxiv_link_is_reported_at_the_heading() -> None:

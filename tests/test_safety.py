@@ -59,13 +59,15 @@ HOSTILE = f"""\
 
 ---
 
-### [Unreadable <script>window.__xss='unread'</script>](http://arxiv.org/abs/2599.00002)
+### Unreadable <script>window.__xss='unread'</script>
 
 **読めない <img src=x onerror="window.__xss='unread-ja'">**
 
 A. Author
 
 - [unread link](javascript:window.__xss='unread-link') kept text
+
+**トピック:** [<b onmouseover="window.__xss='unread-topic'">sd</b>](../../sd)
 """
 DIGEST = "sd/2024-04-05/"
 PAGES = ["", DIGEST, "sd/", "dp/", "topics/"]

@@ -169,41 +169,39 @@ def test_serve_follows_edits_and_survives_a_malformed_entry(server: Server) -> N
         ),
     )
 
-    # 4. Save a malformed entry: a warning, the page still served, its text kept.
+    # 4. Save an entry without its metadata line: a warning, and a card without
+    # topics that no topic page lists yet.
     fl_week = docs / "fl" / "2024-04-05.md"
-    before = fl_week.read_text()
-    malformed = before + NEW_ENTRY.replace("2599.09901", "2599.09902").replace(
-        "A Paper Added", "A Second Paper Added"
+    second = "A Second Paper Added While Serving"
+    half_written = fl_week.read_text() + NEW_ENTRY.replace("2599.09901", "2599.09902").replace(
+        "A Paper Added While Serving", second
     )
-    fl_week.write_text(malformed)
-    line = malformed.split("\n").index(
-        "### [A Second Paper Added While Serving](http://arxiv.org/abs/2599.09902)"
-    )
+    fl_week.write_text(half_written)
+    line = half_written.split("\n").index(f"### [{second}](http://arxiv.org/abs/2599.09902)")
     warning = f"fl/2024-04-05.md:{line + 1}: entry 2599.09902 has no"
 
-    def kept_as_written() -> bool:
-        page = server.get("fl/2024-04-05/")
-        kept = page.select_one(".digest-unread")
+    def card_without_topics() -> bool:
+        card = server.get("fl/2024-04-05/").select_one("#arxiv-2599\\.09902")
         return (
             warning in server.log
-            and kept is not None
-            and "配信中に追加した論文" in kept.get_text()
-            and card_ids(page) == ["arxiv-2599.00103", "arxiv-2599.00104"]
+            and card is not None
+            and "追加した要点" in card.get_text()
+            and card.select("a.digest-chip") == []
+            and second not in listed(server.get("fl/"))
         )
 
-    server.until("a warning and the malformed entry kept as text", kept_as_written)
+    server.until("a warning and the entry carded without topics", card_without_topics)
     assert "WARNING" in next(ln for ln in server.log.splitlines() if warning in ln)
 
-    # 5. Fix it: the entry becomes a card and reaches its topic pages.
+    # 5. Fix it: the card gets its topics and the topic pages list it.
     warnings_before_fix = server.log.count(warning)
-    fl_week.write_text(malformed + NEW_METADATA)
-    server.until(
-        "the fixed entry carded and listed",
-        lambda: (
-            "arxiv-2599.09902" in card_ids(server.get("fl/2024-04-05/"))
-            and server.get("fl/2024-04-05/").select_one(".digest-unread") is None
-            and listed(server.get("fl/")).count("A Paper Added While Serving") == 1
-        ),
-    )
+    fl_week.write_text(half_written + NEW_METADATA)
+
+    def fixed() -> bool:
+        card = server.get("fl/2024-04-05/").select_one("#arxiv-2599\\.09902")
+        chips = [chip.get_text() for chip in card.select("a.digest-chip")]
+        return chips == ["差分プライバシー", "連合学習"] and second in listed(server.get("fl/"))
+
+    server.until("the fixed entry with its topics, listed", fixed)
     assert server.log.count(warning) == warnings_before_fix  # no warning after the fix
     assert server.process.poll() is None
