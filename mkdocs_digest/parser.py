@@ -316,7 +316,7 @@ class _EntryReader:
         raw_categories = fields.get("カテゴリ", "").strip().removesuffix(",")
         categories = tuple(c.strip() for c in CATEGORY_SEP.split(raw_categories) if c.strip())
         when = fields.get("投稿日時", fields.get("投稿日"))
-        return tuple(topics), categories, self._published(when, block.start + 1)
+        return topics, categories, self._published(when, block.start + 1)
 
     def _read_topics(self, field: str, line: int) -> tuple[Topic, ...]:
         """Topic links; each unusable one is reported once and the card goes without it."""
