@@ -46,7 +46,7 @@ def normalize(text: str) -> str:
 
 
 def looks_like_digest(text: str, page: str) -> bool:
-    """A cheap test that lets other pages skip the parser (and its warnings).
+    """A cheap test on `normalize()`d text that lets other pages skip the parser.
 
     A digest has a metadata line, or is a dated page with a paper heading. A page of
     notes with arXiv-linked headings is neither, and is left to MkDocs.
