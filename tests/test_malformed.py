@@ -175,6 +175,7 @@ def test_one_warning_nothing_lost(tmp_path: Path, case: Case) -> None:
     assert re.search(case.problem, warning), warning
     page = plain.page("sd/2024-04-05/")
     assert [card["id"] for card in page.select("article.digest-card")] == list(case.cards)
+    assert all(ul.find("li") for ul in page.select("article.digest-card ul"))  # no empty lists
     outside = page.select_one("article.md-content__inner")
     for card in outside.select("article.digest-card"):
         card.decompose()
