@@ -66,11 +66,18 @@ class Layout:
 
 
 def _origin(catalog: Catalog, page: SitePage) -> str:
-    """`page:line: ` of the newest entry that names a topic page's topic."""
+    """`page:line: ` of the first entry that names a topic page's topic.
+
+    Read from the appearances, not the topic's weeks: an entry on an undated page
+    (a home page) names a topic without giving it a week.
+    """
     if page.kind != "topic":
         return ""
-    entry = catalog.topics[page.key].weeks[0].entries[0]
-    return f"{entry.page}:{entry.line}: "
+    for entries in catalog.appearances.values():
+        for entry in entries:
+            if any(topic.slug == page.key for topic in entry.paper.topics):
+                return f"{entry.page}:{entry.line}: "
+    return ""
 
 
 def _url_key(src_uri: str) -> str:

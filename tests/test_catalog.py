@@ -137,3 +137,11 @@ def test_a_topic_page_wins_a_url_clash_and_the_other_page_is_reported() -> None:
     moved, problems = Layout(overview_page="overview.md").pages(c)
     assert {p.src_uri for p in moved} == {"overview.md", "topics/index.md", "t/index.md"}
     assert problems == []
+
+
+def test_a_clash_named_only_by_an_undated_page_is_reported_at_its_entry() -> None:
+    home = "# Home\n\n" + entry("2599.00001", "[一覧](../../topics)")
+    c = Catalog.build([parse_digest(home, "index.md")])
+    assert c.topics["topics"].weeks == []  # an undated page gives the topic no week
+    _, (problem,) = Layout().pages(c)
+    assert problem.startswith("index.md:5: ")
