@@ -91,11 +91,16 @@ def check_invariants(text: str) -> None:
     render_page(text, digest)
 
 
-def render_page(text: str, digest) -> str:
+def site_of(digest) -> tuple[Renderer, list, dict[str, str]]:
+    """A one-digest site: its renderer, generated pages and page URLs."""
     catalog = Catalog.build([digest])
     pages, _ = Layout().pages(catalog)
     urls = {PAGE: "sd/2024-04-05/", **{p.src_uri: p.src_uri + "/" for p in pages}}
-    renderer = Renderer(catalog, pages, [TEMPLATES], labels_for("ja"))
+    return Renderer(catalog, pages, [TEMPLATES], labels_for("ja")), pages, urls
+
+
+def render_page(text: str, digest) -> str:
+    renderer, pages, urls = site_of(digest)
     store = BlockStore()
     markdown = renderer.digest_markdown(text, 1, digest, Links(urls, PAGE), store)
     for page in pages:
@@ -236,10 +241,7 @@ def test_a_valid_entry_becomes_a_card_that_shows_every_field(e: dict) -> None:
     assert list(paper.categories) == e["categories"]
     assert paper.published is not None and paper.published.value == e["published"]
 
-    catalog = Catalog.build([digest])
-    pages, _ = Layout().pages(catalog)
-    urls = {PAGE: "sd/2024-04-05/", **{p.src_uri: p.src_uri + "/" for p in pages}}
-    renderer = Renderer(catalog, pages, [TEMPLATES], labels_for("ja"), max_authors=5)
+    renderer, _, urls = site_of(digest)  # max_authors 5: the rest are in the expander
     store = BlockStore()
     placeholder = store.add(renderer.card(entry, Links(urls, PAGE)))
     html = markdown.Markdown(extensions=[BlocksExtension(store)]).convert(placeholder)
