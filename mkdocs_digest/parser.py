@@ -21,7 +21,10 @@ from .model import Diagnostic, Digest, Entry, Paper, Published, Topic
 HEADING = re.compile(r"^###[ \t]+\[(?P<title>.+)\]\((?P<url>[^\s()]+)\)[ \t]*$")
 ANY_HEADING = re.compile(r"^#{1,6}(?:[ \t]|$)")
 SEPARATOR = re.compile(r"^[ \t]*(?:-[ \t]*){3,}$")
-BOLD_LINE = re.compile(r"^\*\*(?P<text>.+)\*\*[ \t]*$")
+# `****` is an empty Japanese title: the summarizer returned none (FORMAT.md).
+BOLD_LINE = re.compile(r"^\*\*(?P<text>.*)\*\*[ \t]*$")
+# A translated title the summarizer put in italics, before the bullets.
+ITALIC_LINE = re.compile(r"^\*(?!\*).*(?<!\*)\*[ \t]*$")
 BULLET = re.compile(r"^[-*+][ \t\u3000](?P<text>.*)$")  # LLM output uses U+3000 too
 COMMENT = "**Comment:**"
 META_START = "**トピック:**"
@@ -205,8 +208,10 @@ class _EntryReader:
         paper_id = arxiv_id(url) or ""
         title_ja, j = self._read_title_ja(self._skip_blank(start + 1))
         authors, j = self._read_authors(j)
+        lead, j = self._read_lead(j)
         summary, j = self._read_bullets(j)
         commentary, comment, meta, j = self._read_paragraphs(j)
+        commentary[:0] = lead
         topics: tuple[Topic, ...] = ()
         categories: tuple[str, ...] = ()
         published = None
@@ -241,14 +246,24 @@ class _EntryReader:
     def _read_title_ja(self, j: int) -> tuple[str | None, int]:
         bold = BOLD_LINE.match(self._line(j))
         if bold and not self._line(j).startswith((COMMENT, META_START)):
-            return bold.group("text"), self._skip_blank(j + 1)
+            return bold.group("text").strip() or None, self._skip_blank(j + 1)
         return None, j
 
     def _read_authors(self, j: int) -> tuple[tuple[str, ...], int]:
-        if not self._is_plain(j) or BULLET.match(self._line(j)):
+        line = self._line(j)
+        if not self._is_plain(j) or BULLET.match(line) or ITALIC_LINE.match(line):
             return (), j
         authors = tuple(a.strip() for a in self._line(j).split(",") if a.strip())
         return authors, self._skip_blank(j + 1)
+
+    def _read_lead(self, j: int) -> tuple[list[str], int]:
+        """Italic paragraphs before the bullets (a translated title): commentary."""
+        lead: list[str] = []
+        while ITALIC_LINE.match(self._line(j)):
+            block = self._block(j)
+            lead.append("\n".join(self.lines[block.start : block.end]).strip())
+            j = self._skip_blank(block.end)
+        return lead, j
 
     def _read_paragraphs(self, j: int) -> tuple[list[str], str | None, _Block | None, int]:
         """Commentary and comment paragraphs, up to the metadata paragraph."""

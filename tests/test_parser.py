@@ -265,3 +265,71 @@ def test_topic_links_that_cannot_name_a_folder_are_reported(target: str) -> None
     assert [t.slug for t in digest.entries[0].paper.topics] == ["sd"]
     (problem,) = digest.diagnostics
     assert problem.level == "warning" and "悪い" in problem.message
+
+
+EMPTY_TITLE = """\
+---
+title: 合成データ (2024-03-29 ~ 2024-04-04)
+date: 2024-03-29
+---
+
+### [No Japanese Title](http://arxiv.org/abs/2404.00001)
+
+****
+
+Ann One, Bob Two
+
+*日本語に訳したタイトル*
+
+- bullet one
+- bullet two
+
+a remark
+
+**Comment:** 9 pages
+
+**トピック:** [合成データ](../../sd), **カテゴリ:** cs.LG, **投稿日時:** 2024-04-04 10:00
+
+- - -
+
+### [No Authors Line](http://arxiv.org/abs/2404.00002)
+
+**著者なしの論文**
+
+- only bullet
+
+**トピック:** [合成データ](../../sd), **カテゴリ:** cs.CL, **投稿日時:** 2024-04-03 09:00
+
+- - -
+
+### [Neither Title Nor Authors](http://arxiv.org/abs/2404.00003)
+****
+- a bullet right away
+
+**トピック:** [合成データ](../../sd), **投稿日時:** 2024-04-02 08:00
+"""
+
+
+def test_empty_japanese_title_keeps_every_other_field() -> None:
+    digest = parse_digest(EMPTY_TITLE, "sd/2024-03-29.md")
+    assert digest.diagnostics == []
+    paper = digest.entries[0].paper
+    assert paper.title_ja is None
+    assert paper.authors == ("Ann One", "Bob Two")
+    assert paper.summary == ("bullet one", "bullet two")
+    # The source site keeps a translated italic title before the bullets as summary
+    # text, not as a bullet (FORMAT.md): commentary, with the remark after the list.
+    assert paper.commentary == "*日本語に訳したタイトル*\n\na remark"
+    assert paper.comment == "9 pages"
+    assert [t.slug for t in paper.topics] == ["sd"]
+    assert paper.categories == ("cs.LG",)
+    assert str(paper.published) == "2024-04-04 10:00"
+
+
+def test_missing_authors_line_and_empty_title_keep_the_rest() -> None:
+    digest = parse_digest(EMPTY_TITLE, "sd/2024-03-29.md")
+    second, third = digest.entries[1].paper, digest.entries[2].paper
+    assert (second.title_ja, second.authors, second.summary) == ("著者なしの論文", (), ("only bullet",))
+    assert second.categories == ("cs.CL",)
+    assert (third.title_ja, third.authors, third.summary) == (None, (), ("a bullet right away",))
+    assert str(third.published) == "2024-04-02 08:00"
