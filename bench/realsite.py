@@ -1,0 +1,92 @@
+"""A digest site of the real size, made from the shared corpus.
+
+The corpus holds two series (`sd/`, `dp/`) of 40 weeks. A real site has a series
+folder for every topic its papers carry and an `all/` series with every paper of the
+week, as the source site does. This module rebuilds that shape from the corpus: for
+each week, every topic named by the week's entries gets a digest of its papers, and
+`all/` gets them all. `copies` repeats the corpus with fresh arXiv ids and topic slugs
+(`sd1`, `dp1`, ...), so one copy gives 179 digests in 9 series and two give 318 in 17.
+
+The entries are cut out of the pages with plain regular expressions, not with the
+plugin's parser, so tests that build this site do not check the parser against itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "2024-12-30"
+
+_ENTRY_START = re.compile(r"(?m)^(?=### \[)")
+_SEPARATOR = re.compile(r"(?m)^(?:- - -|---)[ \t]*$")
+_ARXIV_ID = re.compile(r"arxiv\.org/abs/([^)\s]+?)(?:v\d+)?\)")
+_TOPIC = re.compile(r"\[([^\]]+)\]\(\.\./\.\./(\w+)\)")
+
+
+@dataclass
+class SourceEntry:
+    arxiv_id: str
+    text: str
+    topics: dict[str, str]  # slug -> display name, in link order
+
+
+def read_corpus(corpus: Path = CORPUS) -> dict[dt.date, dict[str, SourceEntry]]:
+    """Every entry of the corpus by week, each arXiv id once a week."""
+    weeks: dict[dt.date, dict[str, SourceEntry]] = defaultdict(dict)
+    for page in sorted(corpus.glob("*/*.md")):
+        week = dt.date.fromisoformat(page.stem)
+        for chunk in _ENTRY_START.split(page.read_text(encoding="utf-8"))[1:]:
+            text = _SEPARATOR.split(chunk)[0].strip()
+            found = _ARXIV_ID.search(text)
+            if found is None:
+                continue
+            topics = {slug: name for name, slug in _TOPIC.findall(text)}
+            weeks[week].setdefault(found.group(1), SourceEntry(found.group(1), text, topics))
+    return dict(sorted(weeks.items()))
+
+
+def _copied(entry: SourceEntry, k: int) -> SourceEntry:
+    """Copy k of an entry: ids `(30+k)MM.NNNNN`, topic slugs `<slug>k`, names `<name> k`."""
+    if k == 0:
+        return entry
+    text = re.sub(r"arxiv\.org/abs/\d\d(\d\d\.)", rf"arxiv.org/abs/{30 + k}\g<1>", entry.text)
+    text = _TOPIC.sub(lambda m: f"[{m.group(1)} {k}](../../{m.group(2)}{k})", text)
+    topics = {f"{slug}{k}": f"{name} {k}" for slug, name in entry.topics.items()}
+    return SourceEntry(f"{30 + k}{entry.arxiv_id[2:]}", text, topics)
+
+
+def _page(title: str, week: dt.date, intro: str, entries: list[SourceEntry]) -> str:
+    span = f"{week.isoformat()} ~ {(week + dt.timedelta(days=6)).isoformat()}"
+    body = "\n\n- - -\n\n".join(entry.text for entry in entries)
+    return (
+        f"---\ntitle: {title} ({span})\ndate: {week.isoformat()}\n---\n\n"
+        f"{intro} ({span})\n\n- - -\n\n{body}\n"
+    )
+
+
+def make_site(docs: Path, copies: int = 2, corpus: Path = CORPUS) -> int:
+    """Write the digests under `docs` (and an `index.md`); return how many were written."""
+    written = 0
+    for week, entries in read_corpus(corpus).items():
+        every = [_copied(entry, k) for k in range(copies) for entry in entries.values()]
+        by_topic: dict[str, list[SourceEntry]] = defaultdict(list)
+        names: dict[str, str] = {}
+        for entry in every:
+            for slug, name in entry.topics.items():
+                by_topic[slug].append(entry)
+                names.setdefault(slug, name)
+        pages = {f"all/{week}.md": _page("すべての論文", week, "今週のすべての論文", every)}
+        for slug, members in by_topic.items():
+            intro = f"{names[slug]}に関する論文まとめ"
+            pages[f"{slug}/{week}.md"] = _page(names[slug], week, intro, members)
+        for name, text in pages.items():
+            path = docs / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        written += len(pages)
+    (docs / "index.md").write_text("# 論文ダイジェスト\n\n週ごとの arXiv 論文まとめ。\n")
+    return written
