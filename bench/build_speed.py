@@ -72,7 +72,7 @@ def timed_build(config_file: Path, site: Path) -> float:
 
 
 def parse_times(docs: Path) -> tuple[float, float]:
-    from mkdocs_digest.cache import ParseCache
+    from mkdocs_digest.domain.cache import ParseCache
 
     texts = {
         p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in docs.rglob("*.md")

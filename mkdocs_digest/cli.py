@@ -8,9 +8,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .catalog import Catalog
-from .export import catalog_json
-from .parser import looks_like_digest, normalize, parse_digest
+from .domain.catalog import Catalog
+from .domain.parser import looks_like_digest, normalize, parse_digest
+from .rendering.export import catalog_json
 
 
 def load(docs_dir: Path) -> Catalog:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import markdown
 from bs4 import BeautifulSoup
 
-from mkdocs_digest.blocks import BlocksExtension, BlockStore, Element, Heading, Html
-from mkdocs_digest.catalog import Catalog
-from mkdocs_digest.labels import labels_for
-from mkdocs_digest.parser import parse_digest
-from mkdocs_digest.render import TEMPLATES, Links, Renderer
-from mkdocs_digest.site import Layout
+from mkdocs_digest.domain.catalog import Catalog
+from mkdocs_digest.domain.labels import labels_for
+from mkdocs_digest.domain.parser import parse_digest
+from mkdocs_digest.rendering.blocks import BlocksExtension, BlockStore, Element, Heading, Html
+from mkdocs_digest.rendering.renderer import TEMPLATES, Links, Renderer
+from mkdocs_digest.structure.layout import Layout
 
 
 def convert(text: str, store: BlockStore) -> tuple[str, markdown.Markdown]:

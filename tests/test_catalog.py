@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from mkdocs_digest.catalog import Catalog
-from mkdocs_digest.parser import parse_digest
-from mkdocs_digest.site import Layout
+from mkdocs_digest.domain.catalog import Catalog
+from mkdocs_digest.domain.parser import parse_digest
+from mkdocs_digest.structure.layout import Layout
 
 
 def entry(arxiv: str, topics: str, published: str = "2024-04-02 10:00") -> str:

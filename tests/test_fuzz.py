@@ -15,10 +15,9 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from mkdocs_digest.blocks import BlocksExtension, BlockStore
-from mkdocs_digest.catalog import Catalog
-from mkdocs_digest.labels import labels_for
-from mkdocs_digest.parser import (
+from mkdocs_digest.domain.catalog import Catalog
+from mkdocs_digest.domain.labels import labels_for
+from mkdocs_digest.domain.parser import (
     HEADING,
     SEPARATOR,
     arxiv_id,
@@ -26,8 +25,9 @@ from mkdocs_digest.parser import (
     normalize,
     parse_digest,
 )
-from mkdocs_digest.render import TEMPLATES, Links, Renderer
-from mkdocs_digest.site import Layout
+from mkdocs_digest.rendering.blocks import BlocksExtension, BlockStore
+from mkdocs_digest.rendering.renderer import TEMPLATES, Links, Renderer
+from mkdocs_digest.structure.layout import Layout
 
 from .conftest import EXAMPLE
 

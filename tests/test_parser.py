@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from mkdocs_digest.model import anchor_for
-from mkdocs_digest.parser import arxiv_id, looks_like_digest, parse_digest, topic_slug
+from mkdocs_digest.domain.model import anchor_for
+from mkdocs_digest.domain.parser import arxiv_id, looks_like_digest, parse_digest, topic_slug
 
 from .conftest import SEED
 
@@ -329,7 +329,11 @@ def test_empty_japanese_title_keeps_every_other_field() -> None:
 def test_missing_authors_line_and_empty_title_keep_the_rest() -> None:
     digest = parse_digest(EMPTY_TITLE, "sd/2024-03-29.md")
     second, third = digest.entries[1].paper, digest.entries[2].paper
-    assert (second.title_ja, second.authors, second.summary) == ("著者なしの論文", (), ("only bullet",))
+    assert (second.title_ja, second.authors, second.summary) == (
+        "著者なしの論文",
+        (),
+        ("only bullet",),
+    )
     assert second.categories == ("cs.CL",)
     assert (third.title_ja, third.authors, third.summary) == (None, (), ("a bullet right away",))
     assert str(third.published) == "2024-04-02 08:00"

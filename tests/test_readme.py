@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from mkdocs_digest.config import DigestConfig
+from mkdocs_digest.plugin.config import DigestConfig
 
 from .conftest import ROOT
 

@@ -6,8 +6,8 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.utils import get_relative_url
 
-from mkdocs_digest.inline import inline, is_safe_url, paragraphs
-from mkdocs_digest.render import relative_url, splice
+from mkdocs_digest.rendering.inline import inline, is_safe_url, paragraphs
+from mkdocs_digest.rendering.renderer import relative_url, splice
 
 
 @pytest.mark.parametrize(

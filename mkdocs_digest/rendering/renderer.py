@@ -16,13 +16,13 @@ from pathlib import Path
 
 import jinja2
 
+from ..domain.catalog import Catalog, Series
+from ..domain.model import Digest, Entry, Paper
+from ..structure.layout import SitePage
 from . import inline
 from .blocks import Block, BlockStore, Element, Heading, Html
-from .catalog import Catalog, Series
-from .model import Digest, Entry, Paper
-from .site import SitePage
 
-TEMPLATES = Path(__file__).parent / "templates"
+TEMPLATES = Path(__file__).parent.parent / "templates"
 
 
 def relative_url(url: str, base: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .catalog import Catalog
+from ..domain.catalog import Catalog
 
 
 def catalog_json(catalog: Catalog) -> dict[str, Any]:

@@ -20,19 +20,19 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from .blocks import BlocksExtension, BlockStore
-from .cache import ParseCache
-from .catalog import Catalog
+from ..domain.cache import ParseCache
+from ..domain.catalog import Catalog
+from ..domain.labels import LABELS, labels_for
+from ..domain.parser import parse_digest
+from ..rendering.blocks import BlocksExtension, BlockStore
+from ..rendering.jsonld import script_element
+from ..rendering.renderer import TEMPLATES, Links, Renderer
+from ..structure.layout import Layout
 from .config import DigestConfig
-from .jsonld import script_element
-from .labels import LABELS, labels_for
-from .parser import parse_digest
-from .render import TEMPLATES, Links, Renderer
-from .site import Layout
 
 log = get_plugin_logger(__name__)
 
-ASSETS = Path(__file__).parent / "assets"
+ASSETS = Path(__file__).parent.parent / "assets"
 STYLESHEET = "assets/mkdocs_digest/digest.css"
 
 

@@ -11,7 +11,7 @@ import posixpath
 from dataclasses import dataclass
 from typing import Literal
 
-from .catalog import Catalog
+from ..domain.catalog import Catalog
 
 PageKind = Literal["topic", "series", "overview"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 
-from .labels import LANGUAGES
+from ..domain.labels import LANGUAGES
 
 
 class DigestConfig(Config):

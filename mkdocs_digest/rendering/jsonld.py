@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 
-from .model import Entry, Paper
+from ..domain.model import Entry, Paper
 
 # An HTML parser ends a script element at the first "</script" and treats "<!--"
 # specially, whatever the JSON says; these escapes keep the JSON the same value.
