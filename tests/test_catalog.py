@@ -92,25 +92,34 @@ def test_topic_names_from_config_win() -> None:
 
 def test_layout_puts_topic_pages_beside_the_series_folders() -> None:
     c = catalog()
-    pages = {p.src_uri: (p.kind, p.key) for p in Layout().pages(c)[0]}
+    pages = {p.src_uri: (p.kind, p.key, p.role) for p in Layout().pages(c)[0]}
     assert pages == {
-        "topics.md": ("overview", ""),
-        "dp/index.md": ("topic", "dp"),
-        "fl/index.md": ("topic", "fl"),
-        "sd/index.md": ("topic", "sd"),
+        "topics.md": ("overview", "", "listing"),
+        "dp/index.md": ("topic", "dp", "listing"),
+        "fl/index.md": ("topic", "fl", "listing"),
+        "sd/index.md": ("topic", "sd", "listing"),
+        "dp/archive.md": ("topic", "dp", "archive"),
+        "fl/archive.md": ("topic", "fl", "archive"),
+        "sd/archive.md": ("topic", "sd", "archive"),
     }
     nested = Catalog.build(
         [parse_digest(page("2024-04-05", entry("2599.00001", SD)), "digests/all/2024-04-05.md")]
     )
-    pages = {p.src_uri: (p.kind, p.key) for p in Layout().pages(nested)[0]}
+    pages = {p.src_uri: (p.kind, p.key, p.role) for p in Layout().pages(nested)[0]}
     assert pages == {
-        "digests/topics.md": ("overview", ""),
-        "digests/sd/index.md": ("topic", "sd"),
-        "digests/all/index.md": ("series", "digests/all"),
+        "digests/topics.md": ("overview", "", "listing"),
+        "digests/sd/index.md": ("topic", "sd", "listing"),
+        "digests/sd/archive.md": ("topic", "sd", "archive"),
+        "digests/all/index.md": ("series", "digests/all", "listing"),
+        "digests/all/archive.md": ("series", "digests/all", "archive"),
     }
-    custom = Layout(topic_page="topics/{slug}.md", overview_page="topics/index.md")
+    custom = Layout(topic_page="topics/{slug}.md", overview_page="topics/index.md", per_page=1)
     assert custom.topic(c, "sd") == "topics/sd.md"
     assert custom.overview(c) == "topics/index.md"
+    sd = next(x for x in custom.listings(c) if x.key == "sd")
+    # Page 1 is the topic's own URL; the next pages and the archive live below it.
+    assert sd.uris == ("topics/sd.md", "topics/sd/page/2.md")
+    assert sd.archive == "topics/sd/archive.md"
 
 
 def test_series_names_come_from_config_or_from_titles() -> None:
@@ -130,12 +139,18 @@ def test_a_topic_page_wins_a_url_clash_and_the_other_page_is_reported() -> None:
     pages, (problem,) = Layout().pages(c)
     assert {(p.src_uri, p.kind) for p in pages} == {
         ("topics/index.md", "topic"),
+        ("topics/archive.md", "topic"),
         ("t/index.md", "series"),
+        ("t/archive.md", "series"),
     }
     assert problem.startswith("t/x.md:")  # where the topic comes from
     assert "topics.md" in problem and "topics/index.md" in problem and "overview_page" in problem
     moved, problems = Layout(overview_page="overview.md").pages(c)
-    assert {p.src_uri for p in moved} == {"overview.md", "topics/index.md", "t/index.md"}
+    assert {p.src_uri for p in moved if p.role == "listing"} == {
+        "overview.md",
+        "topics/index.md",
+        "t/index.md",
+    }
     assert problems == []
 
 
@@ -145,3 +160,31 @@ def test_a_clash_named_only_by_an_undated_page_is_reported_at_its_entry() -> Non
     assert c.topics["topics"].weeks == []  # an undated page gives the topic no week
     _, (problem,) = Layout().pages(c)
     assert problem.startswith("index.md:5: ")
+
+
+def test_a_topic_no_folder_or_setting_knows_is_reported_once_at_its_metadata_line() -> None:
+    typo = "[差分プライバシー](../../dpp)"
+    pages = {
+        "sd/2024-03-29.md": page("2024-03-29", entry("2599.00001", f"{SD}, {typo}")),
+        "sd/2024-04-05.md": page("2024-04-05", entry("2599.00002", typo)),
+        "dp/2024-04-05.md": page("2024-04-05", entry("2599.00003", DP)),
+    }
+    c = Catalog.build([parse_digest(text, name) for name, text in pages.items()])
+    (problem,) = c.problems
+    assert problem in c.diagnostics
+    # Line 18 of the first page is the entry's **トピック:** line.
+    assert str(problem).startswith("sd/2024-03-29.md:18: unknown topic 'dpp'")
+    assert pages["sd/2024-03-29.md"].split("\n")[17].startswith("**トピック:**")
+    named = Catalog.build(
+        [parse_digest(text, name) for name, text in pages.items()], {"dpp": "DP typo kept"}
+    )
+    assert named.problems == []
+
+
+def test_topics_of_a_paper_and_the_papers_two_topics_share() -> None:
+    c = catalog()
+    assert c.topics_of("2599.00002") == {"sd", "dp"}
+    shared = c.shared()
+    assert shared["dp", "sd"] == 1  # 2599.00002
+    assert shared["fl", "sd"] == 1  # 2599.00003
+    assert ("dp", "fl") not in shared

@@ -7,6 +7,7 @@ rendered, so each card and each generated page can link to everything else.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import posixpath
 import re
 from collections import Counter, defaultdict
@@ -27,6 +28,15 @@ class Series:
     @property
     def slug(self) -> str:
         return posixpath.basename(self.folder)
+
+    @property
+    def weeks(self) -> list[Week]:
+        """Every digest of the series as a week of its entries, newest first."""
+        return [Week(d.date, list(d.entries)) for d in reversed(self.digests) if d.date]
+
+    @property
+    def count(self) -> int:
+        return len({e.paper.arxiv_id for d in self.digests for e in d.entries})
 
 
 _TITLE_RANGE = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
@@ -64,6 +74,8 @@ class Catalog:
     appearances: dict[str, list[Entry]]
     topics: dict[str, TopicIndex]
     series: dict[str, Series]
+    # Problems of the site as a whole, such as a topic no folder or setting knows.
+    problems: list[Diagnostic] = field(default_factory=list)
 
     @classmethod
     def build(
@@ -79,11 +91,40 @@ class Catalog:
         for one in series.values():
             one.name = _series_name(one, topic_names or {})
         topics = _topics(by_page, appearances, series, topic_names or {})
-        return cls(by_page, dict(appearances), topics, series)
+        known = {one.slug for one in series.values()} | set(topic_names or {})
+        problems = _unknown_topics(ordered, known)
+        return cls(by_page, dict(appearances), topics, series, problems)
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
-        return [d for digest in self.digests.values() for d in digest.diagnostics]
+        found = [d for digest in self.digests.values() for d in digest.diagnostics]
+        return found + self.problems
+
+    def series_name(self, series: Series) -> str:
+        """A series is named after its topic (`sd/`: 合成データ), else by its titles."""
+        index = self.topics.get(series.slug)
+        return index.topic.name if index else series.name
+
+    def series_of_topic(self, slug: str) -> Series | None:
+        """The series folder named after a topic (`sd/` for `sd`), if the site has one."""
+        return next((s for s in self.series.values() if s.slug == slug), None)
+
+    @property
+    def week_dates(self) -> list[dt.date]:
+        """Every week any digest covers, oldest first."""
+        return sorted({d.date for d in self.digests.values() if d.date and d.series})
+
+    def topics_of(self, arxiv_id: str) -> set[str]:
+        """Every topic any appearance of the paper names."""
+        return {t.slug for e in self.appearances.get(arxiv_id, []) for t in e.paper.topics}
+
+    def shared(self) -> Counter[tuple[str, str]]:
+        """How many papers each pair of topics shares, keyed by the sorted slug pair."""
+        pairs: Counter[tuple[str, str]] = Counter()
+        for arxiv_id in self.appearances:
+            slugs = sorted(self.topics_of(arxiv_id))
+            pairs.update(itertools.combinations(slugs, 2))
+        return pairs
 
     def paper(self, arxiv_id: str) -> Paper:
         """The record of a paper: what its earliest appearance says."""
@@ -156,6 +197,26 @@ def _topics(
         name = names.get(slug) or spelled[slug].most_common(1)[0][0]
         topics[slug] = TopicIndex(Topic(slug, name), _weeks(members[slug].values(), digests))
     return topics
+
+
+def _unknown_topics(digests: list[Digest], known: set[str]) -> list[Diagnostic]:
+    """One warning per topic slug that is neither a series folder nor configured.
+
+    A typo in a topic link (`../../dpp`) would otherwise make a topic of its own.
+    """
+    problems: dict[str, Diagnostic] = {}
+    for digest in digests:
+        for entry in digest.entries:
+            for topic in entry.paper.topics:
+                if topic.slug not in known and topic.slug not in problems:
+                    problems[topic.slug] = Diagnostic(
+                        entry.page,
+                        entry.meta_line or entry.line,
+                        "warning",
+                        f"unknown topic {topic.slug!r}: no series folder of that name and not "
+                        "in 'topic_names' (a typo in the topic link?)",
+                    )
+    return list(problems.values())
 
 
 def _prefer(entry: Entry, current: Entry, slug: str, digests: Mapping[str, Digest]) -> bool:

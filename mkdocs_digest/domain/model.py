@@ -95,6 +95,7 @@ class Entry:
     line: int
     end: int
     anchor: str
+    meta_line: int | None = None  # the `**トピック:**` line, where the topics are named
 
 
 @dataclass

@@ -215,6 +215,7 @@ class _EntryReader:
         topics: tuple[Topic, ...] = ()
         categories: tuple[str, ...] = ()
         published = None
+        meta_line = None if meta is None else meta.start + 1
         if meta is None:
             self._warn(
                 start + 1,
@@ -240,7 +241,7 @@ class _EntryReader:
             categories=categories,
             published=published,
         )
-        self._add(paper, start, end)
+        self._add(paper, start, end, meta_line)
         return max(end, start + 1)
 
     def _read_title_ja(self, j: int) -> tuple[str | None, int]:
@@ -281,7 +282,7 @@ class _EntryReader:
             j = self._skip_blank(block.end)
         return commentary, comment, None, j
 
-    def _add(self, paper: Paper, start: int, end: int) -> None:
+    def _add(self, paper: Paper, start: int, end: int, meta_line: int | None) -> None:
         count = self.seen_ids.get(paper.arxiv_id, 0) + 1
         self.seen_ids[paper.arxiv_id] = count
         anchor = paper.anchor
@@ -296,7 +297,9 @@ class _EntryReader:
                 )
             )
             anchor = f"{anchor}-{count}"
-        self.digest.entries.append(Entry(paper, self.digest.page, start + 1, end + 1, anchor))
+        self.digest.entries.append(
+            Entry(paper, self.digest.page, start + 1, end + 1, anchor, meta_line)
+        )
         self.digest.spans.append((start + 1, end + 1))
         self.taken.update(range(start, end))
 

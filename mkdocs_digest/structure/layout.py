@@ -3,17 +3,45 @@
 Defaults follow the links digests already carry: `../../sd` from `sd/2024-03-29.md`
 means the topic page lives in the folder named after the topic, beside the series
 folders. A site can move topic pages and the overview with path patterns.
+
+A topic or series page is a listing split into numbered pages: page 1 is the URL the
+digests link to, the next ones live below it (`sd/page/2.md`), beside the archive of
+its weeks (`sd/archive.md`), as Material's blog does with its archive pages.
 """
 
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
-from ..domain.catalog import Catalog
+from ..domain.catalog import Catalog, Week
+from .pagination import paginate
 
 PageKind = Literal["topic", "series", "overview"]
+PageRole = Literal["listing", "archive"]
+
+
+@dataclass(frozen=True)
+class Listing:
+    """The papers of one topic (or of one series without a topic), week by week.
+
+    `pages[i]` holds the weeks shown on the page at `uris[i]`, newest first.
+    """
+
+    kind: PageKind
+    key: str  # topic slug or series folder
+    pages: tuple[tuple[Week, ...], ...]
+    uris: tuple[str, ...]
+    archive: str
+
+    @property
+    def weeks(self) -> list[Week]:
+        return [week for page in self.pages for week in page]
+
+    def page_of(self, week: Week) -> int:
+        """The 0-based page that lists `week`."""
+        return next(i for i, page in enumerate(self.pages) if week in page)
 
 
 @dataclass(frozen=True)
@@ -23,12 +51,16 @@ class SitePage:
     src_uri: str
     kind: PageKind
     key: str  # topic slug, series folder, or '' for the overview
+    role: PageRole = "listing"
+    number: int = 1  # of a listing's numbered pages
+    listing: Listing | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
 class Layout:
     topic_page: str | None = None  # e.g. "topics/{slug}.md"; None: "<root>/{slug}/index.md"
     overview_page: str | None = None  # None: "<root>/topics.md"
+    per_page: int = 100  # papers on one page of a listing; 0: all on one page
 
     def topic(self, catalog: Catalog, slug: str) -> str:
         if self.topic_page:
@@ -38,31 +70,58 @@ class Layout:
     def overview(self, catalog: Catalog) -> str:
         return _clean(self.overview_page or posixpath.join(catalog.root, "topics.md"))
 
+    def listings(self, catalog: Catalog) -> list[Listing]:
+        """Every topic's listing, then each series' whose folder is no topic's."""
+        found = [
+            self._listing("topic", slug, self.topic(catalog, slug), index.weeks)
+            for slug, index in catalog.topics.items()
+        ]
+        found += [
+            self._listing("series", folder, _clean(posixpath.join(folder, "index.md")), s.weeks)
+            for folder, s in catalog.series.items()
+            if s.slug not in catalog.topics
+        ]
+        return found
+
     def pages(self, catalog: Catalog) -> tuple[list[SitePage], list[str]]:
         """The pages to provide, and a problem for each page left out.
 
         Topic pages come first and win any clash: the digests' own links point at
         them. A page that would share a URL with an earlier one is left out.
         """
-        wanted = [SitePage(self.topic(catalog, slug), "topic", slug) for slug in catalog.topics]
+        listings = self.listings(catalog)
+        wanted = [_first_page(listing) for listing in listings if listing.kind == "topic"]
         wanted.append(SitePage(self.overview(catalog), "overview", ""))
-        wanted += [
-            SitePage(_clean(posixpath.join(folder, "index.md")), "series", folder)
-            for folder in catalog.series
-        ]
+        wanted += [_first_page(listing) for listing in listings if listing.kind == "series"]
+        for listing in listings:
+            wanted += [
+                SitePage(uri, listing.kind, listing.key, "listing", n, listing)
+                for n, uri in enumerate(listing.uris[1:], start=2)
+            ]
+            wanted.append(
+                SitePage(listing.archive, listing.kind, listing.key, "archive", 1, listing)
+            )
         pages: dict[str, SitePage] = {}
         problems = []
         for page in wanted:
             other = pages.setdefault(_url_key(page.src_uri), page)
-            if other is page:
-                continue
-            if not (page.kind == "series" and other.src_uri == page.src_uri):
+            if other is not page:
                 problems.append(
                     f"{_origin(catalog, other)}the {page.kind} page {page.src_uri} would share "
                     f"its URL with the {other.kind} page {other.src_uri}; left out. Set "
                     "'topic_page' or 'overview_page' in mkdocs.yml to move it"
                 )
         return list(pages.values()), problems
+
+    def _listing(self, kind: PageKind, key: str, first: str, weeks: list[Week]) -> Listing:
+        pages = paginate(weeks, self.per_page)
+        folder = first.removesuffix(".md").removesuffix("index").rstrip("/")
+        uris = [first] + [_clean(f"{folder}/page/{n}.md") for n in range(2, len(pages) + 1)]
+        return Listing(kind, key, pages, tuple(uris), _clean(f"{folder}/archive.md"))
+
+
+def _first_page(listing: Listing) -> SitePage:
+    return SitePage(listing.uris[0], listing.kind, listing.key, "listing", 1, listing)
 
 
 def _origin(catalog: Catalog, page: SitePage) -> str:

@@ -1,0 +1,40 @@
+"""Numbered pages of a listing, and the pager that links them. No MkDocs."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..domain.catalog import Week
+
+
+def paginate(weeks: Sequence[Week], per_page: int) -> tuple[tuple[Week, ...], ...]:
+    """Weeks grouped into pages of at most `per_page` papers, breaking between weeks.
+
+    A week larger than `per_page` stays whole on a page of its own; `per_page` 0 puts
+    everything on one page. There is always at least one page, maybe empty.
+    """
+    pages: list[list[Week]] = [[]]
+    size = 0
+    for week in weeks:
+        count = len(week.entries)
+        if per_page and pages[-1] and size + count > per_page:
+            pages.append([])
+            size = 0
+        pages[-1].append(week)
+        size += count
+    return tuple(tuple(page) for page in pages)
+
+
+def window(current: int, total: int, around: int = 2) -> list[int | None]:
+    """Page numbers to show in a pager: the first, the last, `around` each side of the
+    current page, and None for each gap, as in `1 … 4 5 [6] 7 8 … 14`."""
+    shown = {1, total} | set(range(current - around, current + around + 1))
+    numbers = sorted(n for n in shown if 1 <= n <= total)
+    result: list[int | None] = []
+    last = 0
+    for n in numbers:
+        if last and n - last > 1:
+            result.append(None)
+        result.append(n)
+        last = n
+    return result

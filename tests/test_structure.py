@@ -1,0 +1,68 @@
+"""Pagination and the compact nav plan, on the core alone (no MkDocs)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from mkdocs_digest.domain.catalog import Catalog, Week
+from mkdocs_digest.domain.parser import parse_digest
+from mkdocs_digest.structure.layout import Layout
+from mkdocs_digest.structure.nav import plan, series_order
+from mkdocs_digest.structure.pagination import paginate, window
+
+from .test_catalog import entry, page
+
+
+def weeks(*sizes: int) -> list[Week]:
+    start = dt.date(2024, 12, 27)
+    return [Week(start - dt.timedelta(weeks=i), [object()] * n) for i, n in enumerate(sizes)]  # type: ignore[list-item]
+
+
+def test_pages_break_between_weeks_and_a_large_week_stays_whole() -> None:
+    listed = weeks(40, 40, 30, 150, 10, 10)
+    pages = paginate(listed, 100)
+    assert [[len(w.entries) for w in p] for p in pages] == [[40, 40], [30], [150], [10, 10]]
+    assert [w for p in pages for w in p] == listed  # each week once, in order
+    assert paginate(listed, 0) == (tuple(listed),)
+    assert paginate([], 100) == ((),)
+
+
+def test_pager_window_shows_first_last_and_neighbours() -> None:
+    assert window(1, 3) == [1, 2, 3]
+    assert window(6, 14) == [1, None, 4, 5, 6, 7, 8, None, 14]
+    assert window(14, 14) == [1, None, 12, 13, 14]
+
+
+SD, DP, ALL = "[合成データ](../../sd)", "[差分プライバシー](../../dp)", "[すべて](../../x)"
+
+
+def site() -> Catalog:
+    pages = {}
+    for n in range(6):
+        date = (dt.date(2024, 3, 29) + dt.timedelta(weeks=n)).isoformat()
+        pages[f"sd/{date}.md"] = page(date, entry(f"2599.0{n}001", SD), entry(f"2599.0{n}002", SD))
+        pages[f"all/{date}.md"] = page(date, entry(f"2599.0{n}001", SD))
+        if n % 2:
+            pages[f"dp/{date}.md"] = page(date, entry(f"2599.0{n}003", DP))
+    return Catalog.build([parse_digest(text, name) for name, text in pages.items()])
+
+
+def test_series_order_puts_configured_then_all_then_largest_first() -> None:
+    c = site()
+    assert [s.slug for s in series_order(c)] == ["all", "sd", "dp"]
+    assert [s.slug for s in series_order(c, ["dp"])] == ["dp", "all", "sd"]
+
+
+def test_nav_plan_holds_each_listing_and_its_latest_weeks() -> None:
+    c = site()
+    pages, _ = Layout(per_page=4).pages(c)
+    nav = plan(c, pages, weeks=2)
+    assert nav.overview == "topics.md"
+    sections = {s.title: s.pages for s in nav.sections}
+    assert sections["合成データ"] == ("sd/index.md", "sd/2024-05-03.md", "sd/2024-04-26.md")
+    assert sections["差分プライバシー"] == ("dp/index.md", "dp/2024-05-03.md", "dp/2024-04-19.md")
+    assert next(iter(sections)) == c.series["all"].name  # all/ first
+    # Every digest, page 2 and the archives are the plan's to place, so they leave the nav.
+    assert {"sd/2024-03-29.md", "sd/page/2.md", "sd/archive.md"} <= nav.managed
+    assert all(len(s) == 3 for s in sections.values())
+    assert plan(c, pages, weeks=0).sections[1].pages == ("sd/index.md",)
