@@ -1,9 +1,10 @@
 """The MkDocs adapter: events only wire MkDocs to the core.
 
-Build flow: on_config registers the Markdown extension, templates and stylesheet;
-on_files parses every page (cached by text), builds the catalog and adds the
-generated pages; on_nav takes the final URLs; on_page_markdown swaps entries for card
-placeholders and fills listing pages, which the extension turns into HTML.
+Build flow: on_config registers the Markdown extension, templates and assets;
+on_files parses every page (cached by text), builds the catalog, adds the generated
+pages and the filter index; on_nav puts the compact nav in place and takes the final
+URLs; on_page_markdown swaps entries for card placeholders and fills listing pages,
+which the extension turns into HTML.
 """
 
 from __future__ import annotations
@@ -25,15 +26,20 @@ from ..domain.catalog import Catalog
 from ..domain.labels import LABELS, labels_for
 from ..domain.parser import parse_digest
 from ..rendering.blocks import BlocksExtension, BlockStore
+from ..rendering.compact import collapse_whitespace
+from ..rendering.filter_index import filter_index
 from ..rendering.jsonld import script_element
-from ..rendering.renderer import TEMPLATES, Links, Renderer
+from ..rendering.renderer import FILTER_INDEX, TEMPLATES, Links, Renderer
 from ..structure.layout import Layout
+from ..structure.nav import plan
 from .config import DigestConfig
+from .nav import compact_nav
 
 log = get_plugin_logger(__name__)
 
 ASSETS = Path(__file__).parent.parent / "assets"
 STYLESHEET = "assets/mkdocs_digest/digest.css"
+SCRIPT = "assets/mkdocs_digest/digest.js"
 
 
 class DigestPlugin(BasePlugin[DigestConfig]):
@@ -56,6 +62,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         config.theme.dirs.append(str(TEMPLATES))  # after custom_dir: users can override
         if self.config.stylesheet:
             config.extra_css.append(STYLESHEET)
+        config.extra_javascript.append(SCRIPT)
         language = self.config.language or _theme_language(config)
         self.labels = labels_for(language, self.config.labels)
         return config
@@ -70,7 +77,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.catalog = Catalog.build([d for d in digests if d], self.config.topic_names)
         for diagnostic in self.catalog.diagnostics:
             log.warning(str(diagnostic))
-        layout = Layout(self.config.topic_page, self.config.overview_page)
+        layout = Layout(self.config.topic_page, self.config.overview_page, self.config.per_page)
         site_pages, problems = layout.pages(self.catalog)
         for problem in problems:
             log.warning(problem)
@@ -86,15 +93,27 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         for uri in sorted(self.generated):
             content = _front_matter(self.renderer.page_title(self.site_pages[uri]))
             files.append(File.generated(config, uri, content=content + self.config.listing_marker))
-        if self.config.stylesheet and files.get_file_from_path(STYLESHEET) is None:
-            files.append(
-                File.generated(config, STYLESHEET, abs_src_path=str(ASSETS / "digest.css"))
-            )
+        assets = [SCRIPT, STYLESHEET] if self.config.stylesheet else [SCRIPT]
+        for asset in assets:
+            if files.get_file_from_path(asset) is None:
+                source = str(ASSETS / asset.rpartition("/")[2])
+                files.append(File.generated(config, asset, abs_src_path=source))
+        urls = {f.src_uri: f.url for f in files.documentation_pages()}
+        listings = [p.listing for p in site_pages if p.listing and p.number == 1]
+        index = filter_index([x for x in listings if x is not None], urls)
+        files.append(File.generated(config, FILTER_INDEX, content=index))
         return files
 
-    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> None:
-        if self.config.enabled:
-            self.urls = {f.src_uri: f.url for f in files.documentation_pages()}
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
+        if not self.config.enabled:
+            return None
+        self.urls = {f.src_uri: f.url for f in files.documentation_pages()}
+        if config.nav is not None or not self.config.compact_nav:
+            return None  # the site's own nav is kept as written
+        nav_plan = plan(
+            self.catalog, self.site_pages.values(), self.config.nav_weeks, self.config.nav_order
+        )
+        return compact_nav(nav_plan, nav, files)
 
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
@@ -126,15 +145,16 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             first_line = 1
         return self.renderer.digest_markdown(markdown, first_line, digest, links, self.store)
 
+    @event_priority(-50)  # late: after other plugins changed the page
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
-        if not (self.config.enabled and self.config.json_ld):
+        if not self.config.enabled:
             return None
         digest = self.catalog.digests.get(page.file.src_uri)
-        if digest is None or not digest.entries:
-            return None
-        # The theme writes </head> before any page text, so the first one is the real one.
-        script = script_element(digest.entries, self.catalog.topic_name)
-        return output.replace("</head>", script + "\n</head>", 1)
+        if self.config.json_ld and digest is not None and digest.entries:
+            # The theme writes </head> before any page text: the first one is the real one.
+            script = script_element(digest.entries, self.catalog.topic_name)
+            output = output.replace("</head>", script + "\n</head>", 1)
+        return collapse_whitespace(output) if self.config.compact_html else output
 
 
 def _check_options(config: DigestConfig) -> None:
@@ -155,6 +175,8 @@ def _check_options(config: DigestConfig) -> None:
         raise PluginError(
             f"digest: 'overview_page' in mkdocs.yml must end in .md, got {config.overview_page!r}"
         )
+    if config.per_page < 0 or config.nav_weeks < 0:
+        raise PluginError("digest: 'per_page' and 'nav_weeks' in mkdocs.yml must be 0 or more")
     if config.max_authors < 1:
         raise PluginError("digest: 'max_authors' in mkdocs.yml must be at least 1")
 

@@ -28,8 +28,22 @@ class DigestConfig(Config):
     # this marker, or at the end when the marker is absent.
     listing_marker = opt.Type(str, default="<!-- digest:listing -->")
 
+    # Papers on one page of a topic or series listing, breaking between weeks; 0: all.
+    per_page = opt.Type(int, default=100)
+
+    # With the automatic nav (no `nav:` in mkdocs.yml): the overview, then a section
+    # per series with its listing and its latest `nav_weeks` digests, series in
+    # `nav_order` first (slugs), then `all`-like series, then by paper count.
+    compact_nav = opt.Type(bool, default=True)
+    nav_weeks = opt.Type(int, default=4)
+    nav_order = opt.ListOfItems(opt.Type(str), default=[])
+
     max_authors = opt.Type(int, default=5)
     stylesheet = opt.Type(bool, default=True)
 
     # A schema.org `ScholarlyArticle` record per paper in each digest page's head.
     json_ld = opt.Type(bool, default=True)
+
+    # Collapse the whitespace runs theme templates indent with (not in pre, code,
+    # textarea, script, style): a third of a Material page's bytes.
+    compact_html = opt.Type(bool, default=True)
