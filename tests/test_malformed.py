@@ -60,6 +60,7 @@ class Case:
     problem: str  # a regular expression the warning must match
     cards: tuple[str, ...]  # card ids on the built page, in order
     kept: tuple[str, ...] = ()  # text outside any card that must be on the page
+    topic_names: tuple[tuple[str, str], ...] = ()  # the plugin's `topic_names`
 
 
 CASES = {
@@ -121,6 +122,14 @@ CASES = {
         SECOND_HEADING,
         r"the overview page topics\.md would share its URL with the topic page topics/index",
         ("arxiv-2599.00001", "arxiv-2599.00002"),
+        topic_names=(("topics", "一覧"),),  # a known topic: only the clash is a problem
+    ),
+    "topic link with a typo": Case(
+        "**トピック:** [合成データ](../../sd), **カテゴリ:** stat.ML",
+        "**トピック:** [合成データ](../../sdd), **カテゴリ:** stat.ML",
+        SECOND_META,
+        r"unknown topic 'sdd': no series folder of that name and not in 'topic_names'",
+        ("arxiv-2599.00001", "arxiv-2599.00002"),
     ),
     "duplicate arXiv id": Case(
         "(http://arxiv.org/abs/2599.00002)",
@@ -163,7 +172,8 @@ def test_one_warning_nothing_lost(tmp_path: Path, case: Case) -> None:
     assert GOOD.count(case.old) == 1
     text = GOOD.replace(case.old, case.new)
     assert text.split("\n")[case.line - 1].strip()  # the line named is a real line
-    config = write_site(tmp_path, {"index.md": "# Home\n", PAGE: text})
+    plugin = {"digest": {"topic_names": dict(case.topic_names)}}
+    config = write_site(tmp_path, {"index.md": "# Home\n", PAGE: text}, plugins=["search", plugin])
 
     strict = build(config, tmp_path / "strict")
     assert strict.returncode != 0, strict.log
