@@ -4,8 +4,11 @@ The corpus holds two series (`sd/`, `dp/`) of 40 weeks. A real site has a series
 folder for every topic its papers carry and an `all/` series with every paper of the
 week, as the source site does. This module rebuilds that shape from the corpus: for
 each week, every topic named by the week's entries gets a digest of its papers, and
-`all/` gets them all. `copies` repeats the corpus with fresh arXiv ids and topic slugs
-(`sd1`, `dp1`, ...), so one copy gives 179 digests in 9 series and two give 318 in 17.
+`all/` gets them all. `copies` repeats the corpus with fresh arXiv ids and its weekly
+topics renamed (`sd1`, `dp1`, `fl1`, ...), while the rare topics (`he`, `tee`, ...)
+gather the papers of every copy. One copy gives 179 digests in 9 series; three give
+413 in 15, a little more than the source site after nine months (308 in 11), with
+each series' weeks as the corpus has them.
 
 The entries are cut out of the pages with plain regular expressions, not with the
 plugin's parser, so tests that build this site do not check the parser against itself.
@@ -49,14 +52,25 @@ def read_corpus(corpus: Path = CORPUS) -> dict[dt.date, dict[str, SourceEntry]]:
     return dict(sorted(weeks.items()))
 
 
-def _copied(entry: SourceEntry, k: int) -> SourceEntry:
-    """Copy k of an entry: ids `(30+k)MM.NNNNN`, topic slugs `<slug>k`, names `<name> k`."""
+# Topics with a digest nearly every week; the others are rare and stay shared.
+WEEKLY = frozenset({"sd", "dp", "fl"})
+
+
+def _copied(entry: SourceEntry, k: int, own: frozenset[str] = WEEKLY) -> SourceEntry:
+    """Copy k of an entry: ids `(30+k)MM.NNNNN`, weekly topics `<slug>k`."""
     if k == 0:
         return entry
+
+    def rename(slug: str, name: str) -> tuple[str, str]:
+        return (f"{slug}{k}", f"{name} {k}") if slug in own else (slug, name)
+
+    def link(m: re.Match[str]) -> str:
+        slug, name = rename(m.group(2), m.group(1))
+        return f"[{name}](../../{slug})"
+
     text = re.sub(r"arxiv\.org/abs/\d\d(\d\d\.)", rf"arxiv.org/abs/{30 + k}\g<1>", entry.text)
-    text = _TOPIC.sub(lambda m: f"[{m.group(1)} {k}](../../{m.group(2)}{k})", text)
-    topics = {f"{slug}{k}": f"{name} {k}" for slug, name in entry.topics.items()}
-    return SourceEntry(f"{30 + k}{entry.arxiv_id[2:]}", text, topics)
+    topics = dict(rename(slug, name) for slug, name in entry.topics.items())
+    return SourceEntry(f"{30 + k}{entry.arxiv_id[2:]}", _TOPIC.sub(link, text), topics)
 
 
 def _page(title: str, week: dt.date, intro: str, entries: list[SourceEntry]) -> str:
@@ -68,7 +82,7 @@ def _page(title: str, week: dt.date, intro: str, entries: list[SourceEntry]) -> 
     )
 
 
-def make_site(docs: Path, copies: int = 2, corpus: Path = CORPUS) -> int:
+def make_site(docs: Path, copies: int = 3, corpus: Path = CORPUS) -> int:
     """Write the digests under `docs` (and an `index.md`); return how many were written."""
     written = 0
     for week, entries in read_corpus(corpus).items():
