@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -66,7 +68,8 @@ def test_week_pager_walks_the_series(page, server: str) -> None:
 
 def test_toc_lists_papers_and_jumps_to_them(page, server: str) -> None:
     page.goto(server + "sd/2024-03-29/")
-    toc = page.locator("nav.md-nav--secondary a.md-nav__link")
+    # The sidebar TOC (Material repeats it in the primary nav for small screens).
+    toc = page.locator(".md-sidebar--secondary nav.md-nav--secondary a.md-nav__link")
     assert toc.count() == 12
     toc.nth(11).click()
     page.wait_for_url(server + "sd/2024-03-29/#arxiv-2404.00848-title")
@@ -92,3 +95,140 @@ def _luminance(css_colour: str) -> float:
     parts = css_colour[css_colour.index("(") + 1 : css_colour.index(")")].split(",")
     red, green, blue = (float(p) / 255 for p in parts[:3])
     return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+# -- listings: numbered pages, the filter across them, the overview ----------------
+
+SCREENSHOTS = os.environ.get("DIGEST_SCREENSHOTS")  # a folder: keep the pictures there
+
+
+@pytest.fixture
+def watched(browser):
+    """A page that records console errors, uncaught exceptions and local 4xx/5xx loads.
+
+    The machine has no network: Material's web fonts from outside fail to load, and
+    Chromium logs each as a console error. Those are not counted; local ones are.
+    """
+    page = new_page(browser)
+    errors: list[str] = []
+
+    def console(message) -> None:
+        if message.type == "error" and not message.text.startswith("Failed to load resource"):
+            errors.append(message.text)
+
+    def response(answer) -> None:
+        if answer.url.startswith("http://127.0.0.1") and answer.status >= 400:
+            errors.append(f"{answer.status} {answer.url}")
+
+    page.on("console", console)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("response", response)
+    yield page
+    assert errors == []
+    page.context.close()
+
+
+def _status(page) -> str:
+    return page.locator(".digest-filter__status").inner_text()
+
+
+def test_topic_pages_are_numbered_and_the_second_holds_the_seed_week(watched, server) -> None:
+    watched.goto(server + "sd/")
+    assert watched.locator("#arxiv-2404\\.00848, a[href$='#arxiv-2404.00848']").count() == 0
+    watched.locator(".digest-pagination a[rel=next]").click()
+    watched.wait_for_url(server + "sd/page/2/")
+    assert watched.locator("a.digest-listing__title", has_text="Predictive Performance").count()
+    current = watched.locator(".digest-pagination [aria-current=page]")
+    assert current.inner_text() == "2"
+
+
+def test_filter_finds_a_paper_on_page_two_and_keeps_the_query_in_the_url(watched, server) -> None:
+    watched.goto(server + "sd/")
+    visible = watched.locator(".digest-listing-weeks a.digest-listing__title")
+    before = visible.count()
+    assert 0 < before < 17  # page 1 of the topic's 17 papers
+    box = watched.locator("input.digest-filter__input")
+    box.fill("predictive")
+    results = watched.locator(".digest-filter__results a.digest-listing__title")
+    results.first.wait_for()
+    assert results.count() == 1 and "Predictive Performance" in results.first.inner_text()
+    assert not watched.locator(".digest-listing-weeks").is_visible()
+    assert watched.locator(".digest-filter__status").get_attribute("role") == "status"
+    assert _status(watched) == "17 件中 1 件"
+    assert "filter=predictive" in watched.url
+    # Full-width Latin and other case match, and every word must match.
+    box.fill("ＳＹＮＴＨＥＴＩＣ faces")
+    watched.wait_for_function(
+        "document.querySelector('.digest-filter__status').textContent.startsWith('17 件中 1 件')"
+    )
+    assert "Synthetic Faces" in results.first.inner_text()
+    box.fill("")
+    assert watched.locator(".digest-listing-weeks").is_visible()
+    assert visible.count() == before
+    # The link leads to the card.
+    box.fill("2404.00848")
+    results.first.wait_for()
+    results.first.click()
+    watched.wait_for_url(server + "sd/2024-03-29/#arxiv-2404.00848")
+
+
+def test_a_filtered_view_survives_reload_and_instant_navigation(watched, server) -> None:
+    watched.goto(server + "sd/?filter=diffusion")
+    results = watched.locator(".digest-filter__results a.digest-listing__title")
+    results.first.wait_for()
+    assert watched.locator("input.digest-filter__input").input_value() == "diffusion"
+    assert not watched.locator("#__search").is_checked()  # Material's search stays shut
+    count = results.count()
+    watched.reload()
+    results.first.wait_for()
+    assert results.count() == count
+    # Away and back through links (with `navigation.instant` on; whether Material swaps
+    # the page in place here or loads it, the filter must be set up again).
+    watched.locator(".digest-topic__intro a", has_text="すべてのトピック").click()
+    watched.wait_for_url(server + "topics/")
+    watched.locator("table.digest-overview a.digest-chip", has_text="合成データ").click()
+    watched.wait_for_url(server + "sd/")
+    box = watched.locator("input.digest-filter__input")
+    box.fill("zero-shot")
+    watched.wait_for_function(
+        "document.querySelector('.digest-filter__status').textContent.startsWith('17 件中 2 件')"
+    )
+    assert results.count() == 2
+
+
+def test_the_overview_charts_have_a_name_and_a_description(watched, server) -> None:
+    watched.goto(server + "topics/")
+    chart = watched.get_by_role("img", name="合成データ: 週ごとの論文数")
+    assert chart.count() == 1
+    description = chart.locator("desc").text_content()
+    assert "計 17 件" in description and "3 週" in description
+    shared = watched.locator("table.digest-shared")
+    assert shared.locator("caption").inner_text() == "両方のトピックに属する論文の数"
+
+
+@pytest.mark.parametrize(
+    ("name", "path", "scheme", "width", "action"),
+    [
+        ("nav-digest", "sd/2024-04-05/", "light", 1280, None),
+        ("topic-filter", "sd/", "light", 1280, "synthetic"),
+        ("topic-page-2-dark", "sd/page/2/", "dark", 1280, None),
+        ("overview", "topics/", "light", 1280, None),
+        ("overview-dark", "topics/", "dark", 1280, None),
+        ("topic-phone", "sd/", "light", 390, None),
+        ("digest-phone-dark", "sd/2024-04-05/", "dark", 390, None),
+    ],
+)
+def test_screenshots(browser, server, tmp_path, name, path, scheme, width, action) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(server + path)
+    if action:
+        page.locator("input.digest-filter__input").fill(action)
+        page.locator(".digest-filter__results li").first.wait_for()
+    # Nothing runs past the viewport sideways, also at a phone's width.
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    folder = Path(SCREENSHOTS) if SCREENSHOTS else tmp_path
+    folder.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(folder / f"{name}.png"))
+    assert (folder / f"{name}.png").stat().st_size > 10_000
+    context.close()

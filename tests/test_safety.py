@@ -69,6 +69,21 @@ A. Author
 
 **トピック:** [<b onmouseover="window.__xss='unread-topic'">sd</b>](../../sd)
 """
+DP_WEEK = f"""\
+---
+date: 2024-04-05
+---
+
+### [A Benign Paper](http://arxiv.org/abs/2599.00077)
+
+**無害な論文**
+
+A. Author
+
+- a point
+
+**トピック:** [{TOPIC_NAME_2}](../../dp), **投稿日時:** 2024-04-06 10:00
+"""
 DIGEST = "sd/2024-04-05/"
 PAGES = ["", DIGEST, "sd/", "dp/", "topics/"]
 UNSAFE_URL = re.compile(r"^\s*(javascript|data|vbscript):", re.IGNORECASE)
@@ -79,7 +94,8 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
     root = tmp_path_factory.mktemp("hostile")
     config = write_site(
         root,
-        {"index.md": "# Home\n", "sd/2024-04-05.md": HOSTILE},
+        # dp/ makes the second topic a known one: a series folder of its own.
+        {"index.md": "# Home\n", "sd/2024-04-05.md": HOSTILE, "dp/2024-04-05.md": DP_WEEK},
         theme={"name": "material", "features": ["navigation.instant"]},
     )
     built = build(config, root / "site", strict=False)

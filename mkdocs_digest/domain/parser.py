@@ -247,7 +247,8 @@ class _EntryReader:
     def _read_title_ja(self, j: int) -> tuple[str | None, int]:
         bold = BOLD_LINE.match(self._line(j))
         if bold and not self._line(j).startswith((COMMENT, META_START)):
-            return bold.group("text").strip() or None, self._skip_blank(j + 1)
+            text = bold.group("text")
+            return (text if text.strip() else None), self._skip_blank(j + 1)
         return None, j
 
     def _read_authors(self, j: int) -> tuple[tuple[str, ...], int]:

@@ -1,0 +1,212 @@
+"""A site of the real size, built for real with the plugin's defaults.
+
+`bench/realsite.py` makes it from the shared corpus: 413 digests in 15 series (the
+source site had 308 in 11 after nine months). Each built page is parsed once with a
+real HTML parser into the facts the tests below check, under both URL styles.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from bench.realsite import make_site
+
+from .conftest import build, needs_corpus, resolve, write_site
+
+pytestmark = needs_corpus()
+
+NAV_WEEKS = 4  # the plugin's default
+
+
+@dataclass
+class PageFacts:
+    ids: set[str]
+    links: list[str]  # every local href
+    nav_top: int  # top-level items of the primary nav
+    nav_links: int  # links in the primary nav, without the page's own TOC in it
+    rows: list[str]  # listing rows: hrefs of a topic or series page's papers
+    cards: list[str]  # card ids on a digest page
+    card_topics: dict[str, list[str]] = field(default_factory=dict)  # card id -> chip hrefs
+
+
+@dataclass
+class Site:
+    root: Path
+    docs: Path
+    pages: dict[Path, PageFacts]
+    series: list[str]
+
+    def file(self, stem: str) -> Path:
+        """The built page of `stem` ('sd', 'sd/archive'), whatever the URL style."""
+        folder = self.root / stem / "index.html"
+        return folder if folder.is_file() else self.root / f"{stem}.html"
+
+
+def read(page_file: Path) -> PageFacts:
+    soup = BeautifulSoup(page_file.read_text(encoding="utf-8"), "html.parser")
+    nav = soup.select_one("nav.md-nav--primary")
+    if nav is not None:
+        for toc in nav.select("nav.md-nav--secondary"):
+            toc.decompose()
+        top = nav.select_one("ul.md-nav__list")
+        nav_top = len(top.find_all("li", recursive=False)) if top else 0
+        nav_links = len(nav.select("a[href]"))
+    else:
+        nav_top = nav_links = 0
+    cards = soup.select("article.digest-card")
+    return PageFacts(
+        ids={el["id"] for el in soup.select("[id]")},
+        links=[a["href"] for a in soup.select("a[href]")],
+        nav_top=nav_top,
+        nav_links=nav_links,
+        rows=[a["href"] for a in soup.select(".digest-listing-weeks a.digest-listing__title")],
+        cards=[card["id"] for card in cards],
+        card_topics={
+            card["id"]: [a["href"] for a in card.select("ul.digest-chips a")] for card in cards
+        },
+    )
+
+
+def built_site(tmp: Path, directory_urls: bool) -> Site:
+    docs = tmp / "docs"
+    count = make_site(docs)
+    config = write_site(tmp, {}, use_directory_urls=directory_urls)
+    built = build(config, tmp / "site")
+    assert built.returncode == 0, built.log
+    assert "WARNING" not in built.log
+    series = sorted(p.name for p in docs.iterdir() if p.is_dir())
+    assert count >= 300 and len(series) >= 10
+    pages = {path: read(path) for path in built.pages()}
+    return Site(built.site, docs, pages, series)
+
+
+@pytest.fixture(scope="module", params=[True, False], ids=["directory-urls", "file-urls"])
+def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Site:
+    return built_site(tmp_path_factory.mktemp("realsize"), request.param)
+
+
+def local_target(site: Site, page: Path, href: str) -> tuple[Path, str] | None:
+    return resolve(site.root, page, href)
+
+
+def test_no_local_link_or_anchor_is_broken(site: Site) -> None:
+    broken = []
+    for page, facts in site.pages.items():
+        for href in facts.links:
+            target = local_target(site, page, href)
+            if target is None:
+                continue
+            path, fragment = target
+            if path not in site.pages and not path.is_file():
+                broken.append(f"{page.relative_to(site.root)}: {href}")
+            elif fragment and path in site.pages and fragment not in site.pages[path].ids:
+                broken.append(f"{page.relative_to(site.root)}: {href} (no id)")
+    assert broken == []
+
+
+def test_the_nav_stays_compact_on_every_page(site: Site) -> None:
+    series = len(site.series)
+    assert max(f.nav_top for f in site.pages.values()) <= series + 10
+    assert max(f.nav_links for f in site.pages.values()) <= series * (NAV_WEEKS + 2) + 10
+    # ...and it does hold a section per series: the listing and its latest weeks.
+    assert min(f.nav_top for f in site.pages.values()) >= series
+
+
+def test_the_median_digest_page_weighs_under_80_kb(site: Site) -> None:
+    digests = [p for p in site.pages if posixpath.basename(_stem(site, p))[:2] == "20"]
+    assert len(digests) >= 300
+    median = statistics.median(p.stat().st_size for p in digests)
+    assert median < 80 * 1024, median
+
+
+def _stem(site: Site, page: Path) -> str:
+    rel = page.relative_to(site.root).as_posix()
+    return rel.removesuffix("/index.html").removesuffix(".html")
+
+
+def _listing_pages(site: Site, folder: str) -> list[Path]:
+    """Page 1 of a listing and its numbered pages, in order."""
+    first = site.file(folder)
+    assert first in site.pages, folder
+    numbered = sorted(
+        (p for p in site.pages if _stem(site, p).startswith(f"{folder}/page/")),
+        key=lambda p: int(posixpath.basename(_stem(site, p))),
+    )
+    return [first, *numbered]
+
+
+def _listed(site: Site, folder: str) -> list[tuple[Path, str]]:
+    """Every (digest page, card id) a listing's pages link to, in order."""
+    listed = []
+    for page in _listing_pages(site, folder):
+        for href in site.pages[page].rows:
+            target = local_target(site, page, href)
+            assert target is not None, href
+            listed.append(target)
+    return listed
+
+
+def _follow_pager(site: Site, pages: list[Path]) -> set[Path]:
+    """The listing pages reached from page 1 through links between them."""
+    reached, todo = {pages[0]}, [pages[0]]
+    while todo:
+        page = todo.pop()
+        for href in site.pages[page].links:
+            target = local_target(site, page, href)
+            if target and target[0] in pages and target[0] not in reached:
+                reached.add(target[0])
+                todo.append(target[0])
+    return reached
+
+
+def test_paginated_topics_list_each_paper_once_across_pages_that_resolve(site: Site) -> None:
+    paginated = 0
+    for folder in site.series:
+        pages = _listing_pages(site, folder)
+        paginated += len(pages) > 1
+        # The pager shows a window of numbers (1 … 4 5 [6] 7 8 … 14): following it
+        # from page 1 reaches every page.
+        assert _follow_pager(site, pages) == set(pages), folder
+        listed = _listed(site, folder)
+        ids = [fragment for _, fragment in listed]
+        assert len(ids) == len(set(ids)), folder
+        for path, fragment in listed:
+            assert fragment in site.pages[path].ids, (folder, path, fragment)
+    assert paginated >= 3  # sd, sd1, sd2 hold 1,227 papers each: 13 pages of 100
+
+
+def test_a_paper_with_two_topics_is_listed_on_both_topic_pages(site: Site) -> None:
+    topics_of: dict[str, set[str]] = defaultdict(set)  # card id -> topic folders
+    for page, facts in site.pages.items():
+        for card, chips in facts.card_topics.items():
+            for href in chips:
+                target = local_target(site, page, href)
+                assert target is not None
+                topics_of[card].add(_stem(site, target[0]))  # a topic page: sd/index.html
+    listed_in: dict[str, set[str]] = defaultdict(set)
+    for folder in site.series:
+        for _, fragment in _listed(site, folder):
+            listed_in[fragment].add(folder)
+    two = {card: topics for card, topics in topics_of.items() if len(topics) >= 2}
+    assert len(two) > 100
+    for card, topics in two.items():
+        assert topics <= listed_in[card], card
+
+
+def test_every_week_of_every_series_is_reachable_from_its_listing_or_archive(site: Site) -> None:
+    for folder in site.series:
+        weeks = {p.stem for p in (site.docs / folder).glob("*.md")}
+        reachable = set()
+        for page in [*_listing_pages(site, folder), site.file(f"{folder}/archive")]:
+            for href in site.pages[page].links:
+                target = local_target(site, page, href)
+                if target is not None:
+                    reachable.add(_stem(site, target[0]))
+        assert {f"{folder}/{week}" for week in weeks} <= reachable, folder
