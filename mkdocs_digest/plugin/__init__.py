@@ -99,8 +99,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 source = str(ASSETS / asset.rpartition("/")[2])
                 files.append(File.generated(config, asset, abs_src_path=source))
         urls = {f.src_uri: f.url for f in files.documentation_pages()}
-        listings = [p.listing for p in site_pages if p.listing and p.number == 1]
-        index = filter_index([x for x in listings if x is not None], urls)
+        index = filter_index(self.renderer.listings.values(), urls)
         files.append(File.generated(config, FILTER_INDEX, content=index))
         return files
 

@@ -342,8 +342,8 @@ class Renderer:
         if total < 2:
             return None
         numbers = [
-            PagerLink(n, links.to(listing.uris[n - 1]) if n else "", n == page.number)
-            for n in (n or 0 for n in window(page.number, total))
+            PagerLink(n or 0, links.to(listing.uris[n - 1]) if n else "", n == page.number)
+            for n in window(page.number, total)
         ]
         return Html(
             self._render(
