@@ -7,6 +7,7 @@ ratios of runs taken side by side in one invocation mean anything.
 
     python bench/build_speed.py --scale 1 --rounds 3
     python bench/build_speed.py --scale 10 --rounds 2
+    python bench/build_speed.py --real --rounds 3   # the real-size site of realsite.py
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import time
 from pathlib import Path
 
 import yaml
+from realsite import make_site
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "2024-12-30"
@@ -48,7 +50,7 @@ def scaled_docs(target: Path, scale: int) -> int:
 
 
 def config(folder: Path, docs: Path, plugins: list[str]) -> Path:
-    path = folder / f"mkdocs-{'-'.join(plugins) or 'none'}.yml"
+    path = folder / f"mkdocs-{'-'.join(plugins) or 'none'}.yml"  # one file per plugin set
     settings = {
         "site_name": "bench",
         "docs_dir": str(docs),
@@ -88,23 +90,39 @@ def parse_times(docs: Path) -> tuple[float, float]:
     return cold, time.perf_counter() - start
 
 
+def _median_page(site: Path) -> int:
+    sizes = [p.stat().st_size for p in site.rglob("20*/index.html")]
+    return int(statistics.median(sizes)) if sizes else 0
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", type=int, default=1)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--real", action="store_true", help="the real-size site of realsite.py, not copies"
+    )
     args = parser.parse_args()
     if not CORPUS.is_dir():
         sys.exit(f"no corpus at {CORPUS}")
     work = Path(tempfile.mkdtemp(prefix="digest-bench-"))
     try:
         docs = work / "docs"
-        pages = scaled_docs(docs, args.scale)
-        with_plugin = config(work, docs, ["digest"])
-        without = config(work, docs, [])
+        if args.real:
+            pages = make_site(docs)
+            # Both sides with Material's search, as a real site has it.
+            with_plugin = config(work, docs, ["search", "digest"])
+            without = config(work, docs, ["search"])
+        else:
+            pages = scaled_docs(docs, args.scale)
+            with_plugin = config(work, docs, ["digest"])
+            without = config(work, docs, [])
         times: dict[str, list[float]] = {"digest": [], "none": []}
         for _ in range(args.rounds):  # alternate, so drift hits both alike
             times["digest"].append(timed_build(with_plugin, work / "site-digest"))
             times["none"].append(timed_build(without, work / "site-none"))
+        for name in times:
+            print(f"  median page of site-{name}: {_median_page(work / f'site-{name}')} bytes")
         cold, warm = parse_times(docs)
         med = {name: statistics.median(values) for name, values in times.items()}
         print(f"pages: {pages} (corpus x{args.scale}), rounds: {args.rounds}")
