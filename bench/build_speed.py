@@ -125,7 +125,8 @@ def main() -> None:
             print(f"  median page of site-{name}: {_median_page(work / f'site-{name}')} bytes")
         cold, warm = parse_times(docs)
         med = {name: statistics.median(values) for name, values in times.items()}
-        print(f"pages: {pages} (corpus x{args.scale}), rounds: {args.rounds}")
+        site = "real-size site" if args.real else f"corpus x{args.scale}"
+        print(f"pages: {pages} ({site}), rounds: {args.rounds}")
         for name, values in times.items():
             print(
                 f"  build, plugins={name:6}: median {med[name]:.2f}s  "
