@@ -268,7 +268,10 @@ def test_users_page_at_a_topic_path_is_kept_and_gets_the_listing(tmp_path: Path)
             "sd/index.md": (
                 "# My synthetic data page\n\nBefore.\n\n<!-- digest:listing -->\n\nAfter.\n"
             ),
-            "dp/index.md": "# DP, written by hand\n\nNo marker here.\n",
+            "dp/index.md": (
+                "# DP, written by hand\n\nNo marker here, only an example of one:\n\n"
+                "```html\n<!-- digest:listing -->\n```\n\nThe end.\n"
+            ),
             "dp/2024-04-05.md": digest_page("[DP](../../dp)", "2599.00002"),
         },
     )
@@ -278,7 +281,9 @@ def test_users_page_at_a_topic_path_is_kept_and_gets_the_listing(tmp_path: Path)
     assert text.index("Before.") < text.index("Paper 2599.00001") < text.index("After.")
     assert "My synthetic data page" in text
     dp = built.page("dp/").select_one("article.md-content__inner").get_text(" ", strip=True)
-    assert dp.index("No marker here.") < dp.index("Paper 2599.00002")
+    assert dp.index("The end.") < dp.index("Paper 2599.00002")  # appended, not in the code
+    example = built.page("dp/").select_one("article.md-content__inner pre code")
+    assert example.get_text().strip() == "<!-- digest:listing -->"
     assert (tmp_path / "docs" / "sd" / "index.md").read_text().startswith("# My synthetic")
     assert sorted(p.name for p in (tmp_path / "docs").rglob("*")) == [
         "2024-04-05.md",

@@ -337,3 +337,74 @@ def test_missing_authors_line_and_empty_title_keep_the_rest() -> None:
     assert second.categories == ("cs.CL",)
     assert (third.title_ja, third.authors, third.summary) == (None, (), ("a bullet right away",))
     assert str(third.published) == "2024-04-02 08:00"
+
+
+CODE_ON_PAGE = """\
+---
+title: 合成データ (2024-03-29 ~ 2024-04-04)
+date: 2024-03-29
+---
+
+An entry looks like this:
+
+```markdown
+### [Example Title](http://arxiv.org/abs/2404.99999)
+
+**例のタイトル**
+
+- a bullet
+
+**トピック:** [合成データ](../../sd), **投稿日時:** 2024-04-04 10:00
+```
+
+<!--
+### [Commented Out](http://arxiv.org/abs/2404.88888)
+**トピック:** [合成データ](../../sd)
+-->
+
+    ### [Indented Code](http://arxiv.org/abs/2404.77777)
+    ---
+
+### [Real Paper](http://arxiv.org/abs/2404.00001)
+
+**本物の論文**
+
+Ann One
+
+- a bullet
+
+A remark with code:
+
+```python
+# a comment, not a heading
+print("hi")
+```
+
+**トピック:** [合成データ](../../sd), **投稿日時:** 2024-04-04 10:00
+
+- - -
+
+After the entries.
+"""
+
+
+def test_code_blocks_and_comments_hold_no_entries_and_do_not_end_one() -> None:
+    digest = parse_digest(CODE_ON_PAGE, "sd/2024-03-29.md")
+    assert digest.diagnostics == []
+    (entry,) = digest.entries
+    assert entry.paper.arxiv_id == "2404.00001"
+    assert entry.paper.topics[0].slug == "sd"
+    assert str(entry.paper.published) == "2024-04-04 10:00"
+    assert "# a comment, not a heading" in (entry.paper.commentary or "")
+    lines = CODE_ON_PAGE.split("\n")
+    # The card replaces the entry and the separator after it, nothing of the code above.
+    covered = {n for start, end in digest.spans for n in range(start, end)}
+    assert min(covered) == lines.index("### [Real Paper](http://arxiv.org/abs/2404.00001)") + 1
+    assert lines.index("After the entries.") + 1 not in covered
+
+
+def test_a_readme_with_an_example_in_a_code_block_is_not_a_digest() -> None:
+    text = "# Project\n\n```markdown\n" + CODE_ON_PAGE.split("```markdown\n")[1].split("```")[0]
+    text += "```\n"
+    assert parse_digest(text, "README.md").entries == []
+    assert parse_digest(text, "README.md").diagnostics == []

@@ -20,7 +20,9 @@ from .model import Diagnostic, Digest, Entry, Paper, Published, Topic
 
 HEADING = re.compile(r"^###[ \t]+\[(?P<title>.+)\]\((?P<url>[^\s()]+)\)[ \t]*$")
 ANY_HEADING = re.compile(r"^#{1,6}(?:[ \t]|$)")
-SEPARATOR = re.compile(r"^[ \t]*(?:-[ \t]*){3,}$")
+# At most three spaces in: four make an indented code block (CommonMark).
+SEPARATOR = re.compile(r"^ {0,3}(?:-[ \t]*){3,}$")
+FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})")
 # `****` is an empty Japanese title: the summarizer returned none (FORMAT.md).
 BOLD_LINE = re.compile(r"^\*\*(?P<text>.*)\*\*[ \t]*$")
 # A translated title the summarizer put in italics, before the bullets.
@@ -58,6 +60,36 @@ def looks_like_digest(text: str, page: str) -> bool:
         return True
     heading = "\n### [" in text or text.lstrip("\ufeff").startswith("### [")
     return heading and DATE_STEM.match(page.rpartition("/")[2]) is not None
+
+
+def code_lines(lines: list[str], start: int = 0, comments: bool = True) -> set[int]:
+    """0-based indexes of lines inside fenced code blocks or (with `comments`) HTML comments.
+
+    What stands there is an example or hidden text, never an entry: headings,
+    separators and metadata in it are not read. Indented code needs no care here,
+    since every part of an entry starts within three spaces of the margin.
+    """
+    hidden: set[int] = set()
+    fence = ""
+    comment = False
+    for i in range(start, len(lines)):
+        line = lines[i]
+        opening = FENCE.match(line)
+        if fence:
+            hidden.add(i)
+            closing = opening and opening.group("fence")
+            if closing and closing[0] == fence[0] and len(closing) >= len(fence):
+                fence = "" if not line.strip()[len(closing) :].strip() else fence
+        elif comment:
+            hidden.add(i)
+            comment = "-->" not in line
+        elif opening:
+            hidden.add(i)
+            fence = opening.group("fence")
+        elif comments and line.lstrip().startswith("<!--"):
+            hidden.add(i)
+            comment = "-->" not in line.split("<!--", 1)[1]
+    return hidden
 
 
 def arxiv_id(url: str) -> str | None:
@@ -185,12 +217,13 @@ class _EntryReader:
         self.lines = lines
         self.body_start = body_start
         self.taken: set[int] = set()  # lines of every entry read, carded or reported
+        self.code = code_lines(lines, body_start)  # examples and comments: never read
         self.seen_ids: dict[str, int] = {}
 
     def read(self) -> None:
         i = self.body_start
         while i < len(self.lines):
-            m = HEADING.match(self.lines[i])
+            m = None if i in self.code else HEADING.match(self.lines[i])
             if m and arxiv_id(m.group("url")):
                 i = self._read_entry(i, m)
             else:
@@ -380,6 +413,8 @@ class _EntryReader:
         heading: int | None = None
         for i in range(self.body_start, len(self.lines)):
             line = self.lines[i]
+            if i in self.code:
+                continue
             if SEPARATOR.match(line):
                 region, heading = i + 1, None
             elif ANY_HEADING.match(line):
@@ -407,7 +442,7 @@ class _EntryReader:
         starts = {e.line - 1 for e in self.digest.entries}
         ends = {e.end - 2 for e in self.digest.entries}
         for i in range(self.body_start, len(self.lines)):
-            if not SEPARATOR.match(self.lines[i]):  # entries end before separators
+            if i in self.code or not SEPARATOR.match(self.lines[i]):  # entries end before them
                 continue
             before = self._prev_nonblank(i)
             after = self._skip_blank(i + 1)
@@ -439,11 +474,16 @@ class _EntryReader:
 
     def _ends_entry(self, i: int) -> bool:
         line = self._line(i)
-        return bool(SEPARATOR.match(line) or ANY_HEADING.match(line))
+        return i not in self.code and bool(SEPARATOR.match(line) or ANY_HEADING.match(line))
 
     def _block(self, i: int) -> _Block:
+        """A paragraph; a code block in it runs on over blank lines to its fence."""
         end = i
-        while end < len(self.lines) and self.lines[end].strip() and not self._ends_entry(end):
+        while (
+            end < len(self.lines)
+            and (self.lines[end].strip() or end in self.code)
+            and not self._ends_entry(end)
+        ):
             end += 1
         return _Block(i, max(end, i + 1))
 

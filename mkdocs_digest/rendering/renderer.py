@@ -19,6 +19,7 @@ import jinja2
 
 from ..domain.catalog import Catalog, Series, TopicIndex, Week
 from ..domain.model import Digest, Entry, Paper
+from ..domain.parser import code_lines
 from ..structure.layout import Listing, SitePage
 from ..structure.pagination import window
 from . import charts, inline
@@ -233,10 +234,7 @@ class Renderer:
             blocks = self.archive(page, links, title)
         else:
             blocks = self.listing_page(page, links, title)
-        placeholder = store.add(*blocks)
-        if marker in markdown:
-            return markdown.replace(marker, placeholder, 1)
-        return markdown + placeholder
+        return _at_marker(markdown, marker, store.add(*blocks))
 
     def listing_page(self, page: SitePage, links: Links, title: bool) -> list[Block]:
         """Page `page.number` of a topic's or series' papers, week by week."""
@@ -393,6 +391,19 @@ class Renderer:
         if digest.date and digest.date != self.catalog.digests[home.page].date:
             name = f"{name} ({digest.date.isoformat()})"
         return Link(name, links.to(entry.page, entry.anchor))
+
+
+def _at_marker(markdown: str, marker: str, block: str) -> str:
+    """`block` at the first line that is only `marker`, outside code; else at the end.
+
+    A page that shows the marker as an example, in a code block, keeps it as text.
+    """
+    lines = markdown.split("\n")
+    code = code_lines(lines, comments=False)  # the marker is itself a comment
+    for i, line in enumerate(lines):
+        if i not in code and line.strip() == marker:
+            return "\n".join([*lines[:i], block, *lines[i + 1 :]])
+    return markdown + block
 
 
 _H1 = re.compile(r"\A(\s*#[ \t][^\n]*\n)")
