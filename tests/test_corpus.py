@@ -81,7 +81,8 @@ FIELDS = {
 TRUTH = {
     "summary": lambda t: normalize_markers(t["summary"]),
     "topics": lambda t: sorted(t["topics"]),
-    "categories": lambda t: ", ".join(t["categories"]),
+    # The model folds the line breaks arXiv leaves in category strings.
+    "categories": lambda t: " ".join(", ".join(t["categories"]).split()),
     "published": lambda t: t["published"][:16].replace("T", " "),  # pages show minutes
     "found_in": lambda t: sorted(t["found_in"]),
 }

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from mkdocs_digest.domain.model import anchor_for
+from mkdocs_digest.domain.model import anchor_for, is_arxiv_category
 from mkdocs_digest.domain.parser import arxiv_id, looks_like_digest, parse_digest, topic_slug
 
 from .conftest import SEED
@@ -136,7 +136,8 @@ def test_later_generation_fields() -> None:
     assert paper.summary == ("first *point*", "second point")
     assert paper.commentary == "A casual remark about the paper.\n\nAnd a second remark paragraph."
     assert paper.comment == "Accepted at   Somewhere"
-    assert paper.categories == ("cs.CV", "cs.CR", "Machine Learning\n  (stat.ML)", "I.2.1; I.2.11")
+    # Classification text between codes stays one item, its line break folded.
+    assert paper.categories == ("cs.CV", "cs.CR", "Machine Learning (stat.ML), I.2.1; I.2.11")
     assert str(paper.published) == "2024-11-22 00:09"
     assert paper.published is not None and paper.published.iso == "2024-11-22T00:09"
     assert old.arxiv_id == "math/0601001"
@@ -408,3 +409,24 @@ def test_a_readme_with_an_example_in_a_code_block_is_not_a_digest() -> None:
     text += "```\n"
     assert parse_digest(text, "README.md").entries == []
     assert parse_digest(text, "README.md").diagnostics == []
+
+
+def test_categories_are_arxiv_codes_and_other_classification_text_kept_whole() -> None:
+    meta = (
+        "**トピック:** [合成データ](../../sd), **カテゴリ:** cs.DC, Distributed, Parallel, and\n"
+        "Cluster Computing (cs.DC), stat.ML, 68T05 (Primary) 62H30, 62J05 (Secondary), "
+        "q-fin.ST, **投稿日時:** 2024-04-04 10:00"
+    )
+    text = EMPTY_TITLE.split("- - -")[0].replace(
+        "**トピック:** [合成データ](../../sd), **カテゴリ:** cs.LG, **投稿日時:** 2024-04-04 10:00",
+        meta,
+    )
+    (entry,) = parse_digest(text, "sd/2024-03-29.md").entries
+    assert entry.paper.categories == (
+        "cs.DC",
+        "Distributed, Parallel, and Cluster Computing (cs.DC)",  # one line, as written
+        "stat.ML",
+        "68T05 (Primary) 62H30, 62J05 (Secondary)",
+        "q-fin.ST",
+    )
+    assert [is_arxiv_category(c) for c in entry.paper.categories] == [1, 0, 1, 0, 1]

@@ -126,6 +126,16 @@ class Digest:
         return self.folder.rpartition("/")[2]
 
 
+# An arXiv category code: `cs.LG`, `hep-th`, `q-fin.ST`, `cond-mat.stat-mech`.
+_ARXIV_CATEGORY = re.compile(r"^[a-z]+(?:-[a-z]+)*(?:\.[A-Za-z]+(?:-[a-z]+)*)?$")
+
+
+def is_arxiv_category(text: str) -> bool:
+    """A category code, shown as a chip; other classification text (MSC, ACM, names)
+    is shown as written."""
+    return bool(_ARXIV_CATEGORY.match(text)) and ("." in text or "-" in text)
+
+
 _ANCHOR_UNSAFE = re.compile(r"[^A-Za-z0-9.\-]")
 
 

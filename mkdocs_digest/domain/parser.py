@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from .model import Diagnostic, Digest, Entry, Paper, Published, Topic
+from .model import Diagnostic, Digest, Entry, Paper, Published, Topic, is_arxiv_category
 
 HEADING = re.compile(r"^###[ \t]+\[(?P<title>.+)\]\((?P<url>[^\s()]+)\)[ \t]*$")
 ANY_HEADING = re.compile(r"^#{1,6}(?:[ \t]|$)")
@@ -366,7 +366,7 @@ class _EntryReader:
         # Only the comma before the next key is a separator: a category string can
         # itself end in a comma ("62F30,,") and must be kept as arXiv gave it.
         raw_categories = fields.get("カテゴリ", "").strip().removesuffix(",")
-        categories = tuple(c.strip() for c in CATEGORY_SEP.split(raw_categories) if c.strip())
+        categories = _categories(raw_categories)
         when = fields.get("投稿日時", fields.get("投稿日"))
         return topics, categories, self._published(when, block.start + 1)
 
@@ -486,6 +486,23 @@ class _EntryReader:
         ):
             end += 1
         return _Block(i, max(end, i + 1))
+
+
+def _categories(raw: str) -> tuple[str, ...]:
+    """arXiv codes one by one; the text between them (a category's full name, MSC or
+    ACM classes, which hold commas themselves) as one item, with its spaces folded."""
+    found: list[str] = []
+    run: list[str] = []
+    for piece in (" ".join(p.split()) for p in CATEGORY_SEP.split(raw)):
+        if not piece:
+            continue
+        if is_arxiv_category(piece):
+            found += [", ".join(run)] if run else []
+            found.append(piece)
+            run = []
+        else:
+            run.append(piece)
+    return tuple(found + ([", ".join(run)] if run else []))
 
 
 def _is_external(target: str) -> bool:

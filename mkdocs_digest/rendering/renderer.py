@@ -18,7 +18,7 @@ from pathlib import Path
 import jinja2
 
 from ..domain.catalog import Catalog, Series, TopicIndex, Week
-from ..domain.model import Digest, Entry, Paper
+from ..domain.model import Digest, Entry, Paper, is_arxiv_category
 from ..domain.parser import code_lines
 from ..structure.layout import Listing, SitePage
 from ..structure.pagination import window
@@ -131,6 +131,7 @@ class Renderer:
             digest_document=inline.document,
             digest_squash=lambda text: re.sub(r"\s+", " ", str(text)).strip(),
         )
+        self.env.tests["arxiv_category"] = is_arxiv_category
 
     # -- digest pages ------------------------------------------------------------
 
