@@ -430,3 +430,14 @@ def test_categories_are_arxiv_codes_and_other_classification_text_kept_whole() -
         "q-fin.ST",
     )
     assert [is_arxiv_category(c) for c in entry.paper.categories] == [1, 0, 1, 0, 1]
+
+
+def test_a_page_without_front_matter_takes_its_title_from_its_h1() -> None:
+    text = "```\n# not the title\n```\n\n# 合成データ (2024-05-03 ~ 2024-05-09)\n\n" + (
+        EMPTY_TITLE.split("---\n", 2)[2]
+    )
+    digest = parse_digest(text, "llm/2024-05-03.md")
+    assert digest.title == "合成データ (2024-05-03 ~ 2024-05-09)"
+    assert digest.date is not None and digest.date.isoformat() == "2024-05-03"  # from the name
+    with_front_matter = parse_digest("---\ntitle: From YAML\n---\n\n# H1\n", "x/2024-05-03.md")
+    assert with_front_matter.title == "From YAML"

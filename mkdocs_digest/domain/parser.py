@@ -118,12 +118,21 @@ def parse_digest(text: str, page: str) -> Digest:
     title = meta.get("title")
     digest = Digest(
         page=page,
-        title=str(title) if title is not None else None,
+        title=str(title) if title is not None else _h1(lines, body_start),
         date=_page_date(meta.get("date"), page, diagnostics),
         diagnostics=diagnostics,
     )
     _EntryReader(digest, lines, body_start).read()
     return digest
+
+
+def _h1(lines: list[str], start: int) -> str | None:
+    """The page's first `# Title` outside code: its title, as MkDocs takes it."""
+    code = code_lines(lines, start)
+    for i in range(start, len(lines)):
+        if i not in code and lines[i].startswith("# "):
+            return lines[i][2:].strip().rstrip("#").strip() or None
+    return None
 
 
 def _remove_stray_boms(text: str, page: str) -> tuple[str, list[Diagnostic]]:
