@@ -40,11 +40,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         for diagnostic in catalog.diagnostics:
             print(f"{diagnostic} [{diagnostic.level}]")
         errors = sum(d.level == "error" for d in catalog.diagnostics)
-        print(
-            f"{len(catalog.appearances)} papers on {len(catalog.digests)} pages, "
-            f"{errors} errors, {len(catalog.diagnostics) - errors} warnings",
-            file=sys.stderr,
+        counts = (
+            (len(catalog.appearances), "paper"),
+            (len(catalog.digests), "page"),
+            (errors, "error"),
+            (len(catalog.diagnostics) - errors, "warning"),
         )
+        papers, pages, *problems = (f"{n} {word}{'' if n == 1 else 's'}" for n, word in counts)
+        print(f"{papers} on {pages}, {', '.join(problems)}", file=sys.stderr)
         return 1 if catalog.diagnostics else 0  # like `mkdocs build --strict`
     json.dump(catalog_json(catalog), sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")

@@ -448,6 +448,27 @@ def test_english_labels_and_reworded_labels(tmp_path: Path) -> None:
     assert built.page("sd/").select_one("h2").get_text().rstrip("¶") == "Week of 2024-04-05"
 
 
+def test_english_labels_count_one_thing_in_the_singular(tmp_path: Path) -> None:
+    page = digest_page("[合成データ](../../sd)").replace("A B\n", "A, B, C\n")
+    plugins = ["search", {"digest": {"language": "en", "max_authors": 2}}]
+    config = write_site(tmp_path, {"sd/2024-04-05.md": page}, plugins=plugins)
+    built = build(config, tmp_path / "site")
+    assert built.returncode == 0, built.log
+    digest = built.page("sd/2024-04-05/")
+    assert digest.select_one("details summary").get_text() == "1 more author"
+    assert digest.select_one(".digest-header__count").get_text() == "1 paper"
+    intro = built.page("sd/").select_one(".digest-topic__intro").get_text(" ", strip=True)
+    assert " ".join(intro.split()).startswith("1 paper over 1 week ·")
+
+
+def test_material_without_a_language_gets_english_labels(tmp_path: Path) -> None:
+    # Material's own default language is English; the plugin follows the theme.
+    config = write_site(tmp_path, {"sd/2024-04-05.md": digest_page("[合成データ](../../sd)")})
+    built = build(config, tmp_path / "site")
+    assert built.returncode == 0, built.log
+    assert built.page("sd/").select_one("h2").get_text().rstrip("¶") == "Week of 2024-04-05"
+
+
 @pytest.mark.parametrize(
     ("options", "message"),
     [

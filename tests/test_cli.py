@@ -29,7 +29,9 @@ def docs(tmp_path: Path) -> Path:
 
 def test_check_is_quiet_and_succeeds_on_good_pages(docs: Path, capsys) -> None:
     assert main(["check", str(docs)]) == 0
-    assert capsys.readouterr().out == ""
+    out = capsys.readouterr()
+    assert out.out == ""
+    assert out.err == "1 paper on 1 page, 0 errors, 0 warnings\n"
 
 
 @pytest.mark.parametrize(

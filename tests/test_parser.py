@@ -433,8 +433,9 @@ def test_categories_are_arxiv_codes_and_other_classification_text_kept_whole() -
 
 
 def test_a_page_without_front_matter_takes_its_title_from_its_h1() -> None:
-    text = "```\n# not the title\n```\n\n# 合成データ (2024-05-03 ~ 2024-05-09)\n\n" + (
-        EMPTY_TITLE.split("---\n", 2)[2]
+    text = (
+        "```\n# not the title\n```\n\n# 合成データ (2024-05-03 ~ 2024-05-09)\n\n"
+        + (EMPTY_TITLE.split("---\n", 2)[2])
     )
     digest = parse_digest(text, "llm/2024-05-03.md")
     assert digest.title == "合成データ (2024-05-03 ~ 2024-05-09)"

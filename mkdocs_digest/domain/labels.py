@@ -25,8 +25,9 @@ LABELS: dict[str, dict[str, str]] = {
         "html": "HTML",
         "also_in": "他の掲載",
         "week_of": "{date} の週",
-        "paper_count": "{n} 件",
-        "topic_intro": "{n} 件の論文（{weeks} 週分）",
+        "n_papers": "{n} 件の論文",
+        "n_weeks": "{n} 週",
+        "topic_intro": "{papers}（{weeks}分）",
         "weekly_digests": "週ごとのまとめ",
         "other_topics": "他のトピック",
         "overview_title": "トピック一覧",
@@ -61,7 +62,6 @@ LABELS: dict[str, dict[str, str]] = {
         ),
         "shared_title": "トピック間の共通論文",
         "shared_caption": "両方のトピックに属する論文の数",
-        "digest_papers": "{n} 件の論文",
         "digest_topics": "このダイジェストのトピック",
     },
     "en": {
@@ -70,6 +70,7 @@ LABELS: dict[str, dict[str, str]] = {
         "comment": "Comment",
         "authors": "Authors",
         "more_authors": "{n} more authors",
+        "more_authors_one": "{n} more author",
         "topics": "Topics",
         "categories": "Categories",
         "published": "Submitted",
@@ -80,8 +81,11 @@ LABELS: dict[str, dict[str, str]] = {
         "html": "HTML",
         "also_in": "Also in",
         "week_of": "Week of {date}",
-        "paper_count": "{n} papers",
-        "topic_intro": "{n} papers over {weeks} weeks",
+        "n_papers": "{n} papers",
+        "n_papers_one": "{n} paper",
+        "n_weeks": "{n} weeks",
+        "n_weeks_one": "{n} week",
+        "topic_intro": "{papers} over {weeks}",
         "weekly_digests": "Weekly digests",
         "other_topics": "Other topics",
         "overview_title": "Topics",
@@ -116,12 +120,19 @@ LABELS: dict[str, dict[str, str]] = {
         ),
         "shared_title": "Papers shared between topics",
         "shared_caption": "Number of papers that belong to both topics",
-        "digest_papers": "{n} papers",
         "digest_topics": "Topics in this digest",
     },
 }
 
 LANGUAGES = tuple(LABELS)
+# Every key a site may set: a `<key>_one` form is the singular, for n == 1.
+KEYS = frozenset(key for labels in LABELS.values() for key in labels)
+
+
+def counted(labels: Mapping[str, str], key: str, n: int, **fields: object) -> str:
+    """`labels[key]` for `n` things, or its `<key>_one` form when n is 1 and it has one."""
+    text = labels.get(f"{key}_one") if n == 1 else None
+    return (text or labels[key]).format(n=n, **fields)
 
 
 def labels_for(language: str, overrides: Mapping[str, str] | None = None) -> dict[str, str]:

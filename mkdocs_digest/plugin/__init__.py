@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 
 from ..domain.cache import ParseCache
 from ..domain.catalog import Catalog
-from ..domain.labels import LABELS, labels_for
+from ..domain.labels import KEYS, labels_for
 from ..domain.parser import parse_digest
 from ..rendering.blocks import BlocksExtension, BlockStore
 from ..rendering.compact import collapse_whitespace
@@ -157,11 +157,11 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
 
 def _check_options(config: DigestConfig) -> None:
-    unknown = sorted(set(config.labels) - set(LABELS["en"]))
+    unknown = sorted(set(config.labels) - KEYS)
     if unknown:
         raise PluginError(
             f"digest: unknown label(s) {', '.join(unknown)} in mkdocs.yml 'labels'; "
-            f"known: {', '.join(sorted(LABELS['en']))}"
+            f"known: {', '.join(sorted(KEYS))}"
         )
     if config.topic_page and (
         "{slug}" not in config.topic_page or not config.topic_page.endswith(".md")

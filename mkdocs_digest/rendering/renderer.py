@@ -18,6 +18,7 @@ from pathlib import Path
 import jinja2
 
 from ..domain.catalog import Catalog, Series, TopicIndex, Week
+from ..domain.labels import counted
 from ..domain.model import Digest, Entry, Paper, is_arxiv_category
 from ..domain.parser import code_lines
 from ..structure.layout import Listing, SitePage
@@ -364,7 +365,12 @@ class Renderer:
     # -- helpers -----------------------------------------------------------------
 
     def _render(self, template: str, **context: object) -> str:
-        return self.env.get_template(template).render(labels=self.labels, **context)
+        return self.env.get_template(template).render(
+            labels=self.labels, counted=self._counted, **context
+        )
+
+    def _counted(self, key: str, n: int, **fields: object) -> str:
+        return counted(self.labels, key, n, **fields)
 
     def _unread(self, lines: list[str]) -> Block:
         return Html(self._render("digest/unread.html", text="\n".join(lines)))
