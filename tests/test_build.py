@@ -485,3 +485,22 @@ def test_bad_options_stop_a_strict_build_with_a_clear_message(
     built = build(config, tmp_path / "site")
     assert built.returncode != 0
     assert message in built.log
+
+
+def test_every_count_on_a_topic_counts_the_rows_listed(example_site: Built) -> None:
+    rows_by_week: dict[str, int] = {}
+    for url in ("sd/", "sd/page/2/"):
+        content = example_site.page(url).select_one("article.md-content__inner")
+        for heading in content.select("h2[id^=week-]"):
+            rows = heading.find_next_sibling().select("a.digest-listing__title")
+            rows_by_week[heading["id"].removeprefix("week-")] = len(rows)
+    total = sum(rows_by_week.values())
+    intro = example_site.page("sd/").select_one(".digest-topic__intro").get_text()
+    assert intro.startswith(f"{total} 件の論文（{len(rows_by_week)} 週分）")
+    archive = example_site.page("sd/archive/").select("table.digest-archive tbody tr")
+    counted = {row.th.a["href"].rpartition("#week-")[2]: int(row.td.get_text()) for row in archive}
+    assert counted == rows_by_week
+    overview = example_site.page("topics/").select("table.digest-overview tbody tr")
+    assert {r.th.get_text(strip=True): int(r.td.get_text()) for r in overview}[
+        "合成データ"
+    ] == total
