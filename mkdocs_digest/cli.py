@@ -1,57 +1,117 @@
-"""`mkdocs-digest check|export DOCS_DIR`: the core, without building a site."""
+"""`mkdocs-digest check|export`: the core, without building a site.
+
+Given `-f mkdocs.yml`, it reads the site's `docs_dir` and the digest plugin's options
+(`topic_names`, `topic_page`, `overview_page`, `per_page`), so `check` fails exactly
+when `mkdocs build --strict` would for the plugin's reasons.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from .domain.catalog import Catalog
-from .domain.parser import looks_like_digest, normalize, parse_digest
+from .domain.model import Diagnostic
+from .domain.parser import read_page
 from .rendering.export import catalog_json
+from .structure.layout import Layout
 
 
-def load(docs_dir: Path) -> Catalog:
+def load(docs_dir: Path, topic_names: Mapping[str, str] | None = None) -> Catalog:
     digests = []
     for path in sorted(docs_dir.rglob("*.md")):
-        text = normalize(path.read_text(encoding="utf-8-sig"))
-        page = path.relative_to(docs_dir).as_posix()
-        if looks_like_digest(text, page):
-            digest = parse_digest(text, page)
-            if digest.entries or digest.diagnostics:
-                digests.append(digest)
-    return Catalog.build(digests)
+        digest = read_page(
+            path.read_text(encoding="utf-8-sig"), path.relative_to(docs_dir).as_posix()
+        )
+        if digest is not None:
+            digests.append(digest)
+    return Catalog.build(digests, topic_names)
+
+
+def diagnostics(catalog: Catalog, layout: Layout) -> list[Diagnostic]:
+    """What a build reports: the pages' problems, then the layout's."""
+    return catalog.diagnostics + layout.pages(catalog)[1]
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml; tags such as `!!python/name:` or `!ENV` are not ours: None."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def read_config(config_file: Path) -> tuple[Path, dict[str, Any]]:
+    """The docs folder and the digest plugin's options of a mkdocs.yml."""
+    settings = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    docs_dir = config_file.parent / str(settings.get("docs_dir") or "docs")
+    return docs_dir, _digest_options(settings.get("plugins") or [])
+
+
+def _digest_options(plugins: list[Any] | dict[str, Any]) -> dict[str, Any]:
+    """`plugins:` is a list of names or one-key mappings, or a mapping of names."""
+    pairs = (
+        plugins.items()
+        if isinstance(plugins, dict)
+        else [next(iter(p.items())) if isinstance(p, dict) else (p, None) for p in plugins]
+    )
+    for name, value in pairs:
+        if name == "digest":
+            return dict(value or {})
+    return {}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="mkdocs-digest", description=__doc__)
+    parser = argparse.ArgumentParser(prog="mkdocs-digest", description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("check", help="print every diagnostic as page:line: message")
-    check.add_argument("docs_dir", type=Path)
-    export = commands.add_parser("export", help="print the catalog as JSON")
-    export.add_argument("docs_dir", type=Path)
+    for name, text in (
+        ("check", "print every diagnostic as page:line: message; exit 1 if any"),
+        ("export", "print the catalog as JSON"),
+    ):
+        command = commands.add_parser(name, help=text)
+        command.add_argument("docs_dir", type=Path, nargs="?", help="default: the config's")
+        command.add_argument("-f", "--config-file", type=Path, help="the site's mkdocs.yml")
     args = parser.parse_args(argv)
+    options: dict[str, Any] = {}
+    if args.config_file:
+        if not args.config_file.is_file():
+            parser.error(f"{args.config_file} is not a file")
+        docs_dir, options = read_config(args.config_file)
+        args.docs_dir = args.docs_dir or docs_dir
+    if args.docs_dir is None:
+        parser.error("give DOCS_DIR or -f mkdocs.yml")
     if not args.docs_dir.is_dir():
         parser.error(f"{args.docs_dir} is not a folder")
-    catalog = load(args.docs_dir)
+    catalog = load(args.docs_dir, options.get("topic_names"))
     if args.command == "check":
-        for diagnostic in catalog.diagnostics:
-            print(f"{diagnostic} [{diagnostic.level}]")
-        errors = sum(d.level == "error" for d in catalog.diagnostics)
-        counts = (
-            (len(catalog.appearances), "paper"),
-            (len(catalog.digests), "page"),
-            (errors, "error"),
-            (len(catalog.diagnostics) - errors, "warning"),
+        layout = Layout(
+            options.get("topic_page"), options.get("overview_page"), options.get("per_page", 100)
         )
-        papers, pages, *problems = (f"{n} {word}{'' if n == 1 else 's'}" for n, word in counts)
-        print(f"{papers} on {pages}, {', '.join(problems)}", file=sys.stderr)
-        return 1 if catalog.diagnostics else 0  # like `mkdocs build --strict`
+        return _check(diagnostics(catalog, layout), catalog)
     json.dump(catalog_json(catalog), sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
     return 0
+
+
+def _check(found: list[Diagnostic], catalog: Catalog) -> int:
+    for diagnostic in found:
+        print(f"{diagnostic} [{diagnostic.level}]")
+    errors = sum(d.level == "error" for d in found)
+    counts = (
+        (len(catalog.appearances), "paper"),
+        (len(catalog.digests), "page"),
+        (errors, "error"),
+        (len(found) - errors, "warning"),
+    )
+    papers, pages, *problems = (f"{n} {word}{'' if n == 1 else 's'}" for n, word in counts)
+    print(f"{papers} on {pages}, {', '.join(problems)}", file=sys.stderr)
+    return 1 if found else 0  # like `mkdocs build --strict`
 
 
 if __name__ == "__main__":

@@ -143,8 +143,9 @@ def test_a_topic_page_wins_a_url_clash_and_the_other_page_is_reported() -> None:
         ("t/index.md", "series"),
         ("t/archive.md", "series"),
     }
-    assert problem.startswith("t/x.md:")  # where the topic comes from
-    assert "topics.md" in problem and "topics/index.md" in problem and "overview_page" in problem
+    assert str(problem).startswith("t/x.md:")  # where the topic comes from
+    assert "topics.md" in problem.message and "topics/index.md" in problem.message
+    assert "overview_page" in problem.message
     moved, problems = Layout(overview_page="overview.md").pages(c)
     assert {p.src_uri for p in moved if p.role == "listing"} == {
         "overview.md",
@@ -159,7 +160,7 @@ def test_a_clash_named_only_by_an_undated_page_is_reported_at_its_entry() -> Non
     c = Catalog.build([parse_digest(home, "index.md")])
     assert c.topics["topics"].weeks == []  # an undated page gives the topic no week
     _, (problem,) = Layout().pages(c)
-    assert problem.startswith("index.md:5: ")
+    assert str(problem).startswith("index.md:5: ")
 
 
 def test_a_topic_no_folder_or_setting_knows_is_reported_once_at_its_metadata_line() -> None:

@@ -92,3 +92,23 @@ def test_a_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
     with pytest.raises(SystemExit) as exit_info:
         main(["check", str(tmp_path / "nope")])
     assert exit_info.value.code == 2
+
+
+def test_a_config_file_gives_the_docs_dir_and_the_plugins_options(tmp_path: Path, capsys) -> None:
+    docs = tmp_path / "site-docs"
+    (docs / "sd").mkdir(parents=True)
+    page = GOOD.replace("[合成データ](../../sd)", "[合成データ](../../sd), [連合学習](../../fl)")
+    (docs / "sd" / "2024-04-05.md").write_text(page, encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        "site_name: x\ndocs_dir: site-docs\nmarkdown_extensions:\n  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+        "plugins:\n  - search\n  - digest:\n      topic_names: {fl: 連合学習}\n",
+        encoding="utf-8",
+    )
+    assert main(["check", str(docs)]) == 1  # without the config, `fl` is unknown
+    assert "unknown topic 'fl'" in capsys.readouterr().out
+    assert main(["check", "-f", str(config)]) == 0
+    assert main(["export", "-f", str(config)]) == 0
+    exported = json.loads(capsys.readouterr().out)
+    assert {t["slug"]: t["name"] for t in exported["topics"]}["fl"] == "連合学習"

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from mkdocs_digest.cli import main
+
 from .conftest import build, write_site
 
 PAGE = "sd/2024-04-05.md"
@@ -168,7 +170,7 @@ def plugin_warnings(log: str) -> list[str]:
 
 
 @pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
-def test_one_warning_nothing_lost(tmp_path: Path, case: Case) -> None:
+def test_one_warning_nothing_lost(tmp_path: Path, case: Case, capsys) -> None:
     assert GOOD.count(case.old) == 1
     text = GOOD.replace(case.old, case.new)
     assert text.split("\n")[case.line - 1].strip()  # the line named is a real line
@@ -183,6 +185,10 @@ def test_one_warning_nothing_lost(tmp_path: Path, case: Case) -> None:
     (warning,) = plugin_warnings(plain.log)
     assert f"{PAGE}:{case.line}: " in warning
     assert re.search(case.problem, warning), warning
+    # The command line reads the same mkdocs.yml and says exactly the same.
+    assert main(["check", "-f", str(config)]) == 1
+    (line,) = capsys.readouterr().out.splitlines()
+    assert warning.endswith(line.rpartition(" [")[0])
     page = plain.page("sd/2024-04-05/")
     assert [card["id"] for card in page.select("article.digest-card")] == list(case.cards)
     assert all(ul.find("li") for ul in page.select("article.digest-card ul"))  # no empty lists

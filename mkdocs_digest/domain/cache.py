@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .model import Digest
-from .parser import looks_like_digest, normalize, parse_digest
+from .parser import normalize, read_page
 
 
 class ParseCache:
@@ -16,9 +16,7 @@ class ParseCache:
         cached = self._pages.get(page)
         if cached is not None and cached[0] == text:
             return cached[1]
-        digest = parse_digest(text, page) if looks_like_digest(text, page) else None
-        if digest is not None and not digest.entries and not digest.diagnostics:
-            digest = None
+        digest = read_page(text, page)
         self._pages[page] = (text, digest)
         return digest
 

@@ -25,7 +25,8 @@ class Diagnostic:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.page}:{self.line}: {self.message}"
+        # A problem of the site as a whole (no entry to point at) has no page.
+        return f"{self.page}:{self.line}: {self.message}" if self.page else self.message
 
 
 @dataclass(frozen=True)

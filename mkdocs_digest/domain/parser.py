@@ -92,6 +92,18 @@ def code_lines(lines: list[str], start: int = 0, comments: bool = True) -> set[i
     return hidden
 
 
+def read_page(text: str, page: str) -> Digest | None:
+    """The digest a page holds, or None for a page with no entry and nothing wrong.
+
+    The one rule both front ends use: the plugin (through the parse cache) and the CLI.
+    """
+    text = normalize(text)
+    if not looks_like_digest(text, page):
+        return None
+    digest = parse_digest(text, page)
+    return digest if digest.entries or digest.diagnostics else None
+
+
 def arxiv_id(url: str) -> str | None:
     """The version-less arXiv id of an abstract, PDF or HTML URL."""
     m = ARXIV_URL.match(url.strip())

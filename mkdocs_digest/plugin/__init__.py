@@ -80,7 +80,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         layout = Layout(self.config.topic_page, self.config.overview_page, self.config.per_page)
         site_pages, problems = layout.pages(self.catalog)
         for problem in problems:
-            log.warning(problem)
+            log.warning(str(problem))
         self.site_pages = {page.src_uri: page for page in site_pages}
         self.renderer = Renderer(
             self.catalog,

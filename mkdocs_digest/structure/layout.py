@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..domain.catalog import Catalog, Week
+from ..domain.model import Diagnostic
 from .pagination import paginate
 
 PageKind = Literal["topic", "series", "overview"]
@@ -83,7 +84,7 @@ class Layout:
         ]
         return found
 
-    def pages(self, catalog: Catalog) -> tuple[list[SitePage], list[str]]:
+    def pages(self, catalog: Catalog) -> tuple[list[SitePage], list[Diagnostic]]:
         """The pages to provide, and a problem for each page left out.
 
         Topic pages come first and win any clash: the digests' own links point at
@@ -106,10 +107,16 @@ class Layout:
         for page in wanted:
             other = pages.setdefault(_url_key(page.src_uri), page)
             if other is not page:
+                where, line = _origin(catalog, other)
                 problems.append(
-                    f"{_origin(catalog, other)}the {page.kind} page {page.src_uri} would share "
-                    f"its URL with the {other.kind} page {other.src_uri}; left out. Set "
-                    "'topic_page' or 'overview_page' in mkdocs.yml to move it"
+                    Diagnostic(
+                        where,
+                        line,
+                        "warning",
+                        f"the {page.kind} page {page.src_uri} would share its URL with the "
+                        f"{other.kind} page {other.src_uri}; left out. Set 'topic_page' or "
+                        "'overview_page' in mkdocs.yml to move it",
+                    )
                 )
         return list(pages.values()), problems
 
@@ -124,19 +131,19 @@ def _first_page(listing: Listing) -> SitePage:
     return SitePage(listing.uris[0], listing.kind, listing.key, "listing", 1, listing)
 
 
-def _origin(catalog: Catalog, page: SitePage) -> str:
-    """`page:line: ` of the first entry that names a topic page's topic.
+def _origin(catalog: Catalog, page: SitePage) -> tuple[str, int]:
+    """Page and line of the first entry that names a topic page's topic (else none).
 
     Read from the appearances, not the topic's weeks: an entry on an undated page
     (a home page) names a topic without giving it a week.
     """
     if page.kind != "topic":
-        return ""
+        return "", 0
     for entries in catalog.appearances.values():
         for entry in entries:
             if any(topic.slug == page.key for topic in entry.paper.topics):
-                return f"{entry.page}:{entry.line}: "
-    return ""
+                return entry.page, entry.line
+    return "", 0
 
 
 def _url_key(src_uri: str) -> str:
