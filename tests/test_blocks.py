@@ -34,7 +34,20 @@ def test_placeholders_become_headings_in_the_toc_with_html_between() -> None:
     assert soup.find_all("p")[-1].get_text() == "after"
     toc_ids = [child["id"] for child in md.toc_tokens[0]["children"]]
     assert toc_ids == ["arxiv-1-title"]
-    assert store.blocks == {}  # each placeholder is used once
+    # The blocks stay until the page is done: a second conversion finds them too.
+    again, _ = convert("# Page\n" + "\n\n".join(store.blocks) + "\n", store)
+    assert BeautifulSoup(again, "html.parser").find("article", id="arxiv-1") is not None
+    assert store.finish("") == 0 and store.blocks == {}
+
+
+def test_a_placeholder_never_placed_or_unknown_is_counted() -> None:
+    store = BlockStore(page="sd/a.md")
+    token = store.add(Html("<div>card</div>")).strip()
+    html, _ = convert(f"<div>\n{token}\n</div>\n", store)  # inside raw HTML: not placed
+    assert "card" not in html
+    assert store.finish("sd/a.md") == 1
+    convert(token, store)  # its page is done: the store no longer knows it
+    assert store.unknown == [token]
 
 
 def test_a_forged_placeholder_without_the_nonce_stays_text() -> None:

@@ -504,3 +504,13 @@ def test_every_count_on_a_topic_counts_the_rows_listed(example_site: Built) -> N
     assert {r.th.get_text(strip=True): int(r.td.get_text()) for r in overview}[
         "合成データ"
     ] == total
+
+
+def test_a_card_whose_placeholder_cannot_be_placed_is_reported(tmp_path: Path) -> None:
+    # Inside a raw HTML block Python-Markdown leaves the text alone: no card there.
+    page = digest_page("[合成データ](../../sd)").replace("- - -\n\n", "<div>\n\n") + "\n</div>\n"
+    config = write_site(tmp_path, {"sd/2024-04-05.md": page})
+    built = build(config, tmp_path / "site", strict=False)
+    assert built.returncode == 0, built.log
+    (warning,) = [line for line in built.log.splitlines() if "were not placed" in line]
+    assert "sd/2024-04-05.md: 1 card(s) or listing(s) were not placed" in warning

@@ -120,6 +120,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if not self.config.enabled:
             return None
         uri = page.file.src_uri
+        self.store.page = uri
         links = Links(self.urls, uri)
         if uri in self.site_pages:
             page_title = uri in self.generated  # a user's own page has its own title
@@ -143,6 +144,26 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             )
             first_line = 1
         return self.renderer.digest_markdown(markdown, first_line, digest, links, self.store)
+
+    def on_page_content(
+        self, html: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if self.config.enabled:
+            missed = self.store.finish(page.file.src_uri)
+            if missed:
+                log.warning(
+                    f"{page.file.src_uri}: {missed} card(s) or listing(s) were not placed: "
+                    "their placeholder did not stand as a paragraph of its own when the page "
+                    "was converted (another plugin or extension changed the page's Markdown?)"
+                )
+        return None
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.config.enabled and self.store.unknown:
+            log.warning(
+                f"{len(self.store.unknown)} card placeholder(s) met after their page was "
+                "done were left empty (a page converted again after its build?)"
+            )
 
     @event_priority(-50)  # late: after other plugins changed the page
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:

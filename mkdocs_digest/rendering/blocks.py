@@ -50,20 +50,46 @@ Block = Html | Heading | Element
 
 @dataclass
 class BlockStore:
-    """Blocks waiting for their placeholder; the nonce keeps page text from forging one."""
+    """Blocks waiting for their placeholder; the nonce keeps page text from forging one.
+
+    Blocks stay until their page is done (`finish`): a page's Markdown may be
+    converted more than once, and each conversion must find its cards. A placeholder
+    never placed, or one the store does not know, is reported, never dropped silently.
+    """
 
     nonce: str = field(default_factory=lambda: secrets.token_hex(8))
     blocks: dict[str, tuple[Block, ...]] = field(default_factory=dict)
+    page: str = ""  # the page whose blocks `add` stores now
+    tokens: dict[str, list[str]] = field(default_factory=dict)  # page -> its tokens
+    placed: set[str] = field(default_factory=set)
+    unknown: list[str] = field(default_factory=list)
     _numbers: itertools.count[int] = field(default_factory=itertools.count)
 
     def add(self, *blocks: Block) -> str:
         """A Markdown paragraph that the extension will replace with `blocks`."""
         token = f"mkdocsdigest{self.nonce}n{next(self._numbers)}"
         self.blocks[token] = blocks
+        self.tokens.setdefault(self.page, []).append(token)
         return f"\n\n{token}\n\n"
 
     def pattern(self) -> re.Pattern[str]:
         return re.compile(rf"^\s*(mkdocsdigest{self.nonce}n\d+)\s*$")
+
+    def take(self, token: str) -> tuple[Block, ...]:
+        if token not in self.blocks:
+            self.unknown.append(token)
+            return ()
+        self.placed.add(token)
+        return self.blocks[token]
+
+    def finish(self, page: str) -> int:
+        """Forget `page`'s blocks; return how many of them were never placed."""
+        tokens = self.tokens.pop(page, [])
+        for token in tokens:
+            del self.blocks[token]
+        missed = [token for token in tokens if token not in self.placed]
+        self.placed.difference_update(tokens)
+        return len(missed)
 
 
 class _BlockPlacer(BlockProcessor):
@@ -78,8 +104,7 @@ class _BlockPlacer(BlockProcessor):
     def run(self, parent: etree.Element, blocks: list[str]) -> bool:
         m = self.token.match(blocks.pop(0))
         assert m is not None
-        # Popped: each placeholder is rendered once, and the store stays small.
-        for block in self.store.blocks.pop(m.group(1), ()):
+        for block in self.store.take(m.group(1)):
             self._place(parent, block)
         return True
 
