@@ -9,7 +9,9 @@ import pytest
 from mkdocs_digest.domain.model import anchor_for, is_arxiv_category
 from mkdocs_digest.domain.parser import arxiv_id, looks_like_digest, parse_digest, topic_slug
 
-from .conftest import SEED
+from .conftest import EXAMPLE
+
+EXAMPLE_SEED = EXAMPLE / "docs" / "sd" / "2024-03-29.md"
 
 FIRST_GENERATION = """\
 ---
@@ -145,7 +147,8 @@ def test_later_generation_fields() -> None:
 
 
 def test_seed_page_has_twelve_entries_and_no_diagnostics() -> None:
-    digest = parse_digest(SEED.read_text(encoding="utf-8"), "sd/2024-03-29.md")
+    # The example site's first digest is the seed (a test checks it where ../shared is).
+    digest = parse_digest(EXAMPLE_SEED.read_text(encoding="utf-8"), "sd/2024-03-29.md")
     assert len(digest.entries) == 12
     assert digest.diagnostics == []
     multi = [e.paper for e in digest.entries if len(e.paper.topics) > 1]

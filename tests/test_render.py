@@ -64,6 +64,7 @@ def test_raw_html_in_digest_text_is_shown_as_text(text: str) -> None:
         "javascript:alert(1)",
         "JaVaScRiPt:alert(1)",
         "java\tscript:alert(1)",
+        "\x01javascript:alert(1)",
         "data:text/html,<script>alert(1)</script>",
         "vbscript:msgbox",
         " javascript:alert(1)",

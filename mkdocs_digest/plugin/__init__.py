@@ -135,6 +135,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         digest = self.catalog.digests.get(uri)
         if digest is None:
             return None
+        if "title" in page.meta:
+            # A digest's title is digest text, and themes print page titles unescaped
+            # (<title>, and the compact nav on every page, which lists the latest weeks).
+            page.meta["title"] = html.escape(str(page.meta["title"]))
         first_line = _first_line(self.cache.text(uri) or "", markdown)
         if first_line is None:
             log.debug("%s was changed by another plugin; parsing it again", uri)

@@ -1,0 +1,89 @@
+"""Hostile digest text in headless Chromium: nothing it carries runs.
+
+The pages are the hostile site of test_safety.py; without Debian's chromium this
+module is skipped with that reason (CI must run it), the parser checks are not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from .browsing import chromium, new_page, require_chromium, static_server
+from .conftest import Built
+from .test_safety import DIGEST, PAGES, build_hostile_site
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    return build_hostile_site(tmp_path_factory.mktemp("hostile"))
+
+
+# -- in the browser ----------------------------------------------------------------
+
+sync_api = require_chromium()
+
+# Fire what a reader could: hover and focus every element, follow every link whose
+# target is neither http(s) nor relative. Returns what any payload that ran wrote.
+PROBE = """() => {
+  for (const el of document.querySelectorAll('body *')) {
+    el.dispatchEvent(new MouseEvent('mouseover', {bubbles: true}));
+    el.dispatchEvent(new FocusEvent('focus'));
+  }
+  for (const a of document.querySelectorAll('a')) {
+    const href = a.getAttribute('href') || '';
+    if (/^\\s*[a-z][a-z0-9+.-]*:/i.test(href) && !/^\\s*(https?|mailto):/i.test(href)) a.click();
+  }
+  return new Promise(done => setTimeout(() => done(window.__xss ?? null), 300));
+}"""
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with chromium(sync_api) as browser:
+        yield browser
+
+
+def probe(browser, url: str) -> tuple[object, list[str]]:
+    page = new_page(browser)
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(url, wait_until="load")
+    ran = page.evaluate(PROBE)
+    page.context.close()
+    return ran, dialogs
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_script_from_the_text_runs_in_chromium(hostile_site: Built, browser, path) -> None:
+    with static_server(hostile_site.site) as base:
+        assert probe(browser, base + path) == (None, [])
+
+
+def test_the_probe_catches_a_payload_that_runs(browser, tmp_path: Path) -> None:
+    # The check above can fail: the same probe on the same kind of payload, unescaped.
+    (tmp_path / "index.html").write_text(
+        "<p onmouseover=\"window.__xss='hover'\">x</p><a href=\"javascript:alert('link')\">y</a>"
+    )
+    with static_server(tmp_path) as base:
+        ran, dialogs = probe(browser, base)
+    assert ran == "hover" and dialogs == ["link"]
+
+
+@pytest.mark.parametrize("query", ["Attack", "Unreadable"])
+def test_search_results_show_the_text_without_running_it(hostile_site: Built, browser, query):
+    with static_server(hostile_site.site) as base:
+        page = new_page(browser)
+        dialogs: list[str] = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.goto(base + DIGEST, wait_until="load")
+        page.keyboard.press("/")  # Material's shortcut to the search box
+        page.locator("input.md-search__input").press_sequentially(query, delay=50)
+        results = page.locator(".md-search-result__item")
+        results.first.wait_for(timeout=15_000)
+        assert "<script>" in page.locator(".md-search-result").inner_text()  # shown as text
+        ran = page.evaluate(PROBE)
+        page.context.close()
+    assert (ran, dialogs) == (None, [])
