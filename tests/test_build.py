@@ -515,3 +515,12 @@ def test_a_card_whose_placeholder_cannot_be_placed_is_reported(tmp_path: Path) -
     assert built.returncode == 0, built.log
     (warning,) = [line for line in built.log.splitlines() if "were not placed" in line]
     assert "sd/2024-04-05.md: 1 card(s) or listing(s) were not placed" in warning
+
+
+def test_separators_around_entries_leave_no_rule_on_digest_pages(example_site: Built) -> None:
+    # Every digest of the example site has a separator before its first entry
+    # (after the intro) and between entries: the cards take their place.
+    for page in ("sd/2024-03-29/", "sd/2024-04-05/", "dp/2024-04-05/", ""):
+        content = example_site.page(page).select_one("article.md-content__inner")
+        assert content.select("article.digest-card"), page
+        assert content.select("hr") == [], page

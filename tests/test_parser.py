@@ -445,3 +445,9 @@ def test_a_page_without_front_matter_takes_its_title_from_its_h1() -> None:
     assert digest.date is not None and digest.date.isoformat() == "2024-05-03"  # from the name
     with_front_matter = parse_digest("---\ntitle: From YAML\n---\n\n# H1\n", "x/2024-05-03.md")
     assert with_front_matter.title == "From YAML"
+
+
+def test_a_bullet_continued_on_an_indented_line_is_one_bullet() -> None:
+    text = EMPTY_TITLE.replace("- bullet one\n", "- bullet one\n  continued here\n\tand here\n")
+    paper = parse_digest(text, "sd/2024-03-29.md").entries[0].paper
+    assert paper.summary == ("bullet one continued here and here", "bullet two")

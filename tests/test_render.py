@@ -88,3 +88,11 @@ def test_splice_replaces_source_spans_of_a_page_without_front_matter() -> None:
     markdown = "\n".join(source_lines[4:])  # what MkDocs hands on_page_markdown
     result = splice(markdown, 5, [(7, 9, "CARD"), (9, 10, "")])
     assert result.split("\n") == ["intro", "", "CARD", "", "tail"]
+
+
+def test_splice_leaves_overlapping_and_out_of_range_spans_alone() -> None:
+    markdown = "\n".join(["a", "b", "c", "d"])  # source lines 1..4
+    # The second span starts inside the first: the text it covers is already replaced.
+    assert splice(markdown, 1, [(1, 3, "X"), (2, 4, "Y")]).split("\n") == ["X", "c", "d"]
+    # A span past the end of what MkDocs handed over is not ours to touch.
+    assert splice(markdown, 1, [(3, 9, "Z")]) == markdown
