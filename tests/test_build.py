@@ -524,3 +524,60 @@ def test_separators_around_entries_leave_no_rule_on_digest_pages(example_site: B
         content = example_site.page(page).select_one("article.md-content__inner")
         assert content.select("article.digest-card"), page
         assert content.select("hr") == [], page
+
+
+NO_FRONT_MATTER = """\
+# 合成データ (2024-05-03 ~ 2024-05-09)
+
+An entry looks like this:
+
+```markdown
+### [Example Only](http://arxiv.org/abs/2599.09999)
+
+**トピック:** [合成データ](../../sd), **投稿日時:** 2024-05-04 10:00
+```
+
+- - -
+
+### [Parallel Paper](http://arxiv.org/abs/2599.00301)
+
+**並列の論文**
+
+A. One
+
+- a point
+
+**トピック:** [合成データ](../../sd), [差分プライバシー](../../dp), **カテゴリ:** cs.DC, \
+Distributed, Parallel, and Cluster Computing (cs.DC), 68T05 (Primary) 62H30, 62J05 \
+(Secondary), **投稿日時:** 2024-05-04 10:00
+"""
+
+
+def test_digests_without_front_matter_code_examples_and_comma_categories(tmp_path: Path) -> None:
+    dp = NO_FRONT_MATTER.replace("合成データ (2024", "差分プライバシー (2024")
+    config = write_site(
+        tmp_path,
+        {"index.md": "# Home\n", "sd/2024-05-03.md": NO_FRONT_MATTER, "dp/2024-05-03.md": dp},
+    )
+    built = build(config, tmp_path / "site")
+    assert built.returncode == 0, built.log
+    page = built.page("sd/2024-05-03/")
+    assert [card["id"] for card in page.select("article.digest-card")] == ["arxiv-2599.00301"]
+    assert "Example Only" in page.select_one("pre code").get_text()  # the example stays code
+    card = page.select_one("article.digest-card")
+    assert [li.get_text() for li in card.select(".digest-card__categories li")] == [
+        "cs.DC",
+        "Distributed, Parallel, and Cluster Computing (cs.DC), 68T05 (Primary) 62H30, "
+        "62J05 (Secondary)",
+    ]
+    assert [li.get("class") for li in card.select(".digest-card__categories li")] == [
+        None,
+        ["digest-card__classification"],
+    ]
+    # The other appearance is named by its series (from the H1 titles), not a path.
+    assert card.select_one(".digest-card__also a").get_text() == "差分プライバシー"
+    assert page.title.get_text().startswith("合成データ (2024-05-03 ~ 2024-05-09)")
+    rows = built.page("sd/").select("a.digest-listing__title")
+    assert [a.get_text() for a in rows] == ["Parallel Paper"]
+    archive = built.page("sd/archive/").select_one("table.digest-archive td a")
+    assert archive.get_text() == "合成データ (2024-05-03 ~ 2024-05-09)"
