@@ -189,3 +189,20 @@ def test_topics_of_a_paper_and_the_papers_two_topics_share() -> None:
     assert shared["dp", "sd"] == 1  # 2599.00002
     assert shared["fl", "sd"] == 1  # 2599.00003
     assert ("dp", "fl") not in shared
+
+
+def test_one_record_per_paper_feeds_export_and_json_ld() -> None:
+    from mkdocs_digest.rendering.export import catalog_json
+    from mkdocs_digest.rendering.jsonld import article
+
+    pages = {
+        "sd/2024-03-29.md": page("2024-03-29", entry("2599.00001", SD)),
+        "dp/2024-04-05.md": page("2024-04-05", entry("2599.00001", f"{DP}, {SD}")),
+    }
+    c = Catalog.build([parse_digest(text, name) for name, text in pages.items()])
+    record = c.record("2599.00001")
+    assert [t.slug for t in record.topics] == ["sd", "dp"]  # every appearance's topics
+    (exported,) = catalog_json(c)["papers"]
+    assert exported["topics"] == ["sd", "dp"]
+    assert article(record)["about"] == ["合成データ", "差分プライバシー"]
+    assert [e.page for e in record.appearances] == list(pages)

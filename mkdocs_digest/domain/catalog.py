@@ -50,6 +50,13 @@ def _series_name(series: Series, names: Mapping[str, str]) -> str:
     return _TITLE_RANGE.sub("", title).strip() or series.slug
 
 
+@dataclass(frozen=True)
+class PaperRecord:
+    paper: Paper
+    topics: tuple[Topic, ...]
+    appearances: tuple[Entry, ...]
+
+
 @dataclass
 class Week:
     date: dt.date
@@ -127,8 +134,17 @@ class Catalog:
         return pairs
 
     def paper(self, arxiv_id: str) -> Paper:
-        """The record of a paper: what its earliest appearance says."""
+        """What a paper's earliest appearance says."""
         return self.appearances[arxiv_id][0].paper
+
+    def record(self, arxiv_id: str) -> PaperRecord:
+        """The one record of a paper that every output shares (export, JSON-LD, the
+        filter index): its earliest text, every topic any appearance names, by the
+        site's display names, and where it appears."""
+        entries = self.appearances[arxiv_id]
+        slugs = dict.fromkeys(t.slug for e in entries for t in e.paper.topics)
+        topics = tuple(Topic(slug, self.topic_name(slug)) for slug in slugs)
+        return PaperRecord(entries[0].paper, topics, tuple(entries))
 
     def others(self, entry: Entry) -> list[Entry]:
         """The other appearances of the same paper, one per page."""

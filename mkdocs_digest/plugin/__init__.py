@@ -99,7 +99,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 source = str(ASSETS / asset.rpartition("/")[2])
                 files.append(File.generated(config, asset, abs_src_path=source))
         urls = {f.src_uri: f.url for f in files.documentation_pages()}
-        index = filter_index(self.renderer.listings.values(), urls)
+        index = filter_index(self.catalog, self.renderer.listings.values(), urls)
         files.append(File.generated(config, FILTER_INDEX, content=index))
         return files
 
@@ -176,7 +176,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         digest = self.catalog.digests.get(page.file.src_uri)
         if self.config.json_ld and digest is not None and digest.entries:
             # The theme writes </head> before any page text: the first one is the real one.
-            script = script_element(digest.entries, self.catalog.topic_name)
+            records = (self.catalog.record(e.paper.arxiv_id) for e in digest.entries)
+            script = script_element(records)
             output = output.replace("</head>", script + "\n</head>", 1)
         return collapse_whitespace(output) if self.config.compact_html else output
 

@@ -32,7 +32,8 @@ def catalog_json(catalog: Catalog) -> dict[str, Any]:
 
 
 def _paper(catalog: Catalog, arxiv_id: str) -> dict[str, Any]:
-    paper = catalog.paper(arxiv_id)
+    record = catalog.record(arxiv_id)
+    paper = record.paper
     return {
         "arxiv_id": paper.arxiv_id,
         "url": paper.url,
@@ -42,8 +43,8 @@ def _paper(catalog: Catalog, arxiv_id: str) -> dict[str, Any]:
         "summary": list(paper.summary),
         "commentary": paper.commentary,
         "comment": paper.comment,
-        "topics": [topic.slug for topic in paper.topics],
+        "topics": [topic.slug for topic in record.topics],
         "categories": list(paper.categories),
         "published": str(paper.published) if paper.published else None,
-        "appearances": [{"page": e.page, "line": e.line} for e in catalog.appearances[arxiv_id]],
+        "appearances": [{"page": e.page, "line": e.line} for e in record.appearances],
     }

@@ -18,11 +18,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 
+from ..domain.catalog import Catalog
 from ..domain.model import Paper
 from ..structure.layout import Listing
 
 
-def filter_index(listings: Iterable[Listing], urls: Mapping[str, str]) -> str:
+def filter_index(catalog: Catalog, listings: Iterable[Listing], urls: Mapping[str, str]) -> str:
     papers: dict[str, int] = {}
     records: list[list[str]] = []
     pages: dict[str, int] = {}
@@ -34,7 +35,7 @@ def filter_index(listings: Iterable[Listing], urls: Mapping[str, str]) -> str:
                 paper = entry.paper
                 if paper.arxiv_id not in papers:
                     papers[paper.arxiv_id] = len(records)
-                    records.append(_record(paper))
+                    records.append(_record(catalog.record(paper.arxiv_id).paper))
                 row: list[object] = [
                     papers[paper.arxiv_id],
                     pages.setdefault(urls[entry.page], len(pages)),

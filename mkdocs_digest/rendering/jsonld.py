@@ -8,9 +8,9 @@ written so that no character sequence in it can end the element or start markup.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Iterable
 
-from ..domain.model import Entry, Paper
+from ..domain.catalog import PaperRecord
 
 # An HTML parser ends a script element at the first "</script" and treats "<!--"
 # specially, whatever the JSON says; these escapes keep the JSON the same value.
@@ -24,7 +24,8 @@ _SCRIPT_ESCAPES = (
 )
 
 
-def article(paper: Paper, topic_name: Callable[[str], str]) -> dict[str, object]:
+def article(paper_record: PaperRecord) -> dict[str, object]:
+    paper = paper_record.paper
     # No `description`: the bullets are on the page already, and carrying them twice
     # made a third of a digest page's weight.
     record: dict[str, object] = {
@@ -35,7 +36,7 @@ def article(paper: Paper, topic_name: Callable[[str], str]) -> dict[str, object]
         "identifier": {"@type": "PropertyValue", "propertyID": "arXiv", "value": paper.arxiv_id},
         "author": [{"@type": "Person", "name": name} for name in paper.authors],
         "sameAs": [paper.pdf_url],
-        "about": [topic_name(topic.slug) for topic in paper.topics],
+        "about": [topic.name for topic in paper_record.topics],
         "keywords": list(paper.categories),
     }
     if paper.title_ja:
@@ -45,12 +46,9 @@ def article(paper: Paper, topic_name: Callable[[str], str]) -> dict[str, object]
     return record
 
 
-def script_element(entries: Sequence[Entry], topic_name: Callable[[str], str]) -> str:
-    """A `<script type="application/ld+json">` element describing the entries' papers."""
-    data = {
-        "@context": "https://schema.org",
-        "@graph": [article(entry.paper, topic_name) for entry in entries],
-    }
+def script_element(records: Iterable[PaperRecord]) -> str:
+    """A `<script type="application/ld+json">` element describing the papers."""
+    data = {"@context": "https://schema.org", "@graph": [article(r) for r in records]}
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     for char, escape in _SCRIPT_ESCAPES:
         text = text.replace(char, escape)
