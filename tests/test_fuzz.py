@@ -26,7 +26,9 @@ from mkdocs_digest.domain.parser import (
     parse_digest,
 )
 from mkdocs_digest.rendering.blocks import BlocksExtension, BlockStore
-from mkdocs_digest.rendering.renderer import TEMPLATES, Links, Renderer
+from mkdocs_digest.rendering.context import TEMPLATES
+from mkdocs_digest.rendering.links import Links
+from mkdocs_digest.rendering.renderer import Renderer
 from mkdocs_digest.structure.layout import Layout
 
 from .conftest import EXAMPLE
@@ -243,7 +245,7 @@ def test_a_valid_entry_becomes_a_card_that_shows_every_field(e: dict) -> None:
 
     renderer, _, urls = site_of(digest)  # max_authors 5: the rest are in the expander
     store = BlockStore()
-    placeholder = store.add(renderer.card(entry, Links(urls, PAGE)))
+    placeholder = store.add(renderer.digest_page.card(entry, Links(urls, PAGE)))
     html = markdown.Markdown(extensions=[BlocksExtension(store)]).convert(placeholder)
     card = BeautifulSoup(html, "html.parser").select_one("article.digest-card")
     assert card["id"] == entry.anchor

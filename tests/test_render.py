@@ -6,8 +6,9 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.utils import get_relative_url
 
+from mkdocs_digest.rendering.digest_page import splice
 from mkdocs_digest.rendering.inline import inline, is_safe_url, paragraphs
-from mkdocs_digest.rendering.renderer import relative_url, splice
+from mkdocs_digest.rendering.links import relative_url
 
 
 @pytest.mark.parametrize(

@@ -27,9 +27,11 @@ from ..domain.labels import KEYS, labels_for
 from ..domain.parser import parse_digest
 from ..rendering.blocks import BlocksExtension, BlockStore
 from ..rendering.compact import collapse_whitespace
-from ..rendering.filter_index import filter_index
+from ..rendering.context import TEMPLATES
+from ..rendering.filter_index import FILTER_INDEX, filter_index
 from ..rendering.jsonld import script_element
-from ..rendering.renderer import FILTER_INDEX, TEMPLATES, Links, Renderer
+from ..rendering.links import Links
+from ..rendering.renderer import Renderer
 from ..structure.layout import Layout
 from ..structure.nav import plan
 from .config import DigestConfig

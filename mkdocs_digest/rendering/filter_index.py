@@ -22,6 +22,9 @@ from ..domain.catalog import Catalog
 from ..domain.model import Paper
 from ..structure.layout import Listing
 
+# Where the index goes in the built site.
+FILTER_INDEX = "assets/mkdocs_digest/papers-index.json"
+
 
 def filter_index(catalog: Catalog, listings: Iterable[Listing], urls: Mapping[str, str]) -> str:
     papers: dict[str, int] = {}

@@ -1,0 +1,87 @@
+"""What every part of the rendering shares: the catalog, the templates, where the
+site's pages are, and the links every part makes. No MkDocs.
+
+Templates live in `templates/digest/` and are looked up on a search path, so a
+theme's `custom_dir` can override any of them. Autoescape is on: digest text only
+reaches HTML escaped, or through the filters of `inline.py`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from ..domain.catalog import Catalog
+from ..domain.labels import counted
+from ..domain.model import Digest, is_arxiv_category
+from ..structure.layout import Listing, SitePage
+from . import inline
+from .links import Link, Links
+
+TEMPLATES = Path(__file__).parent.parent / "templates"
+
+
+@dataclass(frozen=True)
+class WeekLink:
+    date: dt.date
+    title: str
+    url: str
+    count: int
+
+
+class SiteContext:
+    def __init__(
+        self,
+        catalog: Catalog,
+        pages: Sequence[SitePage],
+        search_path: Sequence[str | Path],
+        labels: Mapping[str, str],
+    ) -> None:
+        self.catalog = catalog
+        first = [p for p in pages if p.role == "listing" and p.number == 1]
+        self.topic_pages = {p.key: p.src_uri for p in first if p.kind == "topic"}
+        self.listings = {(p.kind, p.key): listing_of(p) for p in first if p.listing}
+        self.overview_page = next((p.src_uri for p in pages if p.kind == "overview"), None)
+        self.labels = dict(labels)
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader([str(p) for p in search_path]),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters.update(
+            digest_inline=inline.inline,
+            digest_paragraphs=inline.paragraphs,
+            digest_document=inline.document,
+            digest_squash=lambda text: re.sub(r"\s+", " ", str(text)).strip(),
+        )
+        self.env.tests["arxiv_category"] = is_arxiv_category
+
+    def render(self, template: str, **context: object) -> str:
+        return self.env.get_template(template).render(
+            labels=self.labels, counted=self.counted, **context
+        )
+
+    def counted(self, key: str, n: int, **fields: object) -> str:
+        return counted(self.labels, key, n, **fields)
+
+    def topic_link(self, slug: str, name: str, links: Links) -> Link:
+        return Link(name, links.to(self.topic_pages[slug]))
+
+    def week_link(self, digest: Digest, links: Links) -> WeekLink:
+        date = digest.date or dt.date.min
+        return WeekLink(
+            date, digest.title or date.isoformat(), links.to(digest.page), len(digest.entries)
+        )
+
+
+def listing_of(page: SitePage) -> Listing:
+    if page.listing is None:
+        raise ValueError(f"{page.src_uri} is not a listing page")
+    return page.listing
