@@ -16,15 +16,10 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from mkdocs_digest.domain.catalog import Catalog
+from mkdocs_digest.domain.entries import HEADING, SEPARATOR, arxiv_id
 from mkdocs_digest.domain.labels import labels_for
-from mkdocs_digest.domain.parser import (
-    HEADING,
-    SEPARATOR,
-    arxiv_id,
-    looks_like_digest,
-    normalize,
-    parse_digest,
-)
+from mkdocs_digest.domain.parser import looks_like_digest, parse_digest
+from mkdocs_digest.domain.source import normalize
 from mkdocs_digest.rendering.blocks import BlocksExtension, BlockStore
 from mkdocs_digest.rendering.context import TEMPLATES
 from mkdocs_digest.rendering.links import Links

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from .model import Digest
-from .parser import normalize, read_page
+from .parser import read_page
+from .source import normalize
 
 
 class ParseCache:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..domain.catalog import Catalog
 from ..domain.model import Digest
-from ..domain.parser import code_lines
+from ..domain.source import code_lines
 from ..structure.layout import Listing, PageKind, SitePage
 from .blocks import BlockStore
 from .context import SiteContext

@@ -1,0 +1,287 @@
+"""The entries of a digest page -> `Entry`s, source spans and diagnostics. No MkDocs.
+
+Entries are a level-3 heading linking to arXiv, an optional bold Japanese title, an
+author line, bullets, optional commentary and `**Comment:**` paragraphs, and a
+metadata paragraph (see metadata.py). What cannot be read becomes a `Diagnostic`
+and stays out of `Digest.spans`, so the page keeps it as written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .metadata import META_START, MetadataReader
+from .model import Diagnostic, Digest, Entry, Paper, Topic
+from .source import code_lines
+
+HEADING = re.compile(r"^###[ \t]+\[(?P<title>.+)\]\((?P<url>[^\s()]+)\)[ \t]*$")
+ANY_HEADING = re.compile(r"^#{1,6}(?:[ \t]|$)")
+# At most three spaces in: four make an indented code block (CommonMark).
+SEPARATOR = re.compile(r"^ {0,3}(?:-[ \t]*){3,}$")
+# `****` is an empty Japanese title: the summarizer returned none (FORMAT.md).
+BOLD_LINE = re.compile(r"^\*\*(?P<text>.*)\*\*[ \t]*$")
+# A translated title the summarizer put in italics, before the bullets.
+ITALIC_LINE = re.compile(r"^\*(?!\*).*(?<!\*)\*[ \t]*$")
+BULLET = re.compile(r"^[-*+][ \t\u3000](?P<text>.*)$")  # LLM output uses U+3000 too
+COMMENT = "**Comment:**"
+ARXIV_URL = re.compile(
+    r"^https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/"
+    r"(?P<id>\d{4}\.\d{4,5}|[a-z][a-z\-]*(?:\.[A-Z]{2})?/\d{7})"
+    r"(?:v\d+)?(?:\.pdf)?/?$"
+)
+
+
+def arxiv_id(url: str) -> str | None:
+    """The version-less arXiv id of an abstract, PDF or HTML URL."""
+    m = ARXIV_URL.match(url.strip())
+    return m.group("id") if m else None
+
+
+def warning(page: str, line: int, message: str) -> Diagnostic:
+    return Diagnostic(page, line, "warning", message)
+
+
+def error(page: str, line: int, message: str) -> Diagnostic:
+    return Diagnostic(page, line, "error", message)
+
+
+@dataclass
+class _Block:
+    """A paragraph of consecutive non-blank lines: `lines[start:end]`, 0-based."""
+
+    start: int
+    end: int
+
+
+class EntryReader:
+    """Walks the body of one page and fills `digest` with entries and spans."""
+
+    def __init__(self, digest: Digest, lines: list[str], body_start: int) -> None:
+        self.digest = digest
+        self.lines = lines
+        self.body_start = body_start
+        self.taken: set[int] = set()  # lines of every entry read, carded or reported
+        self.code = code_lines(lines, body_start)  # examples and comments: never read
+        self.metadata = MetadataReader(self._warn)
+        self.seen_ids: dict[str, int] = {}
+
+    def read(self) -> None:
+        i = self.body_start
+        while i < len(self.lines):
+            m = None if i in self.code else HEADING.match(self.lines[i])
+            if m and arxiv_id(m.group("url")):
+                i = self._read_entry(i, m)
+            else:
+                i += 1
+        self._report_orphan_metadata()
+        self._drop_separators()
+        self.digest.spans.sort()
+        self.digest.unread.sort()
+
+    # -- one entry ---------------------------------------------------------------
+
+    def _read_entry(self, start: int, heading: re.Match[str]) -> int:
+        """Read the entry whose heading is line `start`; return the line after it."""
+        url = heading.group("url")
+        paper_id = arxiv_id(url) or ""
+        title_ja, j = self._read_title_ja(self._skip_blank(start + 1))
+        authors, j = self._read_authors(j)
+        lead, j = self._read_lead(j)
+        summary, j = self._read_bullets(j)
+        commentary, comment, meta, j = self._read_paragraphs(j)
+        commentary[:0] = lead
+        topics: tuple[Topic, ...] = ()
+        categories: tuple[str, ...] = ()
+        published = None
+        meta_line = None if meta is None else meta.start + 1
+        if meta is None:
+            self._warn(
+                start + 1,
+                f"entry {paper_id} has no '{META_START}' line; carded without topics, "
+                "categories or date",
+            )
+            end = self._prev_nonblank(j) + 1
+        else:
+            text = "\n".join(self.lines[meta.start : meta.end])
+            topics, categories, published = self.metadata.read(text, meta.start + 1)
+            end = meta.end
+        if not summary:
+            self._warn(start + 1, f"entry {paper_id} has no summary bullets")
+        paper = Paper(
+            arxiv_id=paper_id,
+            url=url,
+            title=heading.group("title").strip(),
+            title_ja=title_ja,
+            authors=authors,
+            summary=tuple(summary),
+            commentary="\n\n".join(commentary) or None,
+            comment=comment,
+            topics=topics,
+            categories=categories,
+            published=published,
+        )
+        self._add(paper, start, end, meta_line)
+        return max(end, start + 1)
+
+    def _read_title_ja(self, j: int) -> tuple[str | None, int]:
+        bold = BOLD_LINE.match(self._line(j))
+        if bold and not self._line(j).startswith((COMMENT, META_START)):
+            text = bold.group("text")
+            return (text if text.strip() else None), self._skip_blank(j + 1)
+        return None, j
+
+    def _read_authors(self, j: int) -> tuple[tuple[str, ...], int]:
+        line = self._line(j)
+        if not self._is_plain(j) or BULLET.match(line) or ITALIC_LINE.match(line):
+            return (), j
+        authors = tuple(a.strip() for a in self._line(j).split(",") if a.strip())
+        return authors, self._skip_blank(j + 1)
+
+    def _read_lead(self, j: int) -> tuple[list[str], int]:
+        """Italic paragraphs before the bullets (a translated title): commentary."""
+        lead: list[str] = []
+        while ITALIC_LINE.match(self._line(j)):
+            block = self._block(j)
+            lead.append("\n".join(self.lines[block.start : block.end]).strip())
+            j = self._skip_blank(block.end)
+        return lead, j
+
+    def _read_paragraphs(self, j: int) -> tuple[list[str], str | None, _Block | None, int]:
+        """Commentary and comment paragraphs, up to the metadata paragraph."""
+        commentary: list[str] = []
+        comment = None
+        while j < len(self.lines) and not self._ends_entry(j):
+            block = self._block(j)
+            text = "\n".join(self.lines[block.start : block.end])
+            if text.startswith(META_START):
+                return commentary, comment, block, j
+            if text.startswith(COMMENT):
+                comment = text.removeprefix(COMMENT).strip() or None
+            else:
+                commentary.append(text.strip())
+            j = self._skip_blank(block.end)
+        return commentary, comment, None, j
+
+    def _add(self, paper: Paper, start: int, end: int, meta_line: int | None) -> None:
+        count = self.seen_ids.get(paper.arxiv_id, 0) + 1
+        self.seen_ids[paper.arxiv_id] = count
+        anchor = paper.anchor
+        if count > 1:
+            first = next(e for e in self.digest.entries if e.paper.arxiv_id == paper.arxiv_id)
+            self.digest.diagnostics.append(
+                warning(
+                    self.digest.page,
+                    start + 1,
+                    f"paper {paper.arxiv_id} appears again on this page (first at line "
+                    f"{first.line})",
+                )
+            )
+            anchor = f"{anchor}-{count}"
+        self.digest.entries.append(
+            Entry(paper, self.digest.page, start + 1, end + 1, anchor, meta_line)
+        )
+        self.digest.spans.append((start + 1, end + 1))
+        self.taken.update(range(start, end))
+
+    def _read_bullets(self, j: int) -> tuple[list[str], int]:
+        bullets: list[str] = []
+        while j < len(self.lines):
+            m = BULLET.match(self.lines[j])
+            if m and not SEPARATOR.match(self.lines[j]):
+                bullets.append(m.group("text"))
+                j += 1
+            elif bullets and self.lines[j][:1] in (" ", "\t") and self.lines[j].strip():
+                bullets[-1] += " " + self.lines[j].strip()  # lazy continuation line
+                j += 1
+            elif not self.lines[j].strip() and bullets:
+                nxt = self._skip_blank(j)
+                if nxt < len(self.lines) and BULLET.match(self.lines[nxt]):
+                    j = nxt
+                else:
+                    return bullets, nxt
+            else:
+                break
+        return bullets, j
+
+    # -- around entries ----------------------------------------------------------
+
+    def _report_orphan_metadata(self) -> None:
+        """A metadata line no entry took means an entry whose heading was unreadable."""
+        region = self.body_start  # where the entry that owns a metadata line begins
+        heading: int | None = None
+        for i in range(self.body_start, len(self.lines)):
+            line = self.lines[i]
+            if i in self.code:
+                continue
+            if SEPARATOR.match(line):
+                region, heading = i + 1, None
+            elif ANY_HEADING.match(line):
+                region = heading = i
+            elif line.startswith(META_START) and i not in self.taken:
+                if heading is not None:
+                    where, what = heading, "heading does not link to an arXiv abstract"
+                else:
+                    where, what = i, "metadata line without a paper heading"
+                self.digest.diagnostics.append(
+                    error(self.digest.page, where + 1, f"{what}; entry left as written")
+                )
+                start = self._skip_blank(region)
+                while start in self.taken:
+                    start += 1
+                self._keep(start, self._block(i).end)
+
+    def _keep(self, start: int, end: int) -> None:
+        """Lines of an entry that cannot be carded: shown as written, but made safe."""
+        self.taken.update(range(start, end))
+        if end > start:
+            self.digest.unread.append((start + 1, end + 1))
+
+    def _drop_separators(self) -> None:
+        starts = {e.line - 1 for e in self.digest.entries}
+        ends = {e.end - 2 for e in self.digest.entries}
+        for i in range(self.body_start, len(self.lines)):
+            if i in self.code or not SEPARATOR.match(self.lines[i]):  # entries end before them
+                continue
+            before = self._prev_nonblank(i)
+            after = self._skip_blank(i + 1)
+            if before in ends or after in starts:
+                self.digest.spans.append((i + 1, i + 2))
+
+    # -- small helpers -----------------------------------------------------------
+
+    def _warn(self, line: int, message: str) -> None:
+        self.digest.diagnostics.append(warning(self.digest.page, line, message))
+
+    def _line(self, i: int) -> str:
+        return self.lines[i] if i < len(self.lines) else ""
+
+    def _skip_blank(self, i: int) -> int:
+        while i < len(self.lines) and not self.lines[i].strip():
+            i += 1
+        return i
+
+    def _prev_nonblank(self, i: int) -> int:
+        i -= 1
+        while i >= self.body_start and not self.lines[i].strip():
+            i -= 1
+        return i
+
+    def _is_plain(self, i: int) -> bool:
+        line = self._line(i)
+        return bool(line.strip()) and not self._ends_entry(i) and not line.startswith("**")
+
+    def _ends_entry(self, i: int) -> bool:
+        line = self._line(i)
+        return i not in self.code and bool(SEPARATOR.match(line) or ANY_HEADING.match(line))
+
+    def _block(self, i: int) -> _Block:
+        """A paragraph; a code block in it runs on over blank lines to its fence."""
+        end = i
+        while (
+            end < len(self.lines)
+            and (self.lines[end].strip() or end in self.code)
+            and not self._ends_entry(end)
+        ):
+            end += 1
+        return _Block(i, max(end, i + 1))

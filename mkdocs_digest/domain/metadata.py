@@ -1,0 +1,114 @@
+"""The metadata paragraph of an entry: topics, categories, submission time. No MkDocs.
+
+`**トピック:** [合成データ](../../sd), **カテゴリ:** cs.LG, **投稿日時:** 2024-04-04 17:58`
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from .model import Published, Topic, is_arxiv_category
+
+META_START = "**トピック:**"
+META_KEY = re.compile(r"\*\*(トピック|カテゴリ|投稿日時|投稿日):\*\*")
+# Slugs become folder names; no dots, so none can pass for a file (`sitemap.xml`).
+SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]*$")
+TOPIC_LINK = re.compile(r"\[(?P<name>[^\]]*)\]\((?P<target>[^)\s]*)\)")
+CATEGORY_SEP = re.compile(r",\s+")
+PUBLISHED = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})(?:[ T](?P<time>\d{2}:\d{2}))?$")
+
+
+def topic_slug(target: str) -> str:
+    """`../../sd`, `sd`, `../sd/` and `../sd/index.md` all name the topic `sd`."""
+    path = target.split("#", 1)[0].split("?", 1)[0]
+    parts = [p for p in path.split("/") if p not in ("", ".", "..")]
+    if parts and parts[-1] in ("index.md", "index.html", "README.md"):
+        parts.pop()
+    if not parts:
+        return ""
+    return parts[-1].removesuffix(".md").removesuffix(".html")
+
+
+@dataclass
+class MetadataReader:
+    """Reads metadata paragraphs; `warn(line, message)` gets each problem."""
+
+    warn: Callable[[int, str], None]
+
+    def read(
+        self, text: str, line: int
+    ) -> tuple[tuple[Topic, ...], tuple[str, ...], Published | None]:
+        """Topics, categories and submission time of the paragraph starting at `line`."""
+        fields = dict(_metadata_fields(text))
+        topics = self._topics(fields.get("トピック", ""), line)
+        # Only the comma before the next key is a separator: a category string can
+        # itself end in a comma ("62F30,,") and must be kept as arXiv gave it.
+        raw_categories = fields.get("カテゴリ", "").strip().removesuffix(",")
+        categories = _categories(raw_categories)
+        when = fields.get("投稿日時", fields.get("投稿日"))
+        return topics, categories, self._published(when, line)
+
+    def _topics(self, field: str, line: int) -> tuple[Topic, ...]:
+        """Topic links; each unusable one is reported once and the card goes without it."""
+        if not field.strip(" \t\n,"):
+            self.warn(line, "entry names no topic; carded without one")
+            return ()
+        topics: list[Topic] = []
+        for link in TOPIC_LINK.finditer(field):
+            slug, name = topic_slug(link.group("target")), link.group("name").strip()
+            if _is_external(link.group("target")) or not (SLUG.match(slug) and name):
+                self.warn(
+                    line,
+                    f"topic link {link.group(0)!r} needs a name and a relative target whose "
+                    "last part is a plain slug (letters, digits, '-', '_'); ignored",
+                )
+            elif all(t.slug != slug for t in topics):
+                topics.append(Topic(slug, name))
+        for text in TOPIC_LINK.sub(",", field).split(","):
+            if text.strip():
+                self.warn(line, f"topic {text.strip()!r} is not a link to a topic page; ignored")
+        return tuple(topics)
+
+    def _published(self, raw: str | None, line: int) -> Published | None:
+        if raw is None:
+            return None
+        value = raw.strip().rstrip(",").strip()
+        m = PUBLISHED.match(value)
+        try:
+            if not m:
+                raise ValueError
+            moment = dt.datetime.fromisoformat(f"{m.group('date')} {m.group('time') or '00:00'}")
+        except ValueError:
+            self.warn(line, f"submission date {value!r} is not a valid date")
+            return None
+        return Published(moment, has_time=m.group("time") is not None)
+
+
+def _categories(raw: str) -> tuple[str, ...]:
+    """arXiv codes one by one; the text between them (a category's full name, MSC or
+    ACM classes, which hold commas themselves) as one item, with its spaces folded."""
+    found: list[str] = []
+    run: list[str] = []
+    for piece in (" ".join(p.split()) for p in CATEGORY_SEP.split(raw)):
+        if not piece:
+            continue
+        if is_arxiv_category(piece):
+            found += [", ".join(run)] if run else []
+            found.append(piece)
+            run = []
+        else:
+            run.append(piece)
+    return tuple(found + ([", ".join(run)] if run else []))
+
+
+def _is_external(target: str) -> bool:
+    return bool(re.match(r"^[A-Za-z][A-Za-z0-9+.\-]*:|//", target))
+
+
+def _metadata_fields(text: str) -> Iterator[tuple[str, str]]:
+    parts = META_KEY.split(text)
+    for key, value in zip(parts[1::2], parts[2::2], strict=True):
+        yield key, value.strip()
