@@ -112,3 +112,15 @@ def test_a_config_file_gives_the_docs_dir_and_the_plugins_options(tmp_path: Path
     assert main(["export", "-f", str(config)]) == 0
     exported = json.loads(capsys.readouterr().out)
     assert {t["slug"]: t["name"] for t in exported["topics"]}["fl"] == "連合学習"
+
+
+def test_check_on_a_folder_holding_the_readme_finds_no_digest_in_its_code(
+    tmp_path: Path, capsys
+) -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    assert "**トピック:**" in readme  # the format's example, in a code block
+    (tmp_path / "README.md").write_text(readme, encoding="utf-8")
+    assert main(["check", str(tmp_path)]) == 0
+    out = capsys.readouterr()
+    assert out.out == ""
+    assert out.err.startswith("0 papers on 0 pages")
