@@ -581,3 +581,21 @@ def test_digests_without_front_matter_code_examples_and_comma_categories(tmp_pat
     assert [a.get_text() for a in rows] == ["Parallel Paper"]
     archive = built.page("sd/archive/").select_one("table.digest-archive td a")
     assert archive.get_text() == "合成データ (2024-05-03 ~ 2024-05-09)"
+
+
+def test_search_indexes_each_paper_once_from_its_text_not_its_markup(
+    example_site: Built,
+) -> None:
+    index = json.loads((example_site.site / "search" / "search_index.json").read_text())
+    entries = {e["location"]: e for e in index["docs"]}
+    card = entries["sd/2024-04-05/#arxiv-2599.00102-title"]
+    assert card["title"].startswith("When Is a Synthetic Benchmark Hard Enough?")
+    for words in ("合成ベンチマークはいつ十分に難しいか", "Kaori Saito", "ステップ数", "分岐係数"):
+        assert words in card["text"], words
+    for markup in ("要点", "他 3 名", "arXiv PDF HTML", "**", "`"):
+        assert markup not in card["text"], markup
+    cards = [loc for loc in entries if loc.startswith("sd/2024-04-05/#arxiv-")]
+    assert len(cards) == 3  # one entry per paper
+    # The built page still shows whole cards: only the search plugin read the text.
+    page = example_site.page("sd/2024-04-05/")
+    assert len(page.select("article.digest-card .digest-card__body ul.digest-chips")) == 3

@@ -16,10 +16,11 @@ from pathlib import Path
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from ..domain.cache import ParseCache
 from ..domain.catalog import Catalog
@@ -163,6 +164,30 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                     "was converted (another plugin or extension changed the page's Markdown?)"
                 )
         return None
+
+    @event_priority(100)  # before search plugins index the page
+    def _on_page_context_lean(
+        self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        if not self.config.enabled:
+            return None
+        view = self.renderer.digest_page.search_views.get(page.file.src_uri)
+        if view is not None and page.content is not None:
+            page.content = view.lean(page.content)
+        return None
+
+    @event_priority(-100)  # after them: the theme renders the whole cards
+    def _on_page_context_full(
+        self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        if not self.config.enabled:
+            return None
+        view = self.renderer.digest_page.search_views.pop(page.file.src_uri, None)
+        if view is not None and page.content is not None:
+            page.content = view.full(page.content)
+        return None
+
+    on_page_context = CombinedEvent(_on_page_context_lean, _on_page_context_full)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.config.enabled and self.store.unknown:

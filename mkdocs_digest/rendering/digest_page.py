@@ -10,20 +10,24 @@ from ..domain.model import Digest, Entry
 from .blocks import Block, BlockStore, Element, Heading, Html
 from .context import SiteContext
 from .links import Link, Links
+from .search_view import SearchView, paper_text
 
 
 class DigestPage:
     def __init__(self, site: SiteContext, max_authors: int = 5) -> None:
         self.site = site
         self.max_authors = max_authors
+        # What search plugins read of each page rendered (see search_view.py).
+        self.search_views: dict[str, SearchView] = {}
 
     def digest_markdown(
         self, markdown: str, first_line: int, digest: Digest, links: Links, store: BlockStore
     ) -> str:
         """The page with its entries as card placeholders and a week pager at the end."""
         cards = {entry.line: entry for entry in digest.entries}
+        view = self.search_views[digest.page] = SearchView()
         replacements = [
-            (start, end, store.add(self.card(cards[start], links)) if start in cards else "")
+            (start, end, store.add(self.card(cards[start], links, view)) if start in cards else "")
             for start, end in digest.spans
         ]
         source = markdown.split("\n")
@@ -49,7 +53,7 @@ class DigestPage:
         papers = len({e.paper.arxiv_id for e in digest.entries})
         return Html(self.site.render("digest/digest_header.html", papers=papers, topics=topics))
 
-    def card(self, entry: Entry, links: Links) -> Block:
+    def card(self, entry: Entry, links: Links, view: SearchView | None = None) -> Block:
         paper = entry.paper
         heading_id = f"{entry.anchor}-title"
         body = self.site.render(
@@ -81,6 +85,9 @@ class DigestPage:
             paper.abs_url,
             (("class", "digest-card__title"), ("lang", "en")),
         )
+        body = body.strip()  # as the block placer puts it in the page
+        if view is not None:
+            view.add(body, paper_text(paper))
         return Element("article", attrs, (heading, Html(body)))
 
     def pager(self, digest: Digest, links: Links) -> Block | None:
