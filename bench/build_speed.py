@@ -1,139 +1,261 @@
-"""Build time and parse time of a digest site, with and without the plugin.
+"""Build speed, memory, the serve loop and page weight of a real-size digest site.
 
-Runs `mkdocs build` on the real corpus (or a copy scaled N times, with fresh arXiv
-ids and series names per copy) alternately with `plugins: [digest]` and with no
-plugin, and prints medians and their ratio. The machine is shared and noisy: only
-ratios of runs taken side by side in one invocation mean anything.
+Builds the site of `realsite.py` (scale 1: 413 digests in 15 series; scale 10: the
+corpus ten times over, about 3,600 digests) with Material and search, alternately
+with the digest plugin and without it, and measures side by side in one run:
 
-    python bench/build_speed.py --scale 1 --rounds 3
-    python bench/build_speed.py --scale 10 --rounds 2
-    python bench/build_speed.py --real --rounds 3   # the real-size site of realsite.py
+1. `mkdocs build` wall time and peak memory, with and without the plugin (medians);
+2. the plugin's own share of a build with it (its hooks and its Markdown extension,
+   from a cProfile of one build);
+3. the serve loop: `mkdocs serve` (and `--dirty`), one digest edited, time until the
+   digest page and its topic page are served with the change (polled over HTTP);
+4. growth of the with-plugin build from scale 1 to the largest scale given;
+5. the built site's weight: median digest page, total, search index.
+
+The machine is shared and noisy: only ratios of runs taken side by side mean much.
+
+    python bench/build_speed.py                       # scale 1, 3 rounds
+    python bench/build_speed.py --scales 1 10 --rounds 1
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
-import re
+import pstats
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import yaml
 from realsite import make_site
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus" / "2024-12-30"
+OUT = ROOT / "bench" / "out"
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+# The plugin's own work: its event hooks and its Markdown extension's block placer.
+PROFILE = [sys.executable, "-m", "cProfile", "-o"]
+BUILD = ["-m", "mkdocs", "build", "-q"]
+PLUGIN_CODE = ("mkdocs_digest/plugin/__init__.py", "mkdocs_digest/rendering/blocks.py")
 
 
-def scaled_docs(target: Path, scale: int) -> int:
-    """Copy the corpus `scale` times; copy k gets series `<slug>k` and ids `(30+k)MM.NNNNN`."""
-    pages = 0
-    for k in range(scale):
-        for page in CORPUS.rglob("*.md"):
-            text = page.read_text(encoding="utf-8")
-            series = page.parent.name
-            if k:
-                text = re.sub(r"\]\(\.\./\.\./(\w+)\)", rf"](../../\g<1>{k})", text)
-                text = re.sub(r"arxiv\.org/abs/\d\d(\d\d\.)", rf"arxiv.org/abs/{30 + k}\g<1>", text)
-                series = f"{series}{k}"
-            out = target / series / page.name
-            out.parent.mkdir(parents=True, exist_ok=True)
-            out.write_text(text, encoding="utf-8")
-            pages += 1
-    (target / "index.md").write_text("# Digests\n", encoding="utf-8")
-    return pages
-
-
-def config(folder: Path, docs: Path, plugins: list[str]) -> Path:
-    path = folder / f"mkdocs-{'-'.join(plugins) or 'none'}.yml"  # one file per plugin set
+def config(folder: Path, docs: Path, plugins: list[object]) -> Path:
+    name = "digest" if "digest" in plugins else "none"
+    path = folder / f"mkdocs-{name}.yml"
     settings = {
         "site_name": "bench",
         "docs_dir": str(docs),
-        "theme": {"name": "material"},
+        "theme": {"name": "material", "language": "ja"},
         "plugins": plugins,
     }
-    path.write_text(yaml.safe_dump(settings), encoding="utf-8")
+    path.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
     return path
 
 
-def timed_build(config_file: Path, site: Path) -> float:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def build(config_file: Path, site: Path) -> tuple[float, int]:
+    """Wall seconds and peak memory (bytes) of one `mkdocs build`."""
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file)]
     start = time.perf_counter()
+    process = subprocess.Popen(
+        [*command, "-d", str(site)], env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if status:
+        raise RuntimeError(
+            f"build failed: {process.stderr.read().decode() if process.stderr else ''}"
+        )
+    return elapsed, usage.ru_maxrss * 1024  # kilobytes on Linux
+
+
+def plugin_share(config_file: Path, site: Path, work: Path) -> float:
+    """The plugin's hooks and block placer, as a share of a profiled build."""
+    profile = work / "build.prof"
     subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file), "-d", str(site)],
+        [*PROFILE, str(profile), *BUILD, "-f", str(config_file), "-d", str(site)],
+        env=ENV,
         check=True,
-        env=env,
         capture_output=True,
     )
-    return time.perf_counter() - start
+    stats = pstats.Stats(str(profile)).stats  # type: ignore[attr-defined]
+    total = max(cumulative for _, _, _, cumulative, _ in stats.values())
+    ours = sum(
+        cumulative
+        for (filename, _, name), (_, _, _, cumulative, _) in stats.items()
+        if filename.endswith(PLUGIN_CODE) and (name.startswith(("on_", "_on_")) or name == "run")
+    )
+    return ours / total
 
 
-def parse_times(docs: Path) -> tuple[float, float]:
-    from mkdocs_digest.domain.cache import ParseCache
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
 
-    texts = {
-        p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in docs.rglob("*.md")
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as answer:
+            return str(answer.read().decode("utf-8"))
+    except OSError:
+        return ""
+
+
+def wait_for(urls: list[str], text: str, limit: float) -> float | None:
+    """Seconds until every url serves `text`, polling; None past `limit`."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < limit:
+        if all(text in fetch(url) for url in urls):
+            return time.perf_counter() - start
+        time.sleep(0.05)
+    return None
+
+
+def serve_loop(config_file: Path, docs: Path, plugin: bool, dirty: bool) -> dict[str, object]:
+    """Start `mkdocs serve`, edit one digest, time until the change is served."""
+    port = free_port()
+    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file)]
+    command += ["-a", f"127.0.0.1:{port}", "--no-livereload"] + (["--dirty"] if dirty else [])
+    log = tempfile.TemporaryFile()  # noqa: SIM115 (read after the process runs)
+    process = subprocess.Popen(command, env=ENV, stdout=log, stderr=log)
+    base = f"http://127.0.0.1:{port}/"
+    page = docs / "dp" / "2024-06-07.md"
+    original = page.read_text(encoding="utf-8")
+    try:
+        digest_url = base + "dp/2024-06-07/"
+        if wait_for([digest_url], "</html>", 600) is None:
+            raise RuntimeError("serve did not start")
+        title = original.split("### [", 1)[1].split("]", 1)[0]
+        marker = "Edited" + str(int(time.time()))
+        page.write_text(original.replace(title, f"{title} {marker}", 1), encoding="utf-8")
+        urls = [digest_url] + ([base + "dp/"] if plugin else [])
+        seconds = wait_for(urls, marker, 300)
+        log.seek(0)
+        reparsed = [line for line in log.read().decode().splitlines() if "parsed anew" in line]
+        return {"seconds": seconds, "log": reparsed[-1].split(": ", 1)[-1] if reparsed else ""}
+    finally:
+        page.write_text(original, encoding="utf-8")
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def weight(site: Path) -> dict[str, int]:
+    digests = [p.stat().st_size for p in site.rglob("20*/index.html")]
+    index = site / "search" / "search_index.json"
+    return {
+        "median_digest_page": int(statistics.median(digests)),
+        "total": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()),
+        "search_index": index.stat().st_size if index.exists() else 0,
     }
-    cache = ParseCache()
-    start = time.perf_counter()
-    for name, text in texts.items():
-        cache.parse(name, text)
-    cold = time.perf_counter() - start
-    start = time.perf_counter()
-    for name, text in texts.items():
-        cache.parse(name, text)
-    return cold, time.perf_counter() - start
 
 
-def _median_page(site: Path) -> int:
-    sizes = [p.stat().st_size for p in site.rglob("20*/index.html")]
-    return int(statistics.median(sizes)) if sizes else 0
+@dataclass
+class Side:
+    """One side of the comparison: medians of its builds, and the site it built."""
+
+    seconds: float
+    peak_mb: float
+    weight: dict[str, int]
+
+
+@dataclass
+class Result:
+    scale: int
+    digests: int
+    rounds: int
+    digest: Side
+    none: Side
+    plugin_share: float
+    serve: dict[str, dict[str, object]] = field(default_factory=dict)
+
+    @property
+    def ratio(self) -> float:
+        return self.digest.seconds / self.none.seconds
+
+    @property
+    def memory_ratio(self) -> float:
+        return self.digest.peak_mb / self.none.peak_mb
+
+
+def measure(scale: int, rounds: int, work: Path, serve: bool) -> Result:
+    docs = work / f"docs-{scale}"
+    digests = make_site(docs, copies=3 * scale)
+    configs = {
+        "digest": config(work, docs, ["search", "digest"]),
+        "none": config(work, docs, ["search"]),
+    }
+    runs: dict[str, list[tuple[float, int]]] = {"digest": [], "none": []}
+    for _ in range(rounds):  # alternate, so drift hits both alike
+        for name, config_file in configs.items():
+            runs[name].append(build(config_file, work / f"site-{name}"))
+    sides = {
+        name: Side(
+            statistics.median(t for t, _ in values),
+            statistics.median(m for _, m in values) / 2**20,
+            weight(work / f"site-{name}"),
+        )
+        for name, values in runs.items()
+    }
+    share = plugin_share(configs["digest"], work / "site-profile", work)
+    result = Result(scale, digests, rounds, sides["digest"], sides["none"], share)
+    if serve:
+        for name, config_file in configs.items():
+            for dirty in (False, True):
+                loop = serve_loop(config_file, docs, name == "digest", dirty)
+                result.serve[name + (" --dirty" if dirty else "")] = loop
+    shutil.rmtree(docs, ignore_errors=True)
+    return result
+
+
+def report(results: list[Result]) -> None:
+    for r in results:
+        print(f"scale {r.scale}: {r.digests} digests, {r.rounds} rounds (medians)")
+        for name, side in (("with plugin", r.digest), ("without plugin", r.none)):
+            print(f"  build {name:15} {side.seconds:7.2f} s   peak {side.peak_mb:6.0f} MB")
+        print(f"  ratio with/without    {r.ratio:7.2f}     memory ratio {r.memory_ratio:.2f}")
+        print(f"  plugin's own share    {r.plugin_share:7.1%}   (of a profiled build)")
+        for name, side in (("with", r.digest), ("without", r.none)):
+            w = side.weight
+            print(
+                f"  weight {name:8} median digest page {w['median_digest_page'] / 1024:5.1f} KB, "
+                f"site {w['total'] / 2**20:5.1f} MB, search index "
+                f"{w['search_index'] / 2**20:4.1f} MB"
+            )
+        for name, loop in r.serve.items():
+            seconds = loop["seconds"]
+            shown = f"{seconds:6.2f} s" if isinstance(seconds, float) else "  >300 s"
+            print(f"  serve {name:15} save -> served {shown}  {loop['log']}")
+    if len(results) > 1:
+        first, last = results[0], results[-1]
+        growth = last.digest.seconds / first.digest.seconds
+        print(f"with-plugin build, scale {first.scale} -> {last.scale}: {growth:.1f}x")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--scale", type=int, default=1)
+    parser.add_argument("--scales", type=int, nargs="+", default=[1])
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument(
-        "--real", action="store_true", help="the real-size site of realsite.py, not copies"
-    )
+    parser.add_argument("--no-serve", action="store_true", help="skip the serve loop")
     args = parser.parse_args()
-    if not CORPUS.is_dir():
-        sys.exit(f"no corpus at {CORPUS}")
     work = Path(tempfile.mkdtemp(prefix="digest-bench-"))
     try:
-        docs = work / "docs"
-        if args.real:
-            pages = make_site(docs)
-            # Both sides with Material's search, as a real site has it.
-            with_plugin = config(work, docs, ["search", "digest"])
-            without = config(work, docs, ["search"])
-        else:
-            pages = scaled_docs(docs, args.scale)
-            with_plugin = config(work, docs, ["digest"])
-            without = config(work, docs, [])
-        times: dict[str, list[float]] = {"digest": [], "none": []}
-        for _ in range(args.rounds):  # alternate, so drift hits both alike
-            times["digest"].append(timed_build(with_plugin, work / "site-digest"))
-            times["none"].append(timed_build(without, work / "site-none"))
-        for name in times:
-            print(f"  median page of site-{name}: {_median_page(work / f'site-{name}')} bytes")
-        cold, warm = parse_times(docs)
-        med = {name: statistics.median(values) for name, values in times.items()}
-        site = "real-size site" if args.real else f"corpus x{args.scale}"
-        print(f"pages: {pages} ({site}), rounds: {args.rounds}")
-        for name, values in times.items():
-            print(
-                f"  build, plugins={name:6}: median {med[name]:.2f}s  "
-                f"runs {', '.join(f'{v:.2f}' for v in values)}"
-            )
-        print(f"  ratio with/without plugin: {med['digest'] / med['none']:.2f}")
-        print(f"  parse all pages: cold {cold:.3f}s, cached {warm:.4f}s (ratio {warm / cold:.3f})")
+        results = [
+            measure(scale, args.rounds, work, serve=not args.no_serve and scale == 1)
+            for scale in args.scales
+        ]
+        report(results)
+        OUT.mkdir(parents=True, exist_ok=True)
+        figures = [asdict(r) | {"ratio": r.ratio, "memory_ratio": r.memory_ratio} for r in results]
+        (OUT / "build_speed.json").write_text(json.dumps(figures, indent=1), encoding="utf-8")
+        print(f"figures written to {OUT / 'build_speed.json'}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

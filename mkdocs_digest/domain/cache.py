@@ -10,6 +10,7 @@ from .source import normalize
 class ParseCache:
     def __init__(self) -> None:
         self._pages: dict[str, tuple[str, Digest | None]] = {}
+        self.parsed = 0  # pages parsed anew, not taken from the cache
 
     def parse(self, page: str, text: str) -> Digest | None:
         """The page's digest, or None for a page without entries."""
@@ -18,6 +19,7 @@ class ParseCache:
         if cached is not None and cached[0] == text:
             return cached[1]
         digest = read_page(text, page)
+        self.parsed += 1
         self._pages[page] = (text, digest)
         return digest
 

@@ -75,7 +75,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if not self.config.enabled:
             return None
         pages = files.documentation_pages()
+        parsed = self.cache.parsed
         digests = [self.cache.parse(f.src_uri, f.content_string) for f in pages]
+        if parsed:  # a rebuild under `mkdocs serve`: say what the edit cost
+            log.info(f"{self.cache.parsed - parsed} of {len(pages)} pages parsed anew")
         self.cache.forget_except({f.src_uri for f in pages})
         self.catalog = Catalog.build([d for d in digests if d], self.config.topic_names)
         for diagnostic in self.catalog.diagnostics:
