@@ -123,14 +123,14 @@ def serve_loop(config_file: Path, docs: Path, plugin: bool, dirty: bool) -> dict
     """Start `mkdocs serve`, edit one digest, time until the change is served."""
     port = free_port()
     command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file)]
-    command += ["-a", f"127.0.0.1:{port}", "--no-livereload"] + (["--dirty"] if dirty else [])
+    command += ["-a", f"127.0.0.1:{port}"] + (["--dirty"] if dirty else [])  # it watches docs
     log = tempfile.TemporaryFile()  # noqa: SIM115 (read after the process runs)
     process = subprocess.Popen(command, env=ENV, stdout=log, stderr=log)
     base = f"http://127.0.0.1:{port}/"
-    page = docs / "dp" / "2024-06-07.md"
+    page = sorted((docs / "dp").glob("*.md"))[-1]  # the newest week: page 1 lists it
     original = page.read_text(encoding="utf-8")
     try:
-        digest_url = base + "dp/2024-06-07/"
+        digest_url = base + f"dp/{page.stem}/"
         if wait_for([digest_url], "</html>", 600) is None:
             raise RuntimeError("serve did not start")
         title = original.split("### [", 1)[1].split("]", 1)[0]

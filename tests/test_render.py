@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import assume, given
+from hypothesis import strategies as st
 from mkdocs.utils import get_relative_url
 
 from mkdocs_digest.rendering.digest_page import splice
@@ -97,3 +99,12 @@ def test_splice_leaves_overlapping_and_out_of_range_spans_alone() -> None:
     assert splice(markdown, 1, [(1, 3, "X"), (2, 4, "Y")]).split("\n") == ["X", "c", "d"]
     # A span past the end of what MkDocs handed over is not ours to touch.
     assert splice(markdown, 1, [(3, 9, "Z")]) == markdown
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60))
+def test_plain_text_renders_as_the_converter_would(text: str) -> None:
+    from mkdocs_digest.rendering.inline import convert, is_plain
+
+    assume(is_plain(text) and text)
+    assert str(paragraphs(text)) == str(convert(text))
+    assert str(inline(text)) == str(convert(text)).removeprefix("<p>").removesuffix("</p>")

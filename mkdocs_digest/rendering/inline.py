@@ -77,9 +77,25 @@ _MD = _paragraph_markdown()
 _DOCUMENT_MD = _safe_markdown()
 
 
+# Text with none of these is rendered as itself by the converter above (a test checks
+# it on generated text): nearly every bullet of a real site, so it skips the converter.
+_MARKDOWN = re.compile(r"[*_`\[\]<>&\\!\x00-\x1f\x7f]|\s\s")  # \x02/\x03 mark Markdown's stash
+
+
+def is_plain(text: str) -> bool:
+    return text == text.strip() and not _MARKDOWN.search(text)
+
+
 @lru_cache(maxsize=32768)
 def paragraphs(text: str) -> Markup:
     """Markdown paragraphs as HTML `<p>` elements."""
+    if is_plain(text):
+        return Markup(f"<p>{text}</p>")
+    return convert(text)
+
+
+def convert(text: str) -> Markup:
+    """`paragraphs` without its shortcut for plain text."""
     _MD.reset()
     return Markup(_MD.convert(text))
 
@@ -87,7 +103,10 @@ def paragraphs(text: str) -> Markup:
 @lru_cache(maxsize=32768)
 def inline(text: str) -> Markup:
     """One line of Markdown as inline HTML, without a wrapping `<p>`."""
-    html = str(paragraphs(text.replace("\n", " ")))
+    text = text.replace("\n", " ")
+    if is_plain(text):
+        return Markup(text)
+    html = str(paragraphs(text))
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return Markup(html)
