@@ -64,8 +64,9 @@ class Server:
             time.sleep(0.3)
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[Server]:
+@pytest.fixture(params=["", "--dirty"], ids=["serve", "serve-dirty"])
+def server(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Server]:
+    """`mkdocs serve`, and `--dirty` (only what an edit changes is rendered again)."""
     site = tmp_path / "example-site"
     shutil.copytree(EXAMPLE, site, ignore=shutil.ignore_patterns("site"))
     port = free_port()
@@ -74,7 +75,10 @@ def server(tmp_path: Path) -> Iterator[Server]:
     command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(site / "mkdocs.yml")]
     with log.open("wb") as out:
         process = subprocess.Popen(
-            [*command, "-a", f"127.0.0.1:{port}"], stdout=out, stderr=subprocess.STDOUT, env=env
+            [*command, "-a", f"127.0.0.1:{port}", *filter(None, [request.param])],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=env,
         )
     served = Server(process, f"http://127.0.0.1:{port}/", log)
     try:

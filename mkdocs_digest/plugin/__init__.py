@@ -33,9 +33,11 @@ from ..rendering.filter_index import FILTER_INDEX, filter_index
 from ..rendering.jsonld import script_element
 from ..rendering.links import Links
 from ..rendering.renderer import Renderer
+from ..structure.fingerprints import fingerprints
 from ..structure.layout import Layout
-from ..structure.nav import plan
+from ..structure.nav import NavPlan, plan
 from .config import DigestConfig
+from .incremental import DirtyBuilds
 from .nav import compact_nav
 
 log = get_plugin_logger(__name__)
@@ -48,11 +50,13 @@ SCRIPT = "assets/mkdocs_digest/digest.js"
 class DigestPlugin(BasePlugin[DigestConfig]):
     def __init__(self) -> None:
         self.cache = ParseCache()
+        self.dirty_builds = DirtyBuilds(active=False)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup makes `mkdocs serve` keep this instance, and its parse
         # cache, across rebuilds.
         self.cache = ParseCache()
+        self.dirty_builds = DirtyBuilds(active=dirty)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -113,12 +117,32 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if not self.config.enabled:
             return None
         self.urls = {f.src_uri: f.url for f in files.documentation_pages()}
-        if config.nav is not None or not self.config.compact_nav:
-            return None  # the site's own nav is kept as written
         nav_plan = plan(
             self.catalog, self.site_pages.values(), self.config.nav_weeks, self.config.nav_order
         )
-        return compact_nav(nav_plan, nav, files)
+        if config.nav is None and self.config.compact_nav:
+            nav = compact_nav(nav_plan, nav, files)
+        # else the site's own nav is kept as written
+        if self.dirty_builds.active:
+            site = self._site_key(config, nav, nav_plan)
+            texts = {uri: self.cache.text(uri) or "" for uri in self.urls}
+            found = fingerprints(self.catalog, self.site_pages.values(), texts, site)
+            self.dirty_builds.mark(files, found, self.generated)
+            self.dirty_builds.keep_titles(files)
+        return nav
+
+    def _site_key(self, config: MkDocsConfig, nav: Navigation, nav_plan: NavPlan) -> str:
+        """What every page shows: options, URLs, the nav and its pages' titles."""
+        digests = self.catalog.digests
+        # A digest's title is all of it the nav shows; of another page, its text.
+        titles = [
+            digests[uri].title if uri in digests else self.cache.text(uri)
+            for uri in (page.file.src_uri for page in nav.pages)
+        ]
+        generated = [self.renderer.page_title(page) for page in self.site_pages.values()]
+        source = config.config_file_path
+        options = Path(source).read_text(encoding="utf-8") if source else ""
+        return repr((options, self.labels, self.urls, nav_plan, titles, generated))
 
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
@@ -192,8 +216,12 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     on_page_context = CombinedEvent(_on_page_context_lean, _on_page_context_full)
 
+    @event_priority(50)  # before search plugins write their index
     def on_post_build(self, config: MkDocsConfig) -> None:
-        if self.config.enabled and self.store.unknown:
+        if not self.config.enabled:
+            return
+        self.dirty_builds.finish(config)
+        if self.store.unknown:
             log.warning(
                 f"{len(self.store.unknown)} card placeholder(s) met after their page was "
                 "done were left empty (a page converted again after its build?)"
@@ -203,6 +231,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
             return None
+        self.dirty_builds.rendered_page(page)
         digest = self.catalog.digests.get(page.file.src_uri)
         if self.config.json_ld and digest is not None and digest.entries:
             # The theme writes </head> before any page text: the first one is the real one.

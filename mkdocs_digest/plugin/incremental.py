@@ -1,0 +1,117 @@
+"""Incremental builds (`mkdocs serve --dirty`) that stay right for the plugin's pages.
+
+MkDocs' dirty build renders a page only when `File.is_modified()` says its source is
+newer than its output, and has no way for a plugin to say that a page depends on
+others. So this module decides for MkDocs: a page is rendered when its own file
+changed or its fingerprint (structure/fingerprints.py) did. Two things a dirty build
+gets wrong on its own are put right as well:
+
+- pages not rendered have no title (their source was not read), and every rendered
+  page prints them in the nav: they get the title of the last build;
+- the output of a deleted page stays in the site: it is removed;
+- Material's search merges the new entries of only one page into the last index:
+  the index is rebuilt from the last entries of the pages not rendered and the new
+  entries of those that were, in page order, as a clean build writes it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+
+class DirtyBuilds:
+    def __init__(self, active: bool) -> None:
+        self.active = active
+        self.fingerprints: dict[str, str] = {}
+        self.titles: dict[str, str] = {}
+        self.entries: list[dict[str, Any]] | None = None  # the last search index
+        self.rendered: set[str] = set()  # URLs of the pages rendered in this build
+        self.order: dict[str, int] = {}  # page URL -> place in a clean build
+        self.outputs: set[str] = set()  # the pages' output files
+        self.removed: set[str] = set()  # outputs of pages gone since the last build
+
+    def mark(self, files: Files, fingerprints: Mapping[str, str], generated: set[str]) -> None:
+        """Set which pages this build renders."""
+        if not self.active:
+            return
+        previous, self.fingerprints = self.fingerprints, dict(fingerprints)
+        self.rendered = set()
+        self.order = {_page_url(f): i for i, f in enumerate(files.documentation_pages())}
+        outputs = {f.abs_dest_path for f in files.documentation_pages()}
+        self.removed, self.outputs = self.outputs - outputs, outputs
+        for file in files.documentation_pages():
+            uri = file.src_uri
+            changed = not previous or previous.get(uri) != fingerprints.get(uri)
+            # A generated page has no source: MkDocs would render it every time.
+            edited = uri not in generated and file.is_modified()
+            _set_modified(file, changed or edited)
+
+    def keep_titles(self, files: Files) -> None:
+        """Pages left as they are keep the title they had (for the nav, prev/next)."""
+        if not self.active:
+            return
+        for file in files.documentation_pages():
+            if file.page is not None and not file.is_modified() and file.src_uri in self.titles:
+                file.page.title = self.titles[file.src_uri]
+
+    def rendered_page(self, page: Page) -> None:
+        if self.active:
+            self.rendered.add(page.url)
+            if page.title is not None:
+                self.titles[page.file.src_uri] = page.title
+
+    def finish(self, config: MkDocsConfig) -> None:
+        """Remove deleted pages' output, and give the search plugin every page's entries."""
+        if not self.active:
+            return
+        for path in map(Path, self.removed):
+            path.unlink(missing_ok=True)
+            if path.name == "index.html" and not any(path.parent.iterdir()):
+                path.parent.rmdir()  # `sd/2024-04-12/` answers 404 again
+        self._merge_search(config)
+
+    def _merge_search(self, config: MkDocsConfig) -> None:
+        """Before the search plugin writes its index: every page's latest entries."""
+        found = _search_entries(config)
+        if found is None:
+            return
+        plugin, entries = found
+        if self.entries is not None:
+            left = self.order.keys() - self.rendered
+            kept = [e for e in self.entries if _page_of(e) in left]
+            last = len(self.order)
+            entries[:] = sorted(kept + entries, key=lambda e: self.order.get(_page_of(e), last))
+        if hasattr(plugin, "search_index_prev"):
+            plugin.search_index_prev = None  # Material's own merge would add them twice
+        self.entries = list(entries)
+
+
+def _set_modified(file: File, modified: bool) -> None:
+    # MkDocs 1.6 asks this method and nothing else; an instance attribute shadows it.
+    setattr(file, "is_modified", lambda: modified)  # noqa: B010
+
+
+def _search_entries(config: MkDocsConfig) -> tuple[Any, list[dict[str, Any]]] | None:
+    """The search plugin and the list of entries it is about to write."""
+    for name in ("material/search", "search"):
+        plugin = config.plugins.get(name)
+        index = getattr(plugin, "search_index", None)
+        for attribute in ("entries", "_entries"):  # Material's, MkDocs' own
+            entries = getattr(index, attribute, None)
+            if isinstance(entries, list):
+                return plugin, entries
+    return None
+
+
+def _page_url(file: File) -> str:
+    return "" if file.url in (".", "./") else file.url  # as Page.url, which search uses
+
+
+def _page_of(entry: Mapping[str, Any]) -> str:
+    return str(entry.get("location", "")).split("#", 1)[0]

@@ -1,0 +1,142 @@
+"""Incremental builds (`mkdocs serve --dirty`) give the site a clean build gives.
+
+The builds run in this process as `mkdocs serve --dirty` runs them: the plugins are
+told at startup that builds are dirty, one instance of each is kept across builds,
+and after the first build MkDocs renders only the pages it is told changed. After
+each edit, every file of a clean `mkdocs build` of the same docs (another process)
+must be in the incremental site with the same bytes, search index included.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+
+from .conftest import EXAMPLE, build, with_config
+
+NEW_ENTRY = """
+- - -
+
+### [A Paper Added Between Builds](http://arxiv.org/abs/2599.09911)
+
+**ビルドの間に追加した論文**
+
+New Author
+
+- 追加した要点
+
+**トピック:** [差分プライバシー](../../dp), [連合学習](../../fl), """ + (
+    "**カテゴリ:** cs.LG, **投稿日時:** 2024-04-13 09:00\n"
+)
+
+
+class DirtySite:
+    def __init__(self, root: Path) -> None:
+        self.docs = root / "docs"
+        shutil.copytree(EXAMPLE / "docs", self.docs)
+        self.site = root / "site"
+        self.config_file = with_config(
+            EXAMPLE / "mkdocs.yml", root, docs_dir=str(self.docs), site_dir=str(self.site)
+        )
+        self.clean_dir = root / "clean"
+        self.config: MkDocsConfig | None = None
+
+    def build(self) -> set[str]:
+        """A dirty build, as serve runs it; the URLs of the pages it rendered."""
+        first = self.config is None
+        self.config = load_config(str(self.config_file))
+        if first:  # serve starts the plugins once, then reloads the config per build
+            self.config.plugins.on_startup(command="serve", dirty=True)
+        mkdocs_build(self.config, dirty=True)
+        return set(self.config.plugins["digest"].dirty_builds.rendered)
+
+    def urls(self) -> set[str]:
+        pages = self.site.rglob("index.html")
+        return {str(p.parent.relative_to(self.site)).removeprefix(".") + "/" for p in pages} - {
+            "/"
+        } | {""}
+
+    def edit(self, name: str, old: str, new: str) -> None:
+        path = self.docs / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} is not in {name}"
+        self.write(name, text.replace(old, new, 1))
+
+    def write(self, name: str, text: str) -> None:
+        path = self.docs / name
+        path.write_text(text, encoding="utf-8")
+        later = time.time() + 1  # newer than any output, whatever the clock's grain
+        os.utime(path, (later, later))
+
+    def assert_same_as_clean(self) -> None:
+        shutil.rmtree(self.clean_dir, ignore_errors=True)
+        clean = build(self.config_file, self.clean_dir)
+        assert clean.returncode == 0, clean.log
+        expected = sorted(p.relative_to(self.clean_dir) for p in self.clean_dir.rglob("*.html"))
+        found = sorted(p.relative_to(self.site) for p in self.site.rglob("*.html"))
+        assert found == expected  # no page missing, none left over
+        for path in expected:
+            if path.name == "404.html":
+                continue  # rendered afresh by every build
+            assert (self.site / path).read_text() == (self.clean_dir / path).read_text(), path
+        search = Path("search", "search_index.json")
+
+        assert json.loads((self.site / search).read_text()) == json.loads(
+            (self.clean_dir / search).read_text()
+        )
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Iterator[DirtySite]:
+    dirty = DirtySite(tmp_path)
+    try:
+        yield dirty
+    finally:
+        # Plugins with on_startup are kept for the whole process: leave them clean.
+        if dirty.config is not None:
+            dirty.config.plugins.on_startup(command="build", dirty=False)
+
+
+def test_each_edit_renders_what_it_changes_and_the_site_equals_a_clean_build(
+    site: DirtySite,
+) -> None:
+    every_page = site.build()
+    assert every_page == site.urls()  # the first build renders them all
+
+    # A typo in a bullet: the digest, and the overview that counts every digest.
+    site.edit("dp/2024-04-12.md", "攻撃を提案", "攻撃を提案する")
+    assert site.build() == {"dp/2024-04-12/", "topics/"}  # the listing shows no bullets
+    site.assert_same_as_clean()
+
+    # A paper added under two topics: counts, both topic pages, their archives.
+    site.write("dp/2024-04-12.md", (site.docs / "dp/2024-04-12.md").read_text() + NEW_ENTRY)
+    rendered = site.build()
+    assert {"dp/2024-04-12/", "dp/", "fl/", "dp/archive/", "fl/archive/"} <= rendered
+    assert "sd/2024-03-29/" not in rendered
+    site.assert_same_as_clean()
+
+    # The newest week's title: the nav of every page shows it.
+    site.edit("sd/2024-04-12.md", "title: 合成データ", "title: 合成データ 改")
+    assert site.build() == every_page
+    site.assert_same_as_clean()
+
+    # A paper moved to another topic, then a digest deleted.
+    site.edit(
+        "sd/2024-04-12.md",
+        "**トピック:** [合成データ](../../sd), **カテゴリ:** cs.RO",
+        "**トピック:** [差分プライバシー](../../dp), **カテゴリ:** cs.RO",
+    )
+    site.build()
+    site.assert_same_as_clean()
+    (site.docs / "sd" / "2024-04-05.md").unlink()
+    site.build()
+    site.assert_same_as_clean()
