@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from .model import Digest
 from .parser import read_page
 from .source import normalize
@@ -10,6 +12,7 @@ from .source import normalize
 class ParseCache:
     def __init__(self) -> None:
         self._pages: dict[str, tuple[str, Digest | None]] = {}
+        self._hashes: dict[str, str] = {}
         self.parsed = 0  # pages parsed anew, not taken from the cache
 
     def parse(self, page: str, text: str) -> Digest | None:
@@ -21,7 +24,12 @@ class ParseCache:
         digest = read_page(text, page)
         self.parsed += 1
         self._pages[page] = (text, digest)
+        self._hashes[page] = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
         return digest
+
+    def hashes(self) -> dict[str, str]:
+        """A hash of each page's text, taken when it was parsed."""
+        return dict(self._hashes)
 
     def text(self, page: str) -> str | None:
         cached = self._pages.get(page)
@@ -31,3 +39,4 @@ class ParseCache:
         """Drop pages that no longer exist, so deleted digests do not linger."""
         for page in set(self._pages) - pages:
             del self._pages[page]
+            del self._hashes[page]

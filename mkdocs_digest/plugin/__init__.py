@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import dataclasses
 import html
+import json
 from pathlib import Path
 
-import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
@@ -125,8 +125,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         # else the site's own nav is kept as written
         if self.dirty_builds.active:
             site = self._site_key(config, nav, nav_plan)
-            texts = {uri: self.cache.text(uri) or "" for uri in self.urls}
-            found = fingerprints(self.catalog, self.site_pages.values(), texts, site)
+            sources = self.cache.hashes()
+            found = fingerprints(self.catalog, self.site_pages.values(), sources, site)
             self.dirty_builds.mark(files, found, self.generated)
             self.dirty_builds.keep_titles(files)
         return nav
@@ -272,9 +272,10 @@ def _theme_language(config: MkDocsConfig) -> str:
 
 def _front_matter(title: str) -> str:
     # Themes print page titles unescaped (in <title>, the nav, the header), and a
-    # topic name is digest text: the title must already be HTML.
+    # topic name is digest text: the title must already be HTML. A JSON string is a
+    # YAML scalar, and much cheaper to write than yaml.dump for every generated page.
     title = html.escape(title)
-    return "---\n" + yaml.safe_dump({"title": title}, allow_unicode=True) + "---\n\n"
+    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n"
 
 
 def _first_line(source: str, markdown: str) -> int | None:

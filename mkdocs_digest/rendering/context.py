@@ -9,6 +9,7 @@ reaches HTML escaped, or through the filters of `inline.py`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -48,20 +49,7 @@ class SiteContext:
         self.listings = {(p.kind, p.key): listing_of(p) for p in first if p.listing}
         self.overview_page = next((p.src_uri for p in pages if p.kind == "overview"), None)
         self.labels = dict(labels)
-        self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader([str(p) for p in search_path]),
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
-        self.env.filters.update(
-            digest_inline=inline.inline,
-            digest_paragraphs=inline.paragraphs,
-            digest_document=inline.document,
-            digest_squash=lambda text: re.sub(r"\s+", " ", str(text)).strip(),
-        )
-        self.env.tests["arxiv_category"] = is_arxiv_category
+        self.env = environment(tuple(str(p) for p in search_path))
 
     def render(self, template: str, **context: object) -> str:
         return self.env.get_template(template).render(
@@ -79,6 +67,27 @@ class SiteContext:
         return WeekLink(
             date, digest.title or date.isoformat(), links.to(digest.page), len(digest.entries)
         )
+
+
+@functools.lru_cache(maxsize=8)
+def environment(search_path: tuple[str, ...]) -> jinja2.Environment:
+    """One environment per template search path, kept across the builds of a `serve`
+    session: its compiled templates are reused, and reloaded when their file changes."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(list(search_path)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        digest_inline=inline.inline,
+        digest_paragraphs=inline.paragraphs,
+        digest_document=inline.document,
+        digest_squash=lambda text: re.sub(r"\s+", " ", str(text)).strip(),
+    )
+    env.tests["arxiv_category"] = is_arxiv_category
+    return env
 
 
 def listing_of(page: SitePage) -> Listing:

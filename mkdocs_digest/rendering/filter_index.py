@@ -38,7 +38,7 @@ def filter_index(catalog: Catalog, listings: Iterable[Listing], urls: Mapping[st
                 paper = entry.paper
                 if paper.arxiv_id not in papers:
                     papers[paper.arxiv_id] = len(records)
-                    records.append(_record(catalog.record(paper.arxiv_id).paper))
+                    records.append(_record(catalog.paper(paper.arxiv_id)))
                 row: list[object] = [
                     papers[paper.arxiv_id],
                     pages.setdefault(urls[entry.page], len(pages)),

@@ -22,51 +22,63 @@ from .layout import SitePage
 
 
 def fingerprints(
-    catalog: Catalog, pages: Iterable[SitePage], texts: Mapping[str, str], site: str
+    catalog: Catalog, pages: Iterable[SitePage], sources: Mapping[str, str], site: str
 ) -> dict[str, str]:
-    """A fingerprint for each digest and each page in `pages`.
+    """A fingerprint for each source page and each page in `pages`.
 
-    `texts` holds each digest page's source; `site` stands for what every page shows
-    (the nav, the options, the pages' URLs): a change there changes every fingerprint.
+    `sources` holds a hash of each source page's text; `site` stands for what every
+    page shows (the nav, the options, the pages' URLs): a change there changes every
+    fingerprint.
     """
-    own = {uri: _hash(text) for uri, text in texts.items()}
-    every_text = _hash(sorted(own.items()))
-    found = {uri: _hash((site, text)) for uri, text in own.items()}
+    site = _hash_text(site)
+    found = {uri: _hash((site, text)) for uri, text in sources.items()}
+    places = {uri: _page(catalog, digest) for uri, digest in catalog.digests.items()}
+    topics: dict[str, object] = {}  # a paper's topics, shown on each row that lists it
     for digest in catalog.digests.values():
-        found[digest.page] = _hash((site, own.get(digest.page), _digest(catalog, digest)))
+        links = _digest(catalog, digest, places)
+        found[digest.page] = _hash((site, sources.get(digest.page), links))
     for page in pages:
         if page.kind == "overview":
-            shown: object = every_text  # counts and charts of every topic, every week
+            shown: object = _overview(catalog)
         elif page.role == "archive":
             shown = _archive(catalog, page)
         else:
-            shown = _listing_page(catalog, page)
+            shown = _listing_page(catalog, page, topics)
         found[page.src_uri] = _hash((site, page.src_uri, shown))
     return found
 
 
-def _digest(catalog: Catalog, digest: Digest) -> object:
+def _digest(catalog: Catalog, digest: Digest, pages: Mapping[str, object]) -> object:
     """Other appearances of its papers, its neighbours, its topics' names."""
     before, after = catalog.neighbours(digest)
     slugs = sorted({t.slug for e in digest.entries for t in e.paper.topics} | {digest.series or ""})
     return (
-        [[_place(catalog, o) for o in catalog.others(e)] for e in digest.entries],
+        [[(o.anchor, pages[o.page]) for o in catalog.others(e)] for e in digest.entries],
         [_week(d) for d in (before, after)],
         [(slug, catalog.topic_name(slug)) for slug in slugs],
     )
 
 
-def _listing_page(catalog: Catalog, page: SitePage) -> object:
+def _listing_page(catalog: Catalog, page: SitePage, topics: dict[str, object]) -> object:
     """Its weeks' papers with their topics, and the listing's totals and pages."""
     listing = page.listing
     if listing is None:
         return ()
     rows = [
-        (week.date, [_row(catalog, entry) for entry in week.entries])
+        (week.date, [_row(catalog, entry, topics) for entry in week.entries])
         for week in listing.pages[page.number - 1]
     ]
     totals = (sum(len(week.entries) for week in listing.weeks), len(listing.weeks))
     return (page.number, listing.uris, listing.archive, _name(catalog, page), totals, rows)
+
+
+def _overview(catalog: Catalog) -> object:
+    """Every topic's name and count per week, and the papers each pair shares."""
+    topics = [
+        (slug, index.topic.name, [(week.date, len(week.entries)) for week in index.weeks])
+        for slug, index in sorted(catalog.topics.items())
+    ]
+    return (catalog.week_dates, topics, sorted(catalog.shared().items()))
 
 
 def _archive(catalog: Catalog, page: SitePage) -> object:
@@ -82,18 +94,20 @@ def _archive(catalog: Catalog, page: SitePage) -> object:
     return (listing.uris, _name(catalog, page), weeks, digests)
 
 
-def _row(catalog: Catalog, entry: Entry) -> object:
+def _row(catalog: Catalog, entry: Entry, topics: dict[str, object]) -> object:
     """A listing row shows the paper's titles, where its card is and its topics."""
-    topics = sorted(catalog.topics_of(entry.paper.arxiv_id))
+    arxiv_id = entry.paper.arxiv_id
+    if arxiv_id not in topics:
+        topics[arxiv_id] = [(t, catalog.topic_name(t)) for t in sorted(catalog.topics_of(arxiv_id))]
     titles = (entry.paper.title, entry.paper.title_ja)
-    return (titles, entry.page, entry.anchor, [(t, catalog.topic_name(t)) for t in topics])
+    return (titles, entry.page, entry.anchor, topics[arxiv_id])
 
 
-def _place(catalog: Catalog, entry: Entry) -> object:
-    digest = catalog.digests[entry.page]
+def _page(catalog: Catalog, digest: Digest) -> object:
+    """What an "also in" link shows of the page it links to."""
     series = catalog.series.get(digest.folder)
     name = catalog.series_name(series) if series else None
-    return (entry.page, entry.anchor, digest.date, digest.series, name)
+    return (digest.page, digest.date, digest.series, name)
 
 
 def _week(digest: Digest | None) -> object:
@@ -109,4 +123,8 @@ def _name(catalog: Catalog, page: SitePage) -> str:
 
 
 def _hash(value: object) -> str:
-    return hashlib.blake2b(repr(value).encode(), digest_size=16).hexdigest()
+    return _hash_text(repr(value))
+
+
+def _hash_text(text: str) -> str:
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
