@@ -8,7 +8,8 @@ with the digest plugin and without it, and measures side by side in one run:
 2. the plugin's own share of a build with it (its hooks and its Markdown extension,
    from a cProfile of one build);
 3. the serve loop: `mkdocs serve` (and `--dirty`), one digest edited, time until the
-   digest page and its topic page are served with the change (polled over HTTP);
+   digest page, its topic page and the search index are served with the change
+   (polled over HTTP);
 4. growth of the with-plugin build from scale 1 to the largest scale given;
 5. the built site's weight: median digest page, total, search index.
 
@@ -136,7 +137,8 @@ def serve_loop(config_file: Path, docs: Path, plugin: bool, dirty: bool) -> dict
         title = original.split("### [", 1)[1].split("]", 1)[0]
         marker = "Edited" + str(int(time.time()))
         page.write_text(original.replace(title, f"{title} {marker}", 1), encoding="utf-8")
-        urls = [digest_url] + ([base + "dp/"] if plugin else [])
+        # The digest, its topic page (the plugin's), and search finding the new title.
+        urls = [digest_url, base + "search/search_index.json"] + ([base + "dp/"] if plugin else [])
         seconds = wait_for(urls, marker, 300)
         log.seek(0)
         reparsed = [line for line in log.read().decode().splitlines() if "parsed anew" in line]
