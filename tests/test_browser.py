@@ -216,13 +216,21 @@ def test_the_overview_charts_have_a_name_and_a_description(watched, server) -> N
         ("overview-dark", "topics/", "dark", 1280, None),
         ("topic-phone", "sd/", "light", 390, None),
         ("digest-phone-dark", "sd/2024-04-05/", "dark", 390, None),
+        ("keyboard-expander", "sd/2024-04-05/", "light", 1000, "keyboard"),
+        ("keyboard-expander-dark", "sd/2024-04-05/", "dark", 1000, "keyboard"),
     ],
 )
 def test_screenshots(browser, server, tmp_path, name, path, scheme, width, action) -> None:
     context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
     page = context.new_page()
     page.goto(server + path)
-    if action:
+    if action == "keyboard":  # Tab to the first author expander, open it with Enter
+        summary = "details.digest-card__more-authors > summary"
+        while not page.evaluate(f"document.activeElement.matches('{summary}')"):
+            page.keyboard.press("Tab")
+        page.keyboard.press("Enter")
+        page.evaluate("document.activeElement.scrollIntoView({block: 'center'})")
+    elif action:
         page.locator("input.digest-filter__input").fill(action)
         page.locator(".digest-filter__results li").first.wait_for()
     # Nothing runs past the viewport sideways, also at a phone's width.
