@@ -1,7 +1,7 @@
 """`mkdocs-digest check|export`: the core, without building a site.
 
 Given `-f mkdocs.yml`, it reads the site's `docs_dir` and the digest plugin's options
-(`topic_names`, `topic_page`, `overview_page`, `per_page`), so `check` fails exactly
+(`topic_names`, `field_names`, `topic_page`, `overview_page`, `per_page`), so `check` fails exactly
 when `mkdocs build --strict` would for the plugin's reasons.
 """
 
@@ -17,18 +17,20 @@ from typing import Any
 import yaml
 
 from .domain.catalog import Catalog
+from .domain.fields import DEFAULT, FieldNames
 from .domain.model import Diagnostic
 from .domain.parser import read_page
 from .rendering.export import catalog_json
 from .structure.layout import Layout
 
 
-def load(docs_dir: Path, topic_names: Mapping[str, str] | None = None) -> Catalog:
+def load(
+    docs_dir: Path, topic_names: Mapping[str, str] | None = None, names: FieldNames = DEFAULT
+) -> Catalog:
     digests = []
     for path in sorted(docs_dir.rglob("*.md")):
-        digest = read_page(
-            path.read_text(encoding="utf-8-sig"), path.relative_to(docs_dir).as_posix()
-        )
+        text = path.read_text(encoding="utf-8-sig")
+        digest = read_page(text, path.relative_to(docs_dir).as_posix(), names)
         if digest is not None:
             digests.append(digest)
     return Catalog.build(digests, topic_names)
@@ -88,7 +90,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("give DOCS_DIR or -f mkdocs.yml")
     if not args.docs_dir.is_dir():
         parser.error(f"{args.docs_dir} is not a folder")
-    catalog = load(args.docs_dir, options.get("topic_names"))
+    try:
+        names = DEFAULT.with_aliases(options.get("field_names") or {})
+    except ValueError as problem:
+        parser.error(f"'field_names' in {args.config_file}: {problem}")
+    catalog = load(args.docs_dir, options.get("topic_names"), names)
     if args.command == "check":
         layout = Layout(
             options.get("topic_page"), options.get("overview_page"), options.get("per_page", 100)

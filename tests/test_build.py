@@ -121,7 +121,7 @@ def test_topic_page_groups_weeks_newest_first_in_the_toc(example_site: Built) ->
 def test_overview_lists_every_topic_with_its_count(example_site: Built) -> None:
     rows = example_site.page("topics/").select("table.digest-overview tbody tr")
     counts = {r.th.get_text(strip=True): int(r.select("td")[0].get_text()) for r in rows}
-    assert counts == {"合成データ": 17, "差分プライバシー": 6, "連合学習": 3}
+    assert counts == {"合成データ": 17, "差分プライバシー": 6, "連合学習": 4}  # one in English
 
 
 def test_series_without_a_topic_gets_a_page_of_its_weeks(example_site: Built) -> None:
@@ -443,7 +443,7 @@ def test_english_labels_and_reworded_labels(tmp_path: Path) -> None:
     built = build(config, tmp_path / "site")
     assert built.returncode == 0, built.log
     card = built.page("sd/2024-04-05/").select_one("article.digest-card")
-    assert card.select_one("details summary").get_text() == "6 more authors"
+    assert card.select_one("details summary .digest-card__more").get_text() == "6 more authors"
     assert card.select_one(".digest-card__summary")["aria-label"] == "Key points"
     assert [a.get_text() for a in card.select("a.digest-chip")] == ["Synthetic data"]
     assert built.page("sd/").select_one("h2").get_text().rstrip("¶") == "Week of 2024-04-05"
@@ -456,7 +456,7 @@ def test_english_labels_count_one_thing_in_the_singular(tmp_path: Path) -> None:
     built = build(config, tmp_path / "site")
     assert built.returncode == 0, built.log
     digest = built.page("sd/2024-04-05/")
-    assert digest.select_one("details summary").get_text() == "1 more author"
+    assert digest.select_one("details summary .digest-card__more").get_text() == "1 more author"
     assert digest.select_one(".digest-header__count").get_text() == "1 paper"
     intro = built.page("sd/").select_one(".digest-topic__intro").get_text(" ", strip=True)
     assert " ".join(intro.split()).startswith("1 paper over 1 week ·")
@@ -599,3 +599,26 @@ def test_search_indexes_each_paper_once_from_its_text_not_its_markup(
     # The built page still shows whole cards: only the search plugin read the text.
     page = example_site.page("sd/2024-04-05/")
     assert len(page.select("article.digest-card .digest-card__body ul.digest-chips")) == 3
+
+
+def test_field_names_in_mkdocs_yml_add_labels_and_reject_unknown_fields(tmp_path: Path) -> None:
+    french = digest_page("[合成データ](../../sd)").replace("**トピック:**", "**Sujets:**")
+    config = write_site(
+        tmp_path / "ok",
+        {"sd/2024-04-05.md": french},
+        plugins=["search", {"digest": {"field_names": {"topics": ["Sujets"]}}}],
+    )
+    built = build(config, tmp_path / "ok" / "site")
+    assert built.returncode == 0, built.log
+    card = built.page("sd/2024-04-05/").select_one("article.digest-card")
+    assert [chip.get_text() for chip in card.select("a.digest-chip")] == ["合成データ"]
+    assert "Paper 2599.00001" in built.page("sd/").get_text()
+
+    config = write_site(
+        tmp_path / "bad",
+        {"sd/2024-04-05.md": french},
+        plugins=["search", {"digest": {"field_names": {"subjects": ["Sujets"]}}}],
+    )
+    built = build(config, tmp_path / "bad" / "site")
+    assert built.returncode != 0
+    assert "unknown field(s) subjects in mkdocs.yml 'field_names'" in built.log

@@ -6,10 +6,13 @@ import datetime as dt
 
 import pytest
 
+from mkdocs_digest.domain.catalog import Catalog
 from mkdocs_digest.domain.entries import arxiv_id
+from mkdocs_digest.domain.fields import DEFAULT
 from mkdocs_digest.domain.metadata import topic_slug
 from mkdocs_digest.domain.model import anchor_for, is_arxiv_category
 from mkdocs_digest.domain.parser import looks_like_digest, parse_digest
+from mkdocs_digest.rendering.export import catalog_json
 
 from .conftest import EXAMPLE
 
@@ -453,3 +456,55 @@ def test_a_bullet_continued_on_an_indented_line_is_one_bullet() -> None:
     text = EMPTY_TITLE.replace("- bullet one\n", "- bullet one\n  continued here\n\tand here\n")
     paper = parse_digest(text, "sd/2024-03-29.md").entries[0].paper
     assert paper.summary == ("bullet one continued here and here", "bullet two")
+
+
+# -- English field labels ---------------------------------------------------------
+
+ENGLISH_DIGEST = EXAMPLE / "docs" / "fl" / "2024-04-12.md"
+TO_JAPANESE = {"**Topics:**": "**トピック:**", "**Categories:**": "**カテゴリ:**"}
+TO_JAPANESE |= {"**Published:**": "**投稿日時:**", "**Comment:**": "**コメント:**"}
+
+
+def _japanese_twin(text: str) -> str:
+    for english, japanese in TO_JAPANESE.items():
+        assert english in text
+        text = text.replace(english, japanese)
+    return text
+
+
+def test_the_example_sites_english_digest_exports_as_its_japanese_twin() -> None:
+    english = ENGLISH_DIGEST.read_text(encoding="utf-8")
+    page = "fl/2024-04-12.md"
+    exported = [
+        catalog_json(Catalog.build([parse_digest(text, page)]))
+        for text in (english, _japanese_twin(english))
+    ]
+    assert exported[0] == exported[1]
+    paper = exported[0]["papers"][0]
+    assert paper["topics"] == ["fl"] and paper["categories"] == ["cs.LG", "cs.DC"]
+    assert paper["published"] == "2024-04-14 11:20" and paper["comment"] == "14 pages, 6 figures"
+    assert exported[0]["diagnostics"] == []
+
+
+def test_a_digest_may_mix_japanese_and_english_labels() -> None:
+    mixed = FIRST_GENERATION.replace("**投稿日:**", "**Published:**", 1)
+    assert mixed != FIRST_GENERATION
+    assert (
+        parse_digest(mixed, "sd/x.md").entries == parse_digest(FIRST_GENERATION, "sd/x.md").entries
+    )
+
+
+def test_configured_aliases_name_the_same_fields() -> None:
+    german = _japanese_twin(ENGLISH_DIGEST.read_text(encoding="utf-8"))
+    german = german.replace("**トピック:**", "**Themen:**").replace("**投稿日時:**", "**Datum:**")
+    page = "fl/2024-04-12.md"
+    plain = parse_digest(german, page)
+    assert plain.entries[0].paper.topics == ()  # unknown labels: no metadata line found
+    assert "has no '**トピック:**' line" in plain.diagnostics[0].message
+    names = DEFAULT.with_aliases({"topics": ["Themen"], "published": ["Datum"]})
+    assert looks_like_digest(german, page, names)
+    paper = parse_digest(german, page, names).entries[0].paper
+    assert [t.slug for t in paper.topics] == ["fl"]
+    assert str(paper.published) == "2024-04-14 11:20"
+    with pytest.raises(ValueError, match="unknown field"):
+        DEFAULT.with_aliases({"topic": ["Themen"]})

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import hashlib
 
+from .fields import DEFAULT, FieldNames
 from .model import Digest
 from .parser import read_page
 from .source import normalize
 
 
 class ParseCache:
-    def __init__(self) -> None:
+    def __init__(self, names: FieldNames = DEFAULT) -> None:
+        self.names = names
         self._pages: dict[str, tuple[str, Digest | None]] = {}
         self._hashes: dict[str, str] = {}
         self.parsed = 0  # pages parsed anew, not taken from the cache
@@ -21,7 +23,7 @@ class ParseCache:
         cached = self._pages.get(page)
         if cached is not None and cached[0] == text:
             return cached[1]
-        digest = read_page(text, page)
+        digest = read_page(text, page, self.names)
         self.parsed += 1
         self._pages[page] = (text, digest)
         self._hashes[page] = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()

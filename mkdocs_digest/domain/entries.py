@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .metadata import META_START, MetadataReader
+from .fields import DEFAULT, FieldNames
+from .metadata import MetadataReader
 from .model import Diagnostic, Digest, Entry, Paper, Topic
 from .source import code_lines
 
@@ -24,7 +25,6 @@ BOLD_LINE = re.compile(r"^\*\*(?P<text>.*)\*\*[ \t]*$")
 # A translated title the summarizer put in italics, before the bullets.
 ITALIC_LINE = re.compile(r"^\*(?!\*).*(?<!\*)\*[ \t]*$")
 BULLET = re.compile(r"^[-*+][ \t\u3000](?P<text>.*)$")  # LLM output uses U+3000 too
-COMMENT = "**Comment:**"
 ARXIV_URL = re.compile(
     r"^https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/"
     r"(?P<id>\d{4}\.\d{4,5}|[a-z][a-z\-]*(?:\.[A-Z]{2})?/\d{7})"
@@ -57,13 +57,16 @@ class _Block:
 class EntryReader:
     """Walks the body of one page and fills `digest` with entries and spans."""
 
-    def __init__(self, digest: Digest, lines: list[str], body_start: int) -> None:
+    def __init__(
+        self, digest: Digest, lines: list[str], body_start: int, names: FieldNames = DEFAULT
+    ) -> None:
         self.digest = digest
+        self.names = names
         self.lines = lines
         self.body_start = body_start
         self.taken: set[int] = set()  # lines of every entry read, carded or reported
         self.code = code_lines(lines, body_start)  # examples and comments: never read
-        self.metadata = MetadataReader(self._warn)
+        self.metadata = MetadataReader(self._warn, names)
         self.seen_ids: dict[str, int] = {}
 
     def read(self) -> None:
@@ -98,8 +101,8 @@ class EntryReader:
         if meta is None:
             self._warn(
                 start + 1,
-                f"entry {paper_id} has no '{META_START}' line; carded without topics, "
-                "categories or date",
+                f"entry {paper_id} has no '{self.names.metadata_label}' line; "
+                "carded without topics, categories or date",
             )
             end = self._prev_nonblank(j) + 1
         else:
@@ -126,7 +129,7 @@ class EntryReader:
 
     def _read_title_ja(self, j: int) -> tuple[str | None, int]:
         bold = BOLD_LINE.match(self._line(j))
-        if bold and not self._line(j).startswith((COMMENT, META_START)):
+        if bold and not self.names.is_label_line(self._line(j)):
             text = bold.group("text")
             return (text if text.strip() else None), self._skip_blank(j + 1)
         return None, j
@@ -154,10 +157,11 @@ class EntryReader:
         while j < len(self.lines) and not self._ends_entry(j):
             block = self._block(j)
             text = "\n".join(self.lines[block.start : block.end])
-            if text.startswith(META_START):
+            if self.names.starts_metadata(text):
                 return commentary, comment, block, j
-            if text.startswith(COMMENT):
-                comment = text.removeprefix(COMMENT).strip() or None
+            comment_text = self.names.comment_text(text)
+            if comment_text is not None:
+                comment = comment_text.strip() or None
             else:
                 commentary.append(text.strip())
             j = self._skip_blank(block.end)
@@ -218,7 +222,7 @@ class EntryReader:
                 region, heading = i + 1, None
             elif ANY_HEADING.match(line):
                 region = heading = i
-            elif line.startswith(META_START) and i not in self.taken:
+            elif self.names.starts_metadata(line) and i not in self.taken:
                 if heading is not None:
                     where, what = heading, "heading does not link to an arXiv abstract"
                 else:

@@ -1,19 +1,19 @@
 """The metadata paragraph of an entry: topics, categories, submission time. No MkDocs.
 
 `**トピック:** [合成データ](../../sd), **カテゴリ:** cs.LG, **投稿日時:** 2024-04-04 17:58`
+or with English labels (fields.py): `**Topics:** ..., **Categories:** ..., **Published:** ...`
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from .fields import DEFAULT, FieldNames
 from .model import Published, Topic, is_arxiv_category
 
-META_START = "**トピック:**"
-META_KEY = re.compile(r"\*\*(トピック|カテゴリ|投稿日時|投稿日):\*\*")
 # Slugs become folder names; no dots, so none can pass for a file (`sitemap.xml`).
 SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]*$")
 TOPIC_LINK = re.compile(r"\[(?P<name>[^\]]*)\]\((?P<target>[^)\s]*)\)")
@@ -37,19 +37,19 @@ class MetadataReader:
     """Reads metadata paragraphs; `warn(line, message)` gets each problem."""
 
     warn: Callable[[int, str], None]
+    names: FieldNames = DEFAULT
 
     def read(
         self, text: str, line: int
     ) -> tuple[tuple[Topic, ...], tuple[str, ...], Published | None]:
         """Topics, categories and submission time of the paragraph starting at `line`."""
-        fields = dict(_metadata_fields(text))
-        topics = self._topics(fields.get("トピック", ""), line)
+        fields = dict(self.names.metadata(text))
+        topics = self._topics(fields.get("topics", ""), line)
         # Only the comma before the next key is a separator: a category string can
         # itself end in a comma ("62F30,,") and must be kept as arXiv gave it.
-        raw_categories = fields.get("カテゴリ", "").strip().removesuffix(",")
+        raw_categories = fields.get("categories", "").strip().removesuffix(",")
         categories = _categories(raw_categories)
-        when = fields.get("投稿日時", fields.get("投稿日"))
-        return topics, categories, self._published(when, line)
+        return topics, categories, self._published(fields.get("published"), line)
 
     def _topics(self, field: str, line: int) -> tuple[Topic, ...]:
         """Topic links; each unusable one is reported once and the card goes without it."""
@@ -106,9 +106,3 @@ def _categories(raw: str) -> tuple[str, ...]:
 
 def _is_external(target: str) -> bool:
     return bool(re.match(r"^[A-Za-z][A-Za-z0-9+.\-]*:|//", target))
-
-
-def _metadata_fields(text: str) -> Iterator[tuple[str, str]]:
-    parts = META_KEY.split(text)
-    for key, value in zip(parts[1::2], parts[2::2], strict=True):
-        yield key, value.strip()

@@ -15,7 +15,7 @@ import re
 import yaml
 
 from .entries import EntryReader, warning
-from .metadata import META_START
+from .fields import DEFAULT, FieldNames
 from .model import Diagnostic, Digest
 from .source import code_lines, normalize
 
@@ -24,32 +24,34 @@ FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTA
 DATE_STEM = re.compile(r"(\d{4}-\d{2}-\d{2})")
 
 
-def looks_like_digest(text: str, page: str) -> bool:
+def looks_like_digest(text: str, page: str, names: FieldNames = DEFAULT) -> bool:
     """A cheap test on `normalize()`d text that lets other pages skip the parser.
 
     A digest has a metadata line, or is a dated page with a paper heading. A page of
     notes with arXiv-linked headings is neither, and is left to MkDocs.
     """
-    if META_START in text:
+    if names.in_text(text):
         return True
     heading = "\n### [" in text or text.lstrip("\ufeff").startswith("### [")
     return heading and DATE_STEM.match(page.rpartition("/")[2]) is not None
 
 
-def read_page(text: str, page: str) -> Digest | None:
+def read_page(text: str, page: str, names: FieldNames = DEFAULT) -> Digest | None:
     """The digest a page holds, or None for a page with no entry and nothing wrong.
 
     The one rule both front ends use: the plugin (through the parse cache) and the CLI.
     """
     text = normalize(text)
-    if not looks_like_digest(text, page):
+    if not looks_like_digest(text, page, names):
         return None
-    digest = parse_digest(text, page)
+    digest = parse_digest(text, page, names)
     return digest if digest.entries or digest.diagnostics else None
 
 
-def parse_digest(text: str, page: str) -> Digest:
-    """Parse a whole page, front matter included; line numbers are the file's."""
+def parse_digest(text: str, page: str, names: FieldNames = DEFAULT) -> Digest:
+    """Parse a whole page, front matter included; line numbers are the file's.
+
+    `names` are the field labels to read (Japanese and English by default)."""
     text, stray = _remove_stray_boms(normalize(text), page)
     meta, body_start, diagnostics = _front_matter(text, page)
     diagnostics[:0] = stray
@@ -61,7 +63,7 @@ def parse_digest(text: str, page: str) -> Digest:
         date=_page_date(meta.get("date"), page, diagnostics),
         diagnostics=diagnostics,
     )
-    EntryReader(digest, lines, body_start).read()
+    EntryReader(digest, lines, body_start, names).read()
     return digest
 
 

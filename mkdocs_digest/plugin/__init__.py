@@ -24,6 +24,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from ..domain.cache import ParseCache
 from ..domain.catalog import Catalog
+from ..domain.fields import DEFAULT, FIELDS
 from ..domain.labels import KEYS, labels_for
 from ..domain.parser import parse_digest
 from ..rendering.blocks import BlocksExtension, BlockStore
@@ -62,6 +63,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if not self.config.enabled:
             return None
         _check_options(self.config)
+        names = DEFAULT.with_aliases(self.config.field_names)
+        if names != self.cache.names:  # the cache holds pages read with other labels
+            self.cache = ParseCache(names)
         self.store = BlockStore()
         # MkDocs types this list as names, but passes it to Markdown, which also
         # takes Extension instances: ours carries this build's block store.
@@ -172,7 +176,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         first_line = _first_line(self.cache.text(uri) or "", markdown)
         if first_line is None:
             log.debug("%s was changed by another plugin; parsing it again", uri)
-            fresh = parse_digest(markdown, uri)
+            fresh = parse_digest(markdown, uri, self.cache.names)
             digest = dataclasses.replace(
                 digest, entries=fresh.entries, spans=fresh.spans, unread=fresh.unread
             )
@@ -261,6 +265,12 @@ def _check_options(config: DigestConfig) -> None:
         )
     if config.per_page < 0 or config.nav_weeks < 0:
         raise PluginError("digest: 'per_page' and 'nav_weeks' in mkdocs.yml must be 0 or more")
+    unknown = sorted(set(config.field_names) - set(FIELDS))
+    if unknown:
+        raise PluginError(
+            f"digest: unknown field(s) {', '.join(unknown)} in mkdocs.yml 'field_names'; "
+            f"known: {', '.join(FIELDS)}"
+        )
     if config.max_authors < 1:
         raise PluginError("digest: 'max_authors' in mkdocs.yml must be at least 1")
 

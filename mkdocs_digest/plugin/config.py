@@ -38,6 +38,10 @@ class DigestConfig(Config):
     nav_weeks = opt.Type(int, default=4)
     nav_order = opt.ListOfItems(opt.Type(str), default=[])
 
+    # More labels for an entry's fields, beside the Japanese and English ones:
+    # {topics: [...], categories: [...], published: [...], comment: [...]}.
+    field_names = opt.DictOfItems(opt.ListOfItems(opt.Type(str)), default={})
+
     max_authors = opt.Type(int, default=5)
     stylesheet = opt.Type(bool, default=True)
 
