@@ -622,3 +622,24 @@ def test_field_names_in_mkdocs_yml_add_labels_and_reject_unknown_fields(tmp_path
     built = build(config, tmp_path / "bad" / "site")
     assert built.returncode != 0
     assert "unknown field(s) subjects in mkdocs.yml 'field_names'" in built.log
+
+
+def test_papers_json_is_the_export_with_each_cards_url(example_site: Built, capsys) -> None:
+    from mkdocs_digest.cli import main
+
+    assert main(["export", "-f", str(EXAMPLE / "mkdocs.yml")]) == 0
+    exported = json.loads(capsys.readouterr().out)
+    published = json.loads((example_site.site / "papers.json").read_text(encoding="utf-8"))
+    urls = []
+    for paper in published["papers"]:
+        for appearance in paper["appearances"]:
+            urls.append(appearance.pop("url"))
+    assert published == exported
+    # Absolute (the example site sets site_url), and each one leads to its card.
+    assert len(urls) == sum(len(p["appearances"]) for p in exported["papers"])
+    for url in urls:
+        assert url.startswith("https://example.org/")
+        path, anchor = url.removeprefix("https://example.org/").split("#")
+        assert example_site.page(path).find(id=anchor) is not None, url
+    overview = example_site.page("topics/")
+    assert overview.select_one(".digest-overview__data a")["href"] == "../papers.json"

@@ -64,6 +64,7 @@ LABELS: dict[str, dict[str, str]] = {
         "shared_title": "トピック間の共通論文",
         "shared_caption": "両方のトピックに属する論文の数",
         "digest_topics": "このダイジェストのトピック",
+        "papers_json": "全論文のデータ (papers.json)",
     },
     "en": {
         "summary": "Summary",
@@ -123,6 +124,7 @@ LABELS: dict[str, dict[str, str]] = {
         "shared_title": "Papers shared between topics",
         "shared_caption": "Number of papers that belong to both topics",
         "digest_topics": "Topics in this digest",
+        "papers_json": "Every paper as data (papers.json)",
     },
 }
 

@@ -30,6 +30,7 @@ from ..domain.parser import parse_digest
 from ..rendering.blocks import BlocksExtension, BlockStore
 from ..rendering.compact import collapse_whitespace
 from ..rendering.context import TEMPLATES
+from ..rendering.export import PAPERS_JSON, catalog_json
 from ..rendering.filter_index import FILTER_INDEX, filter_index
 from ..rendering.jsonld import script_element
 from ..rendering.links import Links
@@ -102,6 +103,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             config.theme.dirs,
             self.labels,
             self.config.max_authors,
+            PAPERS_JSON if self.config.papers_json else None,
         )
         self.generated = {uri for uri in self.site_pages if files.get_file_from_path(uri) is None}
         for uri in sorted(self.generated):
@@ -115,6 +117,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         urls = {f.src_uri: f.url for f in files.documentation_pages()}
         index = filter_index(self.catalog, self.renderer.listings.values(), urls)
         files.append(File.generated(config, FILTER_INDEX, content=index))
+        if self.config.papers_json:
+            data = catalog_json(self.catalog, urls, config.site_url or "")
+            text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+            files.append(File.generated(config, PAPERS_JSON, content=text))
         return files
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:

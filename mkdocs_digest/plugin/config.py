@@ -48,6 +48,10 @@ class DigestConfig(Config):
     # A schema.org `ScholarlyArticle` record per paper in each digest page's head.
     json_ld = opt.Type(bool, default=True)
 
+    # The catalog as `papers.json` at the site's root (the `export` schema, with
+    # each card's URL), linked from the overview.
+    papers_json = opt.Type(bool, default=True)
+
     # Collapse the whitespace runs theme templates indent with (not in pre, code,
     # textarea, script, style): a third of a Material page's bytes.
     compact_html = opt.Type(bool, default=True)

@@ -42,8 +42,10 @@ class SiteContext:
         pages: Sequence[SitePage],
         search_path: Sequence[str | Path],
         labels: Mapping[str, str],
+        papers_json: str | None = None,
     ) -> None:
         self.catalog = catalog
+        self.papers_json = papers_json  # the catalog's file in the site, if written
         first = [p for p in pages if p.role == "listing" and p.number == 1]
         self.topic_pages = {p.key: p.src_uri for p in first if p.kind == "topic"}
         self.listings = {(p.kind, p.key): listing_of(p) for p in first if p.listing}

@@ -1,15 +1,27 @@
-"""The catalog as plain JSON data (the `export` command, later `papers.json`). No MkDocs."""
+"""The catalog as plain JSON data: the `export` command, and `papers.json` in the
+built site (the same data, each appearance with its card's URL). No MkDocs."""
 
 from __future__ import annotations
 
+import posixpath
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..domain.catalog import Catalog
+from ..domain.model import Entry
+
+# Where the catalog goes in the built site, beside the home page.
+PAPERS_JSON = "papers.json"
 
 
-def catalog_json(catalog: Catalog) -> dict[str, Any]:
+def catalog_json(
+    catalog: Catalog, urls: Mapping[str, str] | None = None, site_url: str = ""
+) -> dict[str, Any]:
+    """The catalog; with `urls` (page -> site URL), each appearance has its card's
+    URL: absolute under `site_url`, else from the site's root."""
+    card_url = None if urls is None else lambda e: _card_url(e, urls, site_url)
     return {
-        "papers": [_paper(catalog, arxiv_id) for arxiv_id in catalog.appearances],
+        "papers": [_paper(catalog, arxiv_id, card_url) for arxiv_id in catalog.appearances],
         "topics": [
             {"slug": slug, "name": index.topic.name, "count": index.count}
             for slug, index in catalog.topics.items()
@@ -31,7 +43,9 @@ def catalog_json(catalog: Catalog) -> dict[str, Any]:
     }
 
 
-def _paper(catalog: Catalog, arxiv_id: str) -> dict[str, Any]:
+def _paper(
+    catalog: Catalog, arxiv_id: str, card_url: Callable[[Entry], str] | None
+) -> dict[str, Any]:
     record = catalog.record(arxiv_id)
     paper = record.paper
     return {
@@ -46,5 +60,15 @@ def _paper(catalog: Catalog, arxiv_id: str) -> dict[str, Any]:
         "topics": [topic.slug for topic in record.topics],
         "categories": list(paper.categories),
         "published": str(paper.published) if paper.published else None,
-        "appearances": [{"page": e.page, "line": e.line} for e in record.appearances],
+        "appearances": [
+            {"page": e.page, "line": e.line} | ({"url": card_url(e)} if card_url else {})
+            for e in record.appearances
+        ],
     }
+
+
+def _card_url(entry: Entry, urls: Mapping[str, str], site_url: str) -> str:
+    page = urls.get(entry.page, entry.page)
+    page = "" if page in (".", "./") else page
+    root = site_url.rstrip("/") + "/" if site_url else "/"
+    return posixpath.join(root, page) + "#" + entry.anchor

@@ -48,7 +48,8 @@ class OverviewPage:
             for slug, index in ranked
         ]
         shared = self.site.catalog.shared()
-        blocks.append(Html(self.site.render("digest/overview.html", topics=topics)))
+        data = links.root() + self.site.papers_json if self.site.papers_json else None
+        blocks.append(Html(self.site.render("digest/overview.html", topics=topics, data=data)))
         if len(topics) > 1:
             blocks.append(Heading(2, "digest-shared", self.site.labels["shared_title"]))
             slugs = [row.index.topic.slug for row in topics]

@@ -30,8 +30,9 @@ class Renderer:
         search_path: Sequence[str | Path],
         labels: Mapping[str, str],
         max_authors: int = 5,
+        papers_json: str | None = None,
     ) -> None:
-        self.site = SiteContext(catalog, pages, search_path, labels)
+        self.site = SiteContext(catalog, pages, search_path, labels, papers_json)
         self.digest_page = DigestPage(self.site, max_authors)
         self.listing_pages = ListingPages(self.site)
         self.overview_page = OverviewPage(self.site)
