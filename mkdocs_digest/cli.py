@@ -20,7 +20,7 @@ from .domain.catalog import Catalog
 from .domain.fields import DEFAULT, FieldNames
 from .domain.model import Diagnostic
 from .domain.parser import read_page
-from .rendering.export import catalog_json
+from .formats.export import catalog_json
 from .structure.layout import Layout
 
 

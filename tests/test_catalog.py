@@ -192,8 +192,8 @@ def test_topics_of_a_paper_and_the_papers_two_topics_share() -> None:
 
 
 def test_one_record_per_paper_feeds_export_and_json_ld() -> None:
-    from mkdocs_digest.rendering.export import catalog_json
-    from mkdocs_digest.rendering.jsonld import article
+    from mkdocs_digest.formats.export import catalog_json
+    from mkdocs_digest.formats.jsonld import article
 
     pages = {
         "sd/2024-03-29.md": page("2024-03-29", entry("2599.00001", SD)),

@@ -12,7 +12,7 @@ from mkdocs_digest.domain.fields import DEFAULT
 from mkdocs_digest.domain.metadata import topic_slug
 from mkdocs_digest.domain.model import anchor_for, is_arxiv_category
 from mkdocs_digest.domain.parser import looks_like_digest, parse_digest
-from mkdocs_digest.rendering.export import catalog_json
+from mkdocs_digest.formats.export import catalog_json
 
 from .conftest import EXAMPLE
 

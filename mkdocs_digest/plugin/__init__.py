@@ -27,12 +27,12 @@ from ..domain.catalog import Catalog
 from ..domain.fields import DEFAULT, FIELDS
 from ..domain.labels import KEYS, labels_for
 from ..domain.parser import parse_digest
+from ..formats.export import PAPERS_JSON, catalog_json
+from ..formats.filter_index import FILTER_INDEX, filter_index
+from ..formats.jsonld import script_element
 from ..rendering.blocks import BlocksExtension, BlockStore
 from ..rendering.compact import collapse_whitespace
 from ..rendering.context import TEMPLATES
-from ..rendering.export import PAPERS_JSON, catalog_json
-from ..rendering.filter_index import FILTER_INDEX, filter_index
-from ..rendering.jsonld import script_element
 from ..rendering.links import Links
 from ..rendering.renderer import Renderer
 from ..structure.fingerprints import fingerprints

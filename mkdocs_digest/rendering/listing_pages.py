@@ -8,11 +8,11 @@ from dataclasses import dataclass
 
 from ..domain.catalog import Series
 from ..domain.model import Digest, Entry, Paper
+from ..formats.filter_index import FILTER_INDEX
 from ..structure.layout import SitePage
 from ..structure.pagination import window
 from .blocks import Block, Element, Heading, Html
 from .context import SiteContext, WeekLink, listing_of
-from .filter_index import FILTER_INDEX
 from .links import Link, Links
 
 
