@@ -63,6 +63,7 @@ def write_site(root: Path, docs: dict[str, str], **config: object) -> Path:
         path.write_text(text, encoding="utf-8")
     settings = {
         "site_name": "Test",
+        "site_url": "https://example.org/",  # feeds need it; `site_url=None` unsets it
         "docs_dir": "docs",
         "theme": {"name": "material"},
         "plugins": ["search", "digest"],

@@ -240,3 +240,10 @@ def test_screenshots(browser, server, tmp_path, name, path, scheme, width, actio
     page.screenshot(path=str(folder / f"{name}.png"))
     assert (folder / f"{name}.png").stat().st_size > 10_000
     context.close()
+
+
+def test_the_topic_page_names_its_feed_in_the_head(watched, server) -> None:
+    watched.goto(server + "sd/")
+    feed = watched.locator('head link[rel="alternate"][type="application/atom+xml"]')
+    assert feed.get_attribute("href") == "https://example.org/sd/feed.xml"
+    assert watched.get_by_role("link", name="フィード (Atom)").is_visible()

@@ -65,6 +65,7 @@ LABELS: dict[str, dict[str, str]] = {
         "shared_caption": "両方のトピックに属する論文の数",
         "digest_topics": "このダイジェストのトピック",
         "papers_json": "全論文のデータ (papers.json)",
+        "feed": "フィード (Atom)",
     },
     "en": {
         "summary": "Summary",
@@ -125,6 +126,7 @@ LABELS: dict[str, dict[str, str]] = {
         "shared_caption": "Number of papers that belong to both topics",
         "digest_topics": "Topics in this digest",
         "papers_json": "Every paper as data (papers.json)",
+        "feed": "Feed (Atom)",
     },
 }
 

@@ -19,9 +19,9 @@ def catalog_json(
 ) -> dict[str, Any]:
     """The catalog; with `urls` (page -> site URL), each appearance has its card's
     URL: absolute under `site_url`, else from the site's root."""
-    card_url = None if urls is None else lambda e: _card_url(e, urls, site_url)
+    url_of = None if urls is None else lambda e: card_url(e, urls, site_url)
     return {
-        "papers": [_paper(catalog, arxiv_id, card_url) for arxiv_id in catalog.appearances],
+        "papers": [_paper(catalog, arxiv_id, url_of) for arxiv_id in catalog.appearances],
         "topics": [
             {"slug": slug, "name": index.topic.name, "count": index.count}
             for slug, index in catalog.topics.items()
@@ -44,7 +44,7 @@ def catalog_json(
 
 
 def _paper(
-    catalog: Catalog, arxiv_id: str, card_url: Callable[[Entry], str] | None
+    catalog: Catalog, arxiv_id: str, url_of: Callable[[Entry], str] | None
 ) -> dict[str, Any]:
     record = catalog.record(arxiv_id)
     paper = record.paper
@@ -61,13 +61,14 @@ def _paper(
         "categories": list(paper.categories),
         "published": str(paper.published) if paper.published else None,
         "appearances": [
-            {"page": e.page, "line": e.line} | ({"url": card_url(e)} if card_url else {})
+            {"page": e.page, "line": e.line} | ({"url": url_of(e)} if url_of else {})
             for e in record.appearances
         ],
     }
 
 
-def _card_url(entry: Entry, urls: Mapping[str, str], site_url: str) -> str:
+def card_url(entry: Entry, urls: Mapping[str, str], site_url: str) -> str:
+    """Where the entry's card is: absolute under `site_url`, else from the root."""
     page = urls.get(entry.page, entry.page)
     page = "" if page in (".", "./") else page
     root = site_url.rstrip("/") + "/" if site_url else "/"

@@ -27,7 +27,8 @@ from ..domain.catalog import Catalog
 from ..domain.fields import DEFAULT, FIELDS
 from ..domain.labels import KEYS, labels_for
 from ..domain.parser import parse_digest
-from ..formats.export import PAPERS_JSON, catalog_json
+from ..formats.export import PAPERS_JSON, card_url, catalog_json
+from ..formats.feeds import SITE_FEED, Feed, atom, site_feed, topic_feed
 from ..formats.filter_index import FILTER_INDEX, filter_index
 from ..formats.jsonld import script_element
 from ..rendering.blocks import BlocksExtension, BlockStore
@@ -47,6 +48,7 @@ log = get_plugin_logger(__name__)
 ASSETS = Path(__file__).parent.parent / "assets"
 STYLESHEET = "assets/mkdocs_digest/digest.css"
 SCRIPT = "assets/mkdocs_digest/digest.js"
+ATOM_TYPE = "application/atom+xml"
 
 
 class DigestPlugin(BasePlugin[DigestConfig]):
@@ -104,6 +106,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             self.labels,
             self.config.max_authors,
             PAPERS_JSON if self.config.papers_json else None,
+            feeds=self._feeds_wanted(config),
         )
         self.generated = {uri for uri in self.site_pages if files.get_file_from_path(uri) is None}
         for uri in sorted(self.generated):
@@ -121,7 +124,42 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             data = catalog_json(self.catalog, urls, config.site_url or "")
             text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
             files.append(File.generated(config, PAPERS_JSON, content=text))
+        self.feed_links = self._write_feeds(config, files, urls)
         return files
+
+    def _feeds_wanted(self, config: MkDocsConfig) -> bool:
+        if self.config.feeds and not config.site_url:
+            log.warning(
+                "feeds need 'site_url' in mkdocs.yml (feed readers need absolute links); "
+                "no feeds written. Set site_url, or 'feeds: false' under the digest plugin"
+            )
+        return bool(self.config.feeds and config.site_url)
+
+    def _write_feeds(
+        self, config: MkDocsConfig, files: Files, urls: dict[str, str]
+    ) -> dict[str, tuple[str, str]]:
+        """Writes the feeds; returns page -> (feed title, feed URL) for their <head>."""
+        if not self.renderer.site.feeds:
+            return {}
+        base = str(config.site_url).rstrip("/") + "/"
+        size = self.config.feed_size
+        home = [f.src_uri for f in files.documentation_pages() if f.url in ("", "./")]
+        name = config.site_name
+        site = Feed(name, base + SITE_FEED, base, name, site_feed(self.catalog, size))
+        feeds = {SITE_FEED: site}
+        heads = {uri: (site.title, site.url) for uri in home}
+        for (kind, slug), listing in self.renderer.listings.items():
+            if kind == "topic":
+                title = f"{self.catalog.topic_name(slug)} — {name}"
+                page = base + urls[listing.uris[0]]
+                entries = topic_feed(self.catalog, slug, size)
+                url = base + listing.feed
+                feeds[listing.feed] = Feed(title, url, page, name, entries)
+                heads |= dict.fromkeys((*listing.uris, listing.archive), (title, url))
+        for path, feed in feeds.items():
+            text = atom(feed, self.catalog, lambda e: card_url(e, urls, base), self.labels)
+            files.append(File.generated(config, path, content=text))
+        return heads
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
         if not self.config.enabled:
@@ -248,6 +286,13 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             records = (self.catalog.record(e.paper.arxiv_id) for e in digest.entries)
             script = script_element(records)
             output = output.replace("</head>", script + "\n</head>", 1)
+        feed = self.feed_links.get(page.file.src_uri)
+        if feed is not None:
+            title, url = (html.escape(part) for part in feed)
+            link = (
+                f'<link rel="alternate" type="application/atom+xml" title="{title}" href="{url}">'
+            )
+            output = output.replace("</head>", link + "\n</head>", 1)
         return collapse_whitespace(output) if self.config.compact_html else output
 
 

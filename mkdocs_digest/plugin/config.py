@@ -48,6 +48,11 @@ class DigestConfig(Config):
     # A schema.org `ScholarlyArticle` record per paper in each digest page's head.
     json_ld = opt.Type(bool, default=True)
 
+    # Atom feeds of the newest papers: `feed.xml` for the site, one beside each topic
+    # page (`sd/feed.xml`). They need `site_url` (feed links are absolute).
+    feeds = opt.Type(bool, default=True)
+    feed_size = opt.Type(int, default=50)
+
     # The catalog as `papers.json` at the site's root (the `export` schema, with
     # each card's URL), linked from the overview.
     papers_json = opt.Type(bool, default=True)

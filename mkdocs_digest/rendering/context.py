@@ -43,9 +43,11 @@ class SiteContext:
         search_path: Sequence[str | Path],
         labels: Mapping[str, str],
         papers_json: str | None = None,
+        feeds: bool = False,
     ) -> None:
         self.catalog = catalog
         self.papers_json = papers_json  # the catalog's file in the site, if written
+        self.feeds = feeds  # whether topic pages have an Atom feed beside them
         first = [p for p in pages if p.role == "listing" and p.number == 1]
         self.topic_pages = {p.key: p.src_uri for p in first if p.kind == "topic"}
         self.listings = {(p.kind, p.key): listing_of(p) for p in first if p.listing}

@@ -108,12 +108,18 @@ class ListingPages:
             "weeks": len(listing.weeks),
             "overview": links.to(self.site.overview_page) if self.site.overview_page else None,
             "archive": links.to(listing.archive),
+            "feed": links.root() + listing.feed
+            if self.site.feeds and page.kind == "topic"
+            else None,
             "filter": {
                 "key": f"{page.kind}:{page.key}",
                 "index": links.root() + FILTER_INDEX,
                 "root": links.root(),
             },
         }
+
+    def _has_feed(self, page: SitePage) -> bool:
+        return self.site.feeds and page.kind == "topic"
 
     def _page_pager(self, page: SitePage, links: Links) -> Block | None:
         listing = listing_of(page)

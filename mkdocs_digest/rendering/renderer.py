@@ -31,8 +31,9 @@ class Renderer:
         labels: Mapping[str, str],
         max_authors: int = 5,
         papers_json: str | None = None,
+        feeds: bool = False,
     ) -> None:
-        self.site = SiteContext(catalog, pages, search_path, labels, papers_json)
+        self.site = SiteContext(catalog, pages, search_path, labels, papers_json, feeds)
         self.digest_page = DigestPage(self.site, max_authors)
         self.listing_pages = ListingPages(self.site)
         self.overview_page = OverviewPage(self.site)

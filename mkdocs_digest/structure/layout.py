@@ -40,6 +40,11 @@ class Listing:
     def weeks(self) -> list[Week]:
         return [week for page in self.pages for week in page]
 
+    @property
+    def feed(self) -> str:
+        """Its Atom feed, beside its archive (`sd/feed.xml`)."""
+        return self.archive.removesuffix("archive.md") + "feed.xml"
+
     def page_of(self, week: Week) -> int:
         """The 0-based page that lists `week`."""
         return next(i for i, page in enumerate(self.pages) if week in page)

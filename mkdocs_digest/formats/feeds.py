@@ -1,0 +1,139 @@
+"""Atom 1.0 feeds (RFC 4287): one per topic and one for the whole site. No MkDocs.
+
+An entry is a paper: its id is its arXiv abstract URL, so one paper keeps one id in
+every feed, week and build; `updated` is the day of the digest that lists it, so a
+rebuild changes nothing a feed reader sees. Written with ElementTree, which escapes
+all text; characters XML cannot hold (digest text is untrusted) are dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+from ..domain.catalog import Catalog
+from ..domain.model import Entry
+from ..rendering import inline
+
+ATOM = "http://www.w3.org/2005/Atom"
+SITE_FEED = "feed.xml"
+# XML 1.0 allows tab, newline, carriage return and these ranges; nothing else.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+@dataclass(frozen=True)
+class Feed:
+    title: str
+    url: str  # absolute URL of the feed itself
+    page: str  # absolute URL of the page it follows
+    author: str  # the site
+    entries: tuple[Entry, ...]  # newest first
+
+
+def site_feed(catalog: Catalog, limit: int) -> tuple[Entry, ...]:
+    """The newest papers of the whole site: each once, from its newest week."""
+    digests = sorted(
+        (d for d in catalog.digests.values() if d.date), key=lambda d: (d.date, d.page)
+    )
+    return _first((e for d in reversed(digests) for e in d.entries), limit)
+
+
+def topic_feed(catalog: Catalog, slug: str, limit: int) -> tuple[Entry, ...]:
+    """The newest papers of a topic, as its topic page lists them."""
+    weeks = catalog.topics[slug].weeks if slug in catalog.topics else []
+    return _first((e for week in weeks for e in week.entries), limit)
+
+
+def atom(
+    feed: Feed, catalog: Catalog, card_url: Callable[[Entry], str], labels: Mapping[str, str]
+) -> str:
+    """The feed as Atom XML."""
+    ET.register_namespace("", ATOM)
+    root = ET.Element(_q("feed"))
+    _text(root, "id", feed.url)
+    _text(root, "title", feed.title)
+    ET.SubElement(root, _q("link"), rel="self", type="application/atom+xml", href=feed.url)
+    ET.SubElement(root, _q("link"), rel="alternate", type="text/html", href=feed.page)
+    days = [_day(catalog, e) for e in feed.entries]
+    _text(root, "updated", _rfc3339(max(days, default=dt.date(1970, 1, 1))))
+    _text(ET.SubElement(root, _q("author")), "name", feed.author)
+    ET.SubElement(
+        root, _q("generator"), uri="https://pypi.org/project/mkdocs-digest/"
+    ).text = "mkdocs-digest"
+    for entry, day in zip(feed.entries, days, strict=True):
+        _entry(root, entry, day, catalog, card_url(entry), labels)
+    return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def _entry(
+    root: ET.Element,
+    entry: Entry,
+    day: dt.date,
+    catalog: Catalog,
+    card: str,
+    labels: Mapping[str, str],
+) -> None:
+    paper = entry.paper
+    element = ET.SubElement(root, _q("entry"))
+    _text(element, "id", paper.abs_url)
+    _text(element, "title", paper.title.strip())
+    _text(element, "updated", _rfc3339(day))
+    if paper.published:
+        _text(element, "published", paper.published.value.strftime("%Y-%m-%dT%H:%M:00Z"))
+    for name in paper.authors:
+        _text(ET.SubElement(element, _q("author")), "name", name)
+    ET.SubElement(element, _q("link"), rel="alternate", type="text/html", href=card)
+    ET.SubElement(element, _q("link"), rel="related", type="text/html", href=paper.abs_url)
+    for topic in catalog.record(paper.arxiv_id).topics:  # of every appearance
+        ET.SubElement(element, _q("category"), term=topic.slug, label=topic.name)
+    _text(element, "content", _content(entry, labels)).set("type", "html")
+
+
+def _content(entry: Entry, labels: Mapping[str, str]) -> str:
+    """The Japanese title and the bullets as HTML (escaped again by the XML)."""
+    paper = entry.paper
+    parts = []
+    if paper.title_ja and paper.title_ja.strip():
+        parts.append(f'<p lang="ja"><strong>{html.escape(paper.title_ja.strip())}</strong></p>')
+    if paper.summary:
+        items = "".join(f"<li>{inline.inline(b.strip())}</li>" for b in paper.summary)
+        parts.append(f'<ul aria-label="{html.escape(labels["summary"])}">{items}</ul>')
+    return "".join(parts)
+
+
+def _first(entries: Iterable[Entry], limit: int) -> tuple[Entry, ...]:
+    seen: set[str] = set()
+    found = []
+    for entry in entries:
+        if entry.paper.arxiv_id not in seen:
+            seen.add(entry.paper.arxiv_id)
+            found.append(entry)
+            if len(found) == limit:
+                break
+    return tuple(found)
+
+
+def _day(catalog: Catalog, entry: Entry) -> dt.date:
+    digest = catalog.digests[entry.page]
+    if digest.date:
+        return digest.date
+    published = entry.paper.published
+    return published.value.date() if published else dt.date(1970, 1, 1)
+
+
+def _rfc3339(day: dt.date) -> str:
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def _q(tag: str) -> str:
+    return f"{{{ATOM}}}{tag}"
+
+
+def _text(parent: ET.Element, tag: str, text: str) -> ET.Element:
+    element = ET.SubElement(parent, _q(tag))
+    element.text = _NOT_XML.sub("", text)
+    return element
