@@ -90,11 +90,13 @@ def duplicate_ids(page) -> list[str]:
 
 
 def open_states(page, path: str) -> None:
-    """Show what only appears on use: filter results, an open author list."""
+    """Show what only appears on use: filter results, author lists, a citation."""
     if path == "sd/":
         page.locator("input.digest-filter__input").fill("synthetic")
         page.locator(".digest-filter__results li").first.wait_for()
     for summary in page.locator("details.digest-card__more-authors > summary").all()[:2]:
+        summary.click()
+    for summary in page.locator("details.digest-card__cite > summary").all()[:1]:
         summary.click()
 
 

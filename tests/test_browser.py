@@ -247,3 +247,21 @@ def test_the_topic_page_names_its_feed_in_the_head(watched, server) -> None:
     feed = watched.locator('head link[rel="alternate"][type="application/atom+xml"]')
     assert feed.get_attribute("href") == "https://example.org/sd/feed.xml"
     assert watched.get_by_role("link", name="フィード (Atom)").is_visible()
+
+
+def test_the_copy_button_puts_the_bibtex_on_the_clipboard(watched, server) -> None:
+    watched.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    watched.goto(server + "sd/2024-04-05/")
+    card = watched.locator("article.digest-card").first
+    card.locator("details.digest-card__cite > summary").focus()
+    watched.keyboard.press("Enter")  # open the citation, then Tab to its button
+    watched.keyboard.press("Tab")
+    button = card.get_by_role("button", name="コピー")
+    assert button.evaluate("b => b === document.activeElement")
+    watched.keyboard.press("Enter")
+    status = card.locator(".digest-copy__status")
+    status.filter(has_text="コピーしました").wait_for()
+    assert status.get_attribute("role") == "status"
+    bibtex = card.locator("pre.digest-card__bibtex").text_content()
+    assert bibtex.startswith("@misc{tanaka2024synthetic,")
+    assert watched.evaluate("navigator.clipboard.readText()") == bibtex

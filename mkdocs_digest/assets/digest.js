@@ -1,4 +1,5 @@
-/* mkdocs-digest: the filter on topic and series pages.
+/* mkdocs-digest: the filter on topic and series pages, and the copy buttons of
+   citations.
    It narrows a listing across all its numbered pages, from one JSON index fetched on
    first use. Digest text only ever reaches the page as textContent. Plain JavaScript,
    no framework; it runs again after each page change of Material's instant navigation
@@ -126,6 +127,40 @@
   function run() {
     document.querySelectorAll("form.digest-filter").forEach(setup);
   }
+
+  // Copy buttons of citations: one listener for the document, so cards that
+  // instant navigation brings in work too. The status is a polite live region.
+  function copied(button, ok) {
+    var status = button.parentNode.querySelector(".digest-copy__status");
+    if (status) status.textContent = ok ? status.dataset.digestCopied : status.dataset.digestFailed;
+  }
+
+  function copy(button) {
+    var source = button.parentNode.querySelector("pre");
+    if (!source) return;
+    var text = source.textContent;
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(
+        function () { copied(button, true); },
+        function () { copied(button, false); }
+      );
+      return;
+    }
+    var range = document.createRange(); // http:// pages: the older way, by selection
+    range.selectNodeContents(source);
+    var selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    var ok = false;
+    try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+    selection.removeAllRanges();
+    copied(button, ok);
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("button[data-digest-copy]");
+    if (button) copy(button);
+  });
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(run);

@@ -66,6 +66,11 @@ LABELS: dict[str, dict[str, str]] = {
         "digest_topics": "このダイジェストのトピック",
         "papers_json": "全論文のデータ (papers.json)",
         "feed": "フィード (Atom)",
+        "cite": "引用 (BibTeX)",
+        "copy_button": "コピー",
+        "copied": "コピーしました",
+        "copy_failed": "コピーできませんでした。上の BibTeX を選択してコピーしてください",
+        "bib_file": "BibTeX (.bib)",
     },
     "en": {
         "summary": "Summary",
@@ -127,6 +132,11 @@ LABELS: dict[str, dict[str, str]] = {
         "digest_topics": "Topics in this digest",
         "papers_json": "Every paper as data (papers.json)",
         "feed": "Feed (Atom)",
+        "cite": "Cite (BibTeX)",
+        "copy_button": "Copy",
+        "copied": "Copied",
+        "copy_failed": "Could not copy; select the BibTeX above and copy it",
+        "bib_file": "BibTeX (.bib)",
     },
 }
 

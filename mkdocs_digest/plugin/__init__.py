@@ -27,6 +27,7 @@ from ..domain.catalog import Catalog
 from ..domain.fields import DEFAULT, FIELDS
 from ..domain.labels import KEYS, labels_for
 from ..domain.parser import parse_digest
+from ..formats.citations import bib_file
 from ..formats.export import PAPERS_JSON, card_url, catalog_json
 from ..formats.feeds import SITE_FEED, Feed, atom, site_feed, topic_feed
 from ..formats.filter_index import FILTER_INDEX, filter_index
@@ -107,6 +108,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             self.config.max_authors,
             PAPERS_JSON if self.config.papers_json else None,
             feeds=self._feeds_wanted(config),
+            citations=self.config.citations,
         )
         self.generated = {uri for uri in self.site_pages if files.get_file_from_path(uri) is None}
         for uri in sorted(self.generated):
@@ -125,7 +127,16 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
             files.append(File.generated(config, PAPERS_JSON, content=text))
         self.feed_links = self._write_feeds(config, files, urls)
+        if self.config.citations:
+            self._write_bib_files(config, files)
         return files
+
+    def _write_bib_files(self, config: MkDocsConfig, files: Files) -> None:
+        keys = self.renderer.site.citation_keys
+        for (kind, _), listing in self.renderer.listings.items():
+            if kind == "topic":
+                papers = [entry.paper for week in listing.weeks for entry in week.entries]
+                files.append(File.generated(config, listing.bib, content=bib_file(papers, keys)))
 
     def _feeds_wanted(self, config: MkDocsConfig) -> bool:
         if self.config.feeds and not config.site_url:

@@ -53,6 +53,10 @@ class DigestConfig(Config):
     feeds = opt.Type(bool, default=True)
     feed_size = opt.Type(int, default=50)
 
+    # BibTeX (with a copy button) and a COinS span for Zotero on each card, and every
+    # paper of a topic in `papers.bib` beside its page.
+    citations = opt.Type(bool, default=True)
+
     # The catalog as `papers.json` at the site's root (the `export` schema, with
     # each card's URL), linked from the overview.
     papers_json = opt.Type(bool, default=True)

@@ -20,6 +20,7 @@ import jinja2
 from ..domain.catalog import Catalog
 from ..domain.labels import counted
 from ..domain.model import Digest, is_arxiv_category
+from ..formats.citations import citation_keys
 from ..structure.layout import Listing, SitePage
 from . import inline
 from .links import Link, Links
@@ -44,16 +45,22 @@ class SiteContext:
         labels: Mapping[str, str],
         papers_json: str | None = None,
         feeds: bool = False,
+        citations: bool = False,
     ) -> None:
         self.catalog = catalog
         self.papers_json = papers_json  # the catalog's file in the site, if written
         self.feeds = feeds  # whether topic pages have an Atom feed beside them
+        self.citations = citations  # BibTeX and COinS on cards, a .bib per topic
         first = [p for p in pages if p.role == "listing" and p.number == 1]
         self.topic_pages = {p.key: p.src_uri for p in first if p.kind == "topic"}
         self.listings = {(p.kind, p.key): listing_of(p) for p in first if p.listing}
         self.overview_page = next((p.src_uri for p in pages if p.kind == "overview"), None)
         self.labels = dict(labels)
         self.env = environment(tuple(str(p) for p in search_path))
+
+    @functools.cached_property
+    def citation_keys(self) -> dict[str, str]:
+        return citation_keys(self.catalog)
 
     def render(self, template: str, **context: object) -> str:
         return self.env.get_template(template).render(

@@ -6,7 +6,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from ..domain.model import Digest, Entry
+from ..domain.model import Digest, Entry, Paper
+from ..formats.citations import bibtex, coins
 from .blocks import Block, BlockStore, Element, Heading, Html
 from .context import SiteContext
 from .links import Link, Links
@@ -70,6 +71,7 @@ class DigestPage:
                 if self.site.catalog.digests[o.page].series
             ],
             max_authors=self.max_authors,
+            **self._citation(paper),
         )
         attrs = (
             ("class", "digest-card"),
@@ -89,6 +91,12 @@ class DigestPage:
         if view is not None:
             view.add(body, paper_text(paper))
         return Element("article", attrs, (heading, Html(body)))
+
+    def _citation(self, paper: Paper) -> dict[str, str | None]:
+        if not self.site.citations:
+            return {"bibtex": None, "coins": None}
+        key = self.site.citation_keys[paper.arxiv_id]
+        return {"bibtex": bibtex(paper, key), "coins": coins(paper)}
 
     def pager(self, digest: Digest, links: Links) -> Block | None:
         before, after = self.site.catalog.neighbours(digest)

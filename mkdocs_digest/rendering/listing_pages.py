@@ -108,9 +108,8 @@ class ListingPages:
             "weeks": len(listing.weeks),
             "overview": links.to(self.site.overview_page) if self.site.overview_page else None,
             "archive": links.to(listing.archive),
-            "feed": links.root() + listing.feed
-            if self.site.feeds and page.kind == "topic"
-            else None,
+            "feed": links.root() + listing.feed if self._has_feed(page) else None,
+            "bib": links.root() + listing.bib if self._has_bib(page) else None,
             "filter": {
                 "key": f"{page.kind}:{page.key}",
                 "index": links.root() + FILTER_INDEX,
@@ -120,6 +119,9 @@ class ListingPages:
 
     def _has_feed(self, page: SitePage) -> bool:
         return self.site.feeds and page.kind == "topic"
+
+    def _has_bib(self, page: SitePage) -> bool:
+        return self.site.citations and page.kind == "topic"
 
     def _page_pager(self, page: SitePage, links: Links) -> Block | None:
         listing = listing_of(page)

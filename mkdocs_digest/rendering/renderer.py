@@ -32,8 +32,9 @@ class Renderer:
         max_authors: int = 5,
         papers_json: str | None = None,
         feeds: bool = False,
+        citations: bool = False,
     ) -> None:
-        self.site = SiteContext(catalog, pages, search_path, labels, papers_json, feeds)
+        self.site = SiteContext(catalog, pages, search_path, labels, papers_json, feeds, citations)
         self.digest_page = DigestPage(self.site, max_authors)
         self.listing_pages = ListingPages(self.site)
         self.overview_page = OverviewPage(self.site)

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping
 
 from ..domain.catalog import Catalog
 from ..domain.model import Digest, Entry
+from ..formats.citations import citation_keys
 from .layout import SitePage
 
 
@@ -33,10 +34,12 @@ def fingerprints(
     site = _hash_text(site)
     found = {uri: _hash((site, text)) for uri, text in sources.items()}
     places = {uri: _page(catalog, digest) for uri, digest in catalog.digests.items()}
+    keys = citation_keys(catalog)  # a card's key can move when another paper takes it
     topics: dict[str, object] = {}  # a paper's topics, shown on each row that lists it
     for digest in catalog.digests.values():
         links = _digest(catalog, digest, places)
-        found[digest.page] = _hash((site, sources.get(digest.page), links))
+        cited = [keys[entry.paper.arxiv_id] for entry in digest.entries]
+        found[digest.page] = _hash((site, sources.get(digest.page), links, cited))
     for page in pages:
         if page.kind == "overview":
             shown: object = _overview(catalog)

@@ -45,6 +45,11 @@ class Listing:
         """Its Atom feed, beside its archive (`sd/feed.xml`)."""
         return self.archive.removesuffix("archive.md") + "feed.xml"
 
+    @property
+    def bib(self) -> str:
+        """Its papers as BibTeX, beside its archive (`sd/papers.bib`)."""
+        return self.archive.removesuffix("archive.md") + "papers.bib"
+
     def page_of(self, week: Week) -> int:
         """The 0-based page that lists `week`."""
         return next(i for i, page in enumerate(self.pages) if week in page)

@@ -1,0 +1,141 @@
+"""Citations: BibTeX in arXiv's own style, and COinS for Zotero. No MkDocs.
+
+A key is the first author's surname, the year and the first word of the title that
+is not a small word (`vaswani2017attention`), as arXiv and Google Scholar make them;
+keys are unique across the site (a second `smith2024deep` becomes `smith2024deepb`),
+given in the catalog's order, so a paper keeps its key from build to build. Every
+field is escaped for LaTeX, whatever the digest holds.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from urllib.parse import urlencode
+
+from ..domain.catalog import Catalog
+from ..domain.model import Paper, is_arxiv_category
+
+_SMALL_WORDS = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "on",
+        "of",
+        "in",
+        "for",
+        "to",
+        "and",
+        "with",
+        "is",
+        "are",
+        "by",
+        "from",
+        "at",
+        "as",
+        "via",
+    }
+)
+# BibTeX counts braces whether escaped or not: a literal brace becomes a command
+# whose own braces are balanced.
+_LATEX = {
+    "\\": r"\textbackslash{}",
+    "{": r"\textbraceleft{}",
+    "}": r"\textbraceright{}",
+    "%": r"\%",
+    "&": r"\&",
+    "#": r"\#",
+    "_": r"\_",
+    "$": r"\$",
+    "^": r"\textasciicircum{}",
+    "~": r"\textasciitilde{}",
+}
+_LATEX_SPECIAL = re.compile("[" + re.escape("".join(_LATEX)) + "]")
+
+
+def citation_keys(catalog: Catalog) -> dict[str, str]:
+    """arXiv id -> BibTeX key, unique across the site."""
+    keys: dict[str, str] = {}
+    taken: set[str] = set()
+    for arxiv_id in catalog.appearances:
+        base = _base_key(catalog.paper(arxiv_id))
+        key, n = base, 0
+        while key in taken:
+            n += 1
+            key = base + _suffix(n)
+        taken.add(key)
+        keys[arxiv_id] = key
+    return keys
+
+
+def bibtex(paper: Paper, key: str) -> str:
+    fields = [
+        ("title", latex(" ".join(paper.title.split()))),
+        ("author", " and ".join(latex(a) for a in paper.authors)),
+        ("year", str(year(paper))),
+        ("eprint", paper.arxiv_id),
+        ("archivePrefix", "arXiv"),
+    ]
+    primary = next((c for c in paper.categories if is_arxiv_category(c)), None)
+    if primary:
+        fields.append(("primaryClass", primary))
+    fields.append(("url", paper.abs_url))
+    body = ",\n".join(f"      {name}={{{value}}}" for name, value in fields if value)
+    return f"@misc{{{key},\n{body}\n}}"
+
+
+def bib_file(papers: Iterable[Paper], keys: Mapping[str, str]) -> str:
+    return "\n\n".join(bibtex(paper, keys[paper.arxiv_id]) for paper in papers) + "\n"
+
+
+def coins(paper: Paper) -> str:
+    """The `title` of a COinS span (OpenURL 1.0 KEV): what Zotero reads of the page."""
+    pairs = [
+        ("ctx_ver", "Z39.88-2004"),
+        ("rft_val_fmt", "info:ofi/fmt:kev:mtx:journal"),
+        ("rft.genre", "preprint"),
+        ("rft.atitle", " ".join(paper.title.split())),
+        ("rft.jtitle", "arXiv"),
+        *(("rft.au", author) for author in paper.authors),
+        ("rft.date", paper.published.value.date().isoformat() if paper.published else ""),
+        ("rft_id", f"info:arxiv/{paper.arxiv_id}"),
+        ("rft_id", paper.abs_url),
+    ]
+    return urlencode([(k, v) for k, v in pairs if v])
+
+
+def latex(text: str) -> str:
+    """Text for a BibTeX field: LaTeX's special characters escaped, braces balanced."""
+    return _LATEX_SPECIAL.sub(lambda m: _LATEX[m.group(0)], text)
+
+
+def year(paper: Paper) -> int:
+    """The submission year; from a new-style id (`2404.…`) when the digest gives none."""
+    if paper.published:
+        return paper.published.value.year
+    m = re.match(r"(\d{2})\d{2}\.", paper.arxiv_id)
+    return 2000 + int(m.group(1)) if m else 0
+
+
+def _base_key(paper: Paper) -> str:
+    surname = _ascii_word(paper.authors[0].split()[-1]) if paper.authors else ""
+    words = [_ascii_word(w) for w in paper.title.split()]
+    first = next((w for w in words if w and w not in _SMALL_WORDS), "")
+    return f"{surname or 'anon'}{year(paper) or ''}{first}"
+
+
+def _ascii_word(word: str) -> str:
+    plain = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]", "", plain.lower())
+
+
+def _suffix(n: int) -> str:
+    """b, c, ..., z, ba, bb, ...: letters after the first key (which has none)."""
+    letters = ""
+    while True:
+        n, r = divmod(n, 26)
+        letters = chr(ord("a") + r) + letters
+        if n == 0:
+            return letters

@@ -1,0 +1,159 @@
+"""BibTeX and COinS, read back with a real BibTeX parser (pybtex) and urllib."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from urllib.parse import parse_qs
+
+import pytest
+from bs4 import BeautifulSoup
+from pybtex.database import parse_string
+
+from mkdocs_digest.domain.catalog import Catalog
+from mkdocs_digest.domain.model import Paper, Published
+from mkdocs_digest.domain.parser import parse_digest
+from mkdocs_digest.formats.citations import bibtex, citation_keys, coins, latex
+
+from .conftest import Built, build, write_site
+
+HOSTILE = 'A {Brace, 100% Sure & #1 of </script> "Quotes" in C:\\path_x $5 ~ ^'
+
+
+def paper(title: str = "Attention Is All You Need", **changes: object) -> Paper:
+    fields: dict[str, object] = {
+        "arxiv_id": "1706.03762",
+        "url": "http://arxiv.org/abs/1706.03762",
+        "title": title,
+        "title_ja": None,
+        "authors": ("Ashish Vaswani", "Noam Shazeer"),
+        "summary": (),
+        "commentary": None,
+        "comment": None,
+        "topics": (),
+        "categories": ("cs.CL", "cs.LG"),
+        "published": Published(dt.datetime(2017, 6, 12, 17, 57), True),
+    }
+    return Paper(**(fields | changes))  # type: ignore[arg-type]
+
+
+def parsed_entry(text: str):
+    entries = parse_string(text, "bibtex").entries
+    assert len(entries) == 1
+    return next(iter(entries.items()))
+
+
+def test_bibtex_is_arxivs_own_style() -> None:
+    key, entry = parsed_entry(bibtex(paper(), "vaswani2017attention"))
+    assert key == "vaswani2017attention" and entry.type == "misc"
+    assert entry.fields["title"] == "Attention Is All You Need"
+    assert [str(p) for p in entry.persons["author"]] == ["Vaswani, Ashish", "Shazeer, Noam"]
+    assert entry.fields["year"] == "2017"
+    assert entry.fields["eprint"] == "1706.03762"
+    assert entry.fields["archivePrefix"] == "arXiv"
+    assert entry.fields["primaryClass"] == "cs.CL"
+    assert entry.fields["url"] == "https://arxiv.org/abs/1706.03762"
+
+
+def test_every_latex_special_character_is_escaped_and_the_entry_still_parses() -> None:
+    _, entry = parsed_entry(bibtex(paper(HOSTILE, authors=("Jo {Smith} & Co",)), "k"))
+    title = entry.fields["title"]
+    assert title == latex(HOSTILE)
+    for raw, escaped in (("%", r"\%"), ("&", r"\&"), ("#", r"\#"), ("_", r"\_"), ("$", r"\$")):
+        assert escaped in title and title.replace(escaped, "").count(raw) == 0
+    assert r"\textbraceleft{}" in title and r"\textbackslash{}" in title
+    assert "</script>" in title and '"Quotes"' in title
+    assert title.count("{") == title.count("}")  # balanced, as BibTeX needs
+    assert r"\textbraceleft{}Smith\textbraceright{} \&" in str(entry.persons["author"][0])
+
+
+def test_keys_follow_surname_year_first_word_and_are_unique_across_the_site() -> None:
+    page = "---\ndate: 2024-04-05\n---\n\n" + "".join(
+        f"### [{title}](http://arxiv.org/abs/2404.0000{n})\n\nAnn Émile-Dupré\n\n- x\n\n"
+        "**トピック:** [合成データ](../../sd)\n\n- - -\n\n"
+        for n, title in enumerate(["The Deep Nets", "Deep Nets Again", "On Deep Things"], 1)
+    )
+    catalog = Catalog.build([parse_digest(page, "sd/2024-04-05.md")])
+    keys = citation_keys(catalog)
+    assert list(keys.values()) == [
+        "emiledupre2024deep",
+        "emiledupre2024deepb",
+        "emiledupre2024deepc",
+    ]
+
+
+def test_coins_carry_title_authors_date_and_the_arxiv_id() -> None:
+    fields = parse_qs(coins(paper(HOSTILE)))
+    assert fields["rft.atitle"] == [HOSTILE]
+    assert fields["rft.au"] == ["Ashish Vaswani", "Noam Shazeer"]
+    assert fields["rft.date"] == ["2017-06-12"]
+    assert "info:arxiv/1706.03762" in fields["rft_id"]
+
+
+# -- in the built example site ------------------------------------------------------
+
+
+def cards_bibtex(built: Built) -> dict[str, str]:
+    """arXiv id -> key, from every card of every digest page, each parsed."""
+    keys: dict[str, set[str]] = {}
+    for path in built.pages():
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for card in soup.select("article.digest-card"):
+            key, entry = parsed_entry(card.select_one("pre.digest-card__bibtex").get_text())
+            keys.setdefault(entry.fields["eprint"], set()).add(key)
+    assert all(len(found) == 1 for found in keys.values())  # one paper, one key
+    return {arxiv: found.pop() for arxiv, found in keys.items()}
+
+
+def test_every_card_cites_its_paper_with_a_key_no_other_paper_has(example_site: Built) -> None:
+    keys = cards_bibtex(example_site)
+    catalog = json.loads((example_site.site / "papers.json").read_text(encoding="utf-8"))
+    assert set(keys) == {p["arxiv_id"] for p in catalog["papers"]}  # every paper is cited
+    assert len(set(keys.values())) == len(keys)
+
+
+@pytest.mark.parametrize(("topic", "count"), [("sd", 17), ("dp", 6), ("fl", 4)])
+def test_each_topic_has_a_bib_file_of_its_papers(example_site: Built, topic, count) -> None:
+    text = (example_site.site / topic / "papers.bib").read_text(encoding="utf-8")
+    entries = parse_string(text, "bibtex").entries
+    assert len(entries) == count
+    keys = cards_bibtex(example_site)
+    assert {key: keys[entry.fields["eprint"]] for key, entry in entries.items()} == {
+        key: key for key in entries
+    }
+    intro = example_site.page(f"{topic}/").select_one(".digest-topic__intro")
+    assert intro.select_one('a[type="application/x-bibtex"]')["href"].endswith("papers.bib")
+
+
+def test_the_seed_page_has_one_coins_span_per_paper(example_site: Built) -> None:
+    page = example_site.page("sd/2024-03-29/")
+    cards = page.select("article.digest-card")
+    assert len(cards) == 12
+    for card in cards:
+        spans = card.select("span.Z3988")
+        assert len(spans) == 1
+        fields = parse_qs(spans[0]["title"])
+        title = card.select_one("h3 a").get_text()
+        assert fields["rft.atitle"] == [" ".join(title.split())]
+        authors = card.select_one(".digest-card__authors").get_text(" ")
+        assert all(author in authors for author in fields["rft.au"])
+        assert fields["rft.date"] == [card.find("time")["datetime"][:10]]
+        assert f"info:arxiv/{card['data-arxiv-id']}" in fields["rft_id"]
+
+
+def test_a_hostile_title_stays_text_in_the_card_and_the_bib_file(tmp_path: Path) -> None:
+    page = (
+        "---\ndate: 2024-04-05\n---\n\n- - -\n\n"
+        f"### [{HOSTILE.replace('[', '(')}](http://arxiv.org/abs/2599.00001)\n\nAnn Lee\n\n"
+        "- point\n\n**トピック:** [合成データ](../../sd), **カテゴリ:** cs.LG\n"
+    )
+    built = build(write_site(tmp_path, {"sd/2024-04-05.md": page}), tmp_path / "site")
+    assert built.returncode == 0, built.log
+    html = (built.site / "sd" / "2024-04-05" / "index.html").read_text(encoding="utf-8")
+    assert "</script> " not in html.split('class="digest-card__bibtex"', 1)[1][:2000]
+    card_text = built.page("sd/2024-04-05/").select_one("pre.digest-card__bibtex").get_text()
+    _, entry = parsed_entry(card_text)
+    assert entry.fields["title"] == latex(HOSTILE)
+    bib = (built.site / "sd" / "papers.bib").read_text(encoding="utf-8")
+    assert parse_string(bib, "bibtex").entries[entry.key].fields["title"] == latex(HOSTILE)
