@@ -295,7 +295,10 @@ def test_users_page_at_a_topic_path_is_kept_and_gets_the_listing(tmp_path: Path)
     ]  # nothing written into docs/
 
 
-def test_coexists_with_material_tags_and_blog(tmp_path: Path) -> None:
+def test_coexists_with_materials_blog_tags_search_privacy_and_offline(tmp_path: Path) -> None:
+    tagged = digest_page("[合成データ](../../sd)").replace(
+        "date: 2024-04-05\n", "date: 2024-04-05\ntags: [synthetic]\n"
+    )
     config = write_site(
         tmp_path,
         {
@@ -303,14 +306,34 @@ def test_coexists_with_material_tags_and_blog(tmp_path: Path) -> None:
             "tags.md": "# Tags\n\n<!-- material/tags -->\n",
             "blog/index.md": "# Blog\n",
             "blog/posts/hello.md": "---\ndate: 2024-04-01\n---\n# Hello\n\nA post.\n",
-            "sd/2024-04-05.md": digest_page("[合成データ](../../sd)"),
+            "sd/2024-04-05.md": tagged,
         },
-        plugins=["search", "tags", "blog", "digest"],
+        # No web fonts, and offline's worker shim left where it is: the privacy plugin
+        # would download both, and the test machine has no network.
+        theme={"name": "material", "font": False},
+        plugins=[
+            "search",
+            "tags",
+            "blog",
+            {"privacy": {"assets_exclude": ["unpkg.com/*"]}},
+            "offline",
+            "digest",
+        ],
     )
     built = build(config, tmp_path / "site")
     assert built.returncode == 0, built.log
-    assert len(built.page("sd/2024-04-05/").select("article.digest-card")) == 1
-    assert built.page("sd/").select("a.digest-listing__title")
+    # The offline plugin turns directory URLs off: pages are `.html` files.
+    assert len(built.page("sd/2024-04-05.html").select("article.digest-card")) == 1
+    assert built.page("sd/index.html").select("a.digest-listing__title")
+    assert built.page("blog/index.html").find(string=lambda t: "Hello" in t) is not None
+    # The digest's front-matter tag reaches Material's tags index, linking the digest.
+    tags = built.page("tags.html")
+    section = tags.find(id="tag:synthetic") or tags.find(id="synthetic")
+    assert section is not None, tags.select("h2")
+    assert any("2024-04-05" in a["href"] for a in tags.select("a[href]") if "sd/" in a["href"])
+    # offline: a search index a file:// page can load, with the cards' papers in it.
+    offline = (built.site / "search" / "search_index.js").read_text(encoding="utf-8")
+    assert "Paper 2599.00001" in offline
 
 
 def test_edits_between_builds_in_one_process_reach_the_topic_pages(tmp_path: Path) -> None:
