@@ -666,3 +666,27 @@ def test_papers_json_is_the_export_with_each_cards_url(example_site: Built, caps
         assert example_site.page(path).find(id=anchor) is not None, url
     overview = example_site.page("topics/")
     assert overview.select_one(".digest-overview__data a")["href"] == "../papers.json"
+
+
+def test_templates_in_custom_dir_override_cards_topic_pages_and_feeds(tmp_path: Path) -> None:
+    overrides = tmp_path / "overrides" / "digest"
+    overrides.mkdir(parents=True)
+    (overrides / "card.html").write_text('<p class="my-card">MY CARD {{ paper.title }}</p>\n')
+    (overrides / "topic_week.html").write_text(
+        '<ul>{% for row in rows %}<li class="my-row">MY ROW {{ row.paper.title }}</li>'
+        "{% endfor %}</ul>\n"
+    )
+    (overrides / "feed_entry.html").write_text("<p>MY FEED {{ paper.arxiv_id }}</p>\n")
+    config = write_site(
+        tmp_path,
+        {"sd/2024-04-05.md": digest_page("[合成データ](../../sd)")},
+        theme={"name": "material", "custom_dir": "overrides"},
+    )
+    built = build(config, tmp_path / "site")
+    assert built.returncode == 0, built.log
+    card = built.page("sd/2024-04-05/").select_one("article.digest-card")
+    assert card.select_one("p.my-card").get_text() == "MY CARD Paper 2599.00001"
+    assert card.h3 is not None  # the heading stays the plugin's
+    assert built.page("sd/").select_one("li.my-row").get_text() == "MY ROW Paper 2599.00001"
+    feed = (built.site / "sd" / "feed.xml").read_text(encoding="utf-8")
+    assert "&lt;p&gt;MY FEED 2599.00001&lt;/p&gt;" in feed

@@ -9,15 +9,13 @@ all text; characters XML cannot hold (digest text is untrusted) are dropped.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..domain.catalog import Catalog
 from ..domain.model import Entry
-from ..rendering import inline
 
 ATOM = "http://www.w3.org/2005/Atom"
 SITE_FEED = "feed.xml"
@@ -49,9 +47,12 @@ def topic_feed(catalog: Catalog, slug: str, limit: int) -> tuple[Entry, ...]:
 
 
 def atom(
-    feed: Feed, catalog: Catalog, card_url: Callable[[Entry], str], labels: Mapping[str, str]
+    feed: Feed,
+    catalog: Catalog,
+    card_url: Callable[[Entry], str],
+    content: Callable[[Entry], str],
 ) -> str:
-    """The feed as Atom XML."""
+    """The feed as Atom XML; `content` gives an entry's HTML (a template's)."""
     ET.register_namespace("", ATOM)
     root = ET.Element(_q("feed"))
     _text(root, "id", feed.url)
@@ -65,7 +66,7 @@ def atom(
         root, _q("generator"), uri="https://pypi.org/project/mkdocs-digest/"
     ).text = "mkdocs-digest"
     for entry, day in zip(feed.entries, days, strict=True):
-        _entry(root, entry, day, catalog, card_url(entry), labels)
+        _entry(root, entry, day, catalog, card_url(entry), content(entry))
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
 
 
@@ -75,7 +76,7 @@ def _entry(
     day: dt.date,
     catalog: Catalog,
     card: str,
-    labels: Mapping[str, str],
+    content: str,
 ) -> None:
     paper = entry.paper
     element = ET.SubElement(root, _q("entry"))
@@ -90,19 +91,7 @@ def _entry(
     ET.SubElement(element, _q("link"), rel="related", type="text/html", href=paper.abs_url)
     for topic in catalog.record(paper.arxiv_id).topics:  # of every appearance
         ET.SubElement(element, _q("category"), term=topic.slug, label=topic.name)
-    _text(element, "content", _content(entry, labels)).set("type", "html")
-
-
-def _content(entry: Entry, labels: Mapping[str, str]) -> str:
-    """The Japanese title and the bullets as HTML (escaped again by the XML)."""
-    paper = entry.paper
-    parts = []
-    if paper.title_ja and paper.title_ja.strip():
-        parts.append(f'<p lang="ja"><strong>{html.escape(paper.title_ja.strip())}</strong></p>')
-    if paper.summary:
-        items = "".join(f"<li>{inline.inline(b.strip())}</li>" for b in paper.summary)
-        parts.append(f'<ul aria-label="{html.escape(labels["summary"])}">{items}</ul>')
-    return "".join(parts)
+    _text(element, "content", content.strip()).set("type", "html")
 
 
 def _first(entries: Iterable[Entry], limit: int) -> tuple[Entry, ...]:

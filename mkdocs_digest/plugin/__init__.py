@@ -26,6 +26,7 @@ from ..domain.cache import ParseCache
 from ..domain.catalog import Catalog
 from ..domain.fields import DEFAULT, FIELDS
 from ..domain.labels import KEYS, labels_for
+from ..domain.model import Entry
 from ..domain.parser import parse_digest
 from ..formats.citations import bib_file
 from ..formats.export import PAPERS_JSON, card_url, catalog_json
@@ -131,6 +132,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             self._write_bib_files(config, files)
         return files
 
+    def _feed_entry(self, entry: Entry) -> str:
+        return self.renderer.site.render("digest/feed_entry.html", paper=entry.paper)
+
     def _write_bib_files(self, config: MkDocsConfig, files: Files) -> None:
         keys = self.renderer.site.citation_keys
         for (kind, _), listing in self.renderer.listings.items():
@@ -168,7 +172,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 feeds[listing.feed] = Feed(title, url, page, name, entries)
                 heads |= dict.fromkeys((*listing.uris, listing.archive), (title, url))
         for path, feed in feeds.items():
-            text = atom(feed, self.catalog, lambda e: card_url(e, urls, base), self.labels)
+            text = atom(feed, self.catalog, lambda e: card_url(e, urls, base), self._feed_entry)
             files.append(File.generated(config, path, content=text))
         return heads
 
