@@ -26,13 +26,10 @@ from ..domain.cache import ParseCache
 from ..domain.catalog import Catalog
 from ..domain.fields import DEFAULT, FIELDS
 from ..domain.labels import KEYS, labels_for
-from ..domain.model import Entry
 from ..domain.parser import parse_digest
-from ..formats.citations import bib_file
-from ..formats.export import PAPERS_JSON, card_url, catalog_json
-from ..formats.feeds import SITE_FEED, Feed, atom, site_feed, topic_feed
-from ..formats.filter_index import FILTER_INDEX, filter_index
+from ..formats.export import PAPERS_JSON
 from ..formats.jsonld import script_element
+from ..formats.site_files import Site, site_files
 from ..rendering.blocks import BlocksExtension, BlockStore
 from ..rendering.compact import collapse_whitespace
 from ..rendering.context import TEMPLATES
@@ -121,26 +118,21 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 source = str(ASSETS / asset.rpartition("/")[2])
                 files.append(File.generated(config, asset, abs_src_path=source))
         urls = {f.src_uri: f.url for f in files.documentation_pages()}
-        index = filter_index(self.catalog, self.renderer.listings.values(), urls)
-        files.append(File.generated(config, FILTER_INDEX, content=index))
-        if self.config.papers_json:
-            data = catalog_json(self.catalog, urls, config.site_url or "")
-            text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-            files.append(File.generated(config, PAPERS_JSON, content=text))
-        self.feed_links = self._write_feeds(config, files, urls)
-        if self.config.citations:
-            self._write_bib_files(config, files)
+        home = next((f.src_uri for f in files.documentation_pages() if f.url in ("", "./")), None)
+        site = Site(
+            config.site_name,
+            config.site_url or "",
+            home,
+            self.config.papers_json,
+            self.renderer.site.feeds,
+            self.config.feed_size,
+            self.config.citations,
+        )
+        outputs = site_files(self.renderer, urls, site)
+        for path, text in outputs.files.items():
+            files.append(File.generated(config, path, content=text))
+        self.feed_links = outputs.feed_links
         return files
-
-    def _feed_entry(self, entry: Entry) -> str:
-        return self.renderer.site.render("digest/feed_entry.html", paper=entry.paper)
-
-    def _write_bib_files(self, config: MkDocsConfig, files: Files) -> None:
-        keys = self.renderer.site.citation_keys
-        for (kind, _), listing in self.renderer.listings.items():
-            if kind == "topic":
-                papers = [entry.paper for week in listing.weeks for entry in week.entries]
-                files.append(File.generated(config, listing.bib, content=bib_file(papers, keys)))
 
     def _feeds_wanted(self, config: MkDocsConfig) -> bool:
         if self.config.feeds and not config.site_url:
@@ -149,32 +141,6 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 "no feeds written. Set site_url, or 'feeds: false' under the digest plugin"
             )
         return bool(self.config.feeds and config.site_url)
-
-    def _write_feeds(
-        self, config: MkDocsConfig, files: Files, urls: dict[str, str]
-    ) -> dict[str, tuple[str, str]]:
-        """Writes the feeds; returns page -> (feed title, feed URL) for their <head>."""
-        if not self.renderer.site.feeds:
-            return {}
-        base = str(config.site_url).rstrip("/") + "/"
-        size = self.config.feed_size
-        home = [f.src_uri for f in files.documentation_pages() if f.url in ("", "./")]
-        name = config.site_name
-        site = Feed(name, base + SITE_FEED, base, name, site_feed(self.catalog, size))
-        feeds = {SITE_FEED: site}
-        heads = {uri: (site.title, site.url) for uri in home}
-        for (kind, slug), listing in self.renderer.listings.items():
-            if kind == "topic":
-                title = f"{self.catalog.topic_name(slug)} — {name}"
-                page = base + urls[listing.uris[0]]
-                entries = topic_feed(self.catalog, slug, size)
-                url = base + listing.feed
-                feeds[listing.feed] = Feed(title, url, page, name, entries)
-                heads |= dict.fromkeys((*listing.uris, listing.archive), (title, url))
-        for path, feed in feeds.items():
-            text = atom(feed, self.catalog, lambda e: card_url(e, urls, base), self._feed_entry)
-            files.append(File.generated(config, path, content=text))
-        return heads
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
         if not self.config.enabled:

@@ -10,6 +10,7 @@ HTML between them.
 
 from __future__ import annotations
 
+import html
 import itertools
 import re
 import secrets
@@ -90,6 +91,30 @@ class BlockStore:
         missed = [token for token in tokens if token not in self.placed]
         self.placed.difference_update(tokens)
         return len(missed)
+
+
+def to_html(blocks: tuple[Block, ...]) -> str:
+    """The blocks as one raw HTML block, for a page no extension will convert
+    (`mkdocs-digest generate`). No blank line inside: Markdown ends raw HTML there."""
+    text = "".join(_html(block) for block in blocks)
+    return "\n".join(line for line in text.split("\n") if line.strip())
+
+
+def _html(block: Block) -> str:
+    if isinstance(block, Html):
+        return block.html.strip() + "\n"
+    if isinstance(block, Heading):
+        attrs = _attrs((*block.attrs, ("id", block.id)))
+        text = html.escape(block.text, quote=False)
+        if block.href:
+            text = f'<a href="{html.escape(block.href)}">{text}</a>'
+        return f"<h{block.level}{attrs}>{text}</h{block.level}>\n"
+    inner = "".join(_html(child) for child in block.children)
+    return f"<{block.tag}{_attrs(block.attrs)}>\n{inner}</{block.tag}>\n"
+
+
+def _attrs(attrs: tuple[tuple[str, str], ...]) -> str:
+    return "".join(f' {name}="{html.escape(value)}"' for name, value in attrs)
 
 
 class _BlockPlacer(BlockProcessor):
