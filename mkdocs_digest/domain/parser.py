@@ -89,6 +89,12 @@ def _remove_stray_boms(text: str, page: str) -> tuple[str, list[Diagnostic]]:
     return text.replace("\ufeff", ""), found
 
 
+def split_front_matter(text: str) -> tuple[str, str]:
+    """(the front matter block with its fences, or '', and the rest of the page)."""
+    m = FRONT_MATTER.match(text)
+    return (m.group(0), text[m.end() :]) if m else ("", text)
+
+
 def _front_matter(text: str, page: str) -> tuple[dict[str, object], int, list[Diagnostic]]:
     m = FRONT_MATTER.match(text)
     if not m:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import html
-import json
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -34,7 +33,7 @@ from ..rendering.blocks import BlocksExtension, BlockStore
 from ..rendering.compact import collapse_whitespace
 from ..rendering.context import TEMPLATES
 from ..rendering.links import Links
-from ..rendering.renderer import Renderer
+from ..rendering.renderer import Renderer, page_front_matter
 from ..structure.fingerprints import fingerprints
 from ..structure.layout import Layout
 from ..structure.nav import NavPlan, plan
@@ -110,7 +109,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         )
         self.generated = {uri for uri in self.site_pages if files.get_file_from_path(uri) is None}
         for uri in sorted(self.generated):
-            content = _front_matter(self.renderer.page_title(self.site_pages[uri]))
+            content = page_front_matter(self.renderer.page_title(self.site_pages[uri]))
             files.append(File.generated(config, uri, content=content + self.config.listing_marker))
         assets = [SCRIPT, STYLESHEET] if self.config.stylesheet else [SCRIPT]
         for asset in assets:
@@ -310,14 +309,6 @@ def _check_options(config: DigestConfig) -> None:
 def _theme_language(config: MkDocsConfig) -> str:
     language = str(config.theme.get("language") or config.theme.get("locale") or "ja")
     return "ja" if language.startswith("ja") else "en"
-
-
-def _front_matter(title: str) -> str:
-    # Themes print page titles unescaped (in <title>, the nav, the header), and a
-    # topic name is digest text: the title must already be HTML. A JSON string is a
-    # YAML scalar, and much cheaper to write than yaml.dump for every generated page.
-    title = html.escape(title)
-    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n"
 
 
 def _first_line(source: str, markdown: str) -> int | None:

@@ -18,10 +18,16 @@ def relative_url(url: str, base: str) -> str:
 
 @dataclass(frozen=True)
 class Links:
-    """URLs of the site's pages (`src_uri -> url`) relative to the current page."""
+    """URLs of the site's pages (`src_uri -> url`) relative to the current page.
+
+    `page_url`, when given, is where the page is served if `urls` are not URLs: a
+    tree for Zensical links to source files (`../sd/index.md`), which Zensical
+    resolves; scripts, which read URLs at run time, still need the served one.
+    """
 
     urls: Mapping[str, str]
     page: str
+    page_url: str | None = None
 
     def to(self, src_uri: str, anchor: str | None = None) -> str:
         url = relative_url(self.urls[src_uri], self.urls[self.page])
@@ -29,8 +35,16 @@ class Links:
 
     def root(self) -> str:
         """The site root as seen from the page, ending in '/' (or '' at the root)."""
-        url = relative_url("", self.urls[self.page])
-        return "" if url == "." else url + "/"
+        return _root(self.urls[self.page])
+
+    def script_root(self) -> str:
+        """The site root as seen from the served page, for scripts (data attributes)."""
+        return _root(self.page_url if self.page_url is not None else self.urls[self.page])
+
+
+def _root(base: str) -> str:
+    url = relative_url("", base)
+    return "" if url == "." else url + "/"
 
 
 @dataclass(frozen=True)

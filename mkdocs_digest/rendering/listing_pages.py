@@ -112,8 +112,8 @@ class ListingPages:
             "bib": links.root() + listing.bib if self._has_bib(page) else None,
             "filter": {
                 "key": f"{page.kind}:{page.key}",
-                "index": links.root() + FILTER_INDEX,
-                "root": links.root(),
+                "index": links.script_root() + FILTER_INDEX,
+                "root": links.script_root(),
             },
         }
 

@@ -7,6 +7,8 @@ Each kind of page has its part: `DigestPage` (cards, header, week pager),
 
 from __future__ import annotations
 
+import html
+import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -81,3 +83,13 @@ def _at_marker(markdown: str, marker: str, block: str) -> str:
         if i not in code and line.strip() == marker:
             return "\n".join([*lines[:i], block, *lines[i + 1 :]])
     return markdown + block
+
+
+def page_front_matter(title: str) -> str:
+    """Front matter that gives a generated page its title.
+
+    Themes print page titles unescaped (in <title>, the nav, the header), and a
+    topic name is digest text: the title must already be HTML. A JSON string is a
+    YAML scalar, and much cheaper to write than yaml.dump for every generated page.
+    """
+    return f"---\ntitle: {json.dumps(html.escape(title), ensure_ascii=False)}\n---\n\n"
