@@ -119,11 +119,13 @@ def test_the_nav_stays_compact_on_every_page(site: Site) -> None:
     assert min(f.nav_top for f in site.pages.values()) >= series
 
 
-def test_the_median_digest_page_weighs_under_80_kb(site: Site) -> None:
+def test_the_median_digest_page_weighs_under_90_kb(site: Site) -> None:
+    # 72 KB before each card carried its BibTeX and COinS span (about 0.9 KB a card);
+    # MkDocs' own page of the same site, without the plugin, weighs 178 KB.
     digests = [p for p in site.pages if posixpath.basename(_stem(site, p))[:2] == "20"]
     assert len(digests) >= 300
     median = statistics.median(p.stat().st_size for p in digests)
-    assert median < 80 * 1024, median
+    assert median < 90 * 1024, median
 
 
 def _stem(site: Site, page: Path) -> str:
