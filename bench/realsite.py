@@ -8,7 +8,9 @@ each week, every topic named by the week's entries gets a digest of its papers, 
 topics renamed (`sd1`, `dp1`, `fl1`, ...), while the rare topics (`he`, `tee`, ...)
 gather the papers of every copy. One copy gives 179 digests in 9 series; three give
 413 in 15, a little more than the source site after nine months (308 in 11), with
-each series' weeks as the corpus has them.
+each series' weeks as the corpus has them. `repeats` makes the site older instead of
+wider: the corpus' weeks again after them, with fresh ids, in the same series (ten
+repeats: about seven and a half years of weekly digests).
 
 The entries are cut out of the pages with plain regular expressions, not with the
 plugin's parser, so tests that build this site do not check the parser against itself.
@@ -56,21 +58,25 @@ def read_corpus(corpus: Path = CORPUS) -> dict[dt.date, dict[str, SourceEntry]]:
 WEEKLY = frozenset({"sd", "dp", "fl"})
 
 
-def _copied(entry: SourceEntry, k: int, own: frozenset[str] = WEEKLY) -> SourceEntry:
-    """Copy k of an entry: ids `(30+k)MM.NNNNN`, weekly topics `<slug>k`."""
-    if k == 0:
+def _copied(
+    entry: SourceEntry, k: int, n: int | None = None, own: frozenset[str] = WEEKLY
+) -> SourceEntry:
+    """Copy k of an entry: ids `(30+n)MM.NNNNN` (n is k, or further on for a repeat of
+    the corpus), weekly topics `<slug>k` (copy 0 keeps them)."""
+    n = k if n is None else n
+    if n == 0:
         return entry
 
     def rename(slug: str, name: str) -> tuple[str, str]:
-        return (f"{slug}{k}", f"{name} {k}") if slug in own else (slug, name)
+        return (f"{slug}{k}", f"{name} {k}") if k and slug in own else (slug, name)
 
     def link(m: re.Match[str]) -> str:
         slug, name = rename(m.group(2), m.group(1))
         return f"[{name}](../../{slug})"
 
-    text = re.sub(r"arxiv\.org/abs/\d\d(\d\d\.)", rf"arxiv.org/abs/{30 + k}\g<1>", entry.text)
+    text = re.sub(r"arxiv\.org/abs/\d\d(\d\d\.)", rf"arxiv.org/abs/{30 + n}\g<1>", entry.text)
     topics = dict(rename(slug, name) for slug, name in entry.topics.items())
-    return SourceEntry(f"{30 + k}{entry.arxiv_id[2:]}", _TOPIC.sub(link, text), topics)
+    return SourceEntry(f"{30 + n}{entry.arxiv_id[2:]}", _TOPIC.sub(link, text), topics)
 
 
 def _page(title: str, week: dt.date, intro: str, entries: list[SourceEntry]) -> str:
@@ -82,25 +88,37 @@ def _page(title: str, week: dt.date, intro: str, entries: list[SourceEntry]) -> 
     )
 
 
-def make_site(docs: Path, copies: int = 3, corpus: Path = CORPUS) -> int:
+def make_site(docs: Path, copies: int = 3, corpus: Path = CORPUS, repeats: int = 1) -> int:
     """Write the digests under `docs` (and an `index.md`); return how many were written."""
     written = 0
-    for week, entries in read_corpus(corpus).items():
-        every = [_copied(entry, k) for k in range(copies) for entry in entries.values()]
-        by_topic: dict[str, list[SourceEntry]] = defaultdict(list)
-        names: dict[str, str] = {}
-        for entry in every:
-            for slug, name in entry.topics.items():
-                by_topic[slug].append(entry)
-                names.setdefault(slug, name)
-        pages = {f"all/{week}.md": _page("すべての論文", week, "今週のすべての論文", every)}
-        for slug, members in by_topic.items():
-            intro = f"{names[slug]}に関する論文まとめ"
-            pages[f"{slug}/{week}.md"] = _page(names[slug], week, intro, members)
-        for name, text in pages.items():
-            path = docs / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-        written += len(pages)
+    weeks = read_corpus(corpus)
+    span = max(weeks) - min(weeks) + dt.timedelta(days=7)
+    for r in range(repeats):
+        for week, entries in weeks.items():
+            every = [
+                _copied(entry, k, r * copies + k)
+                for k in range(copies)
+                for entry in entries.values()
+            ]
+            written += _write_week(docs, week + r * span, every)
     (docs / "index.md").write_text("# 論文ダイジェスト\n\n週ごとの arXiv 論文まとめ。\n")
     return written
+
+
+def _write_week(docs: Path, week: dt.date, every: list[SourceEntry]) -> int:
+    """One week's digests: one per topic its entries name, and `all/`."""
+    by_topic: dict[str, list[SourceEntry]] = defaultdict(list)
+    names: dict[str, str] = {}
+    for entry in every:
+        for slug, name in entry.topics.items():
+            by_topic[slug].append(entry)
+            names.setdefault(slug, name)
+    pages = {f"all/{week}.md": _page("すべての論文", week, "今週のすべての論文", every)}
+    for slug, members in by_topic.items():
+        intro = f"{names[slug]}に関する論文まとめ"
+        pages[f"{slug}/{week}.md"] = _page(names[slug], week, intro, members)
+    for name, text in pages.items():
+        path = docs / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return len(pages)

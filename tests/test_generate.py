@@ -36,27 +36,30 @@ def generated(root: Path, builder: str) -> Path:
     return root
 
 
-def cards(built: Built) -> dict[str, list[str]]:
-    """Page -> the ids of its cards, and the links inside them."""
+def per_page(built: Built, select: str, values) -> dict[str, list[str]]:
+    """Page -> `values(found)` for each page where `select` finds something."""
     found = {}
     for page in built.pages():
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        articles = soup.select("article.digest-card")
-        if articles:
-            # (not the ¶ permalinks: the toc extension adds them to Markdown headings only)
-            links = [a["href"] for c in articles for a in c.select("a[href]:not(.headerlink)")]
-            found[page.relative_to(built.site).as_posix()] = [c["id"] for c in articles] + links
+        elements = soup.select(select)
+        if elements:
+            found[page.relative_to(built.site).as_posix()] = values(elements)
     return found
+
+
+def cards(built: Built) -> dict[str, list[str]]:
+    """Page -> the ids of its cards, and the links inside them (not the ¶ permalinks:
+    the toc extension adds those to Markdown headings only)."""
+
+    def ids_and_links(cards) -> list[str]:
+        links = [a["href"] for c in cards for a in c.select("a[href]:not(.headerlink)")]
+        return [c["id"] for c in cards] + links
+
+    return per_page(built, "article.digest-card", ids_and_links)
 
 
 def listings(built: Built) -> dict[str, list[str]]:
-    found = {}
-    for page in built.pages():
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        rows = soup.select("a.digest-listing__title")
-        if rows:
-            found[page.relative_to(built.site).as_posix()] = [a["href"] for a in rows]
-    return found
+    return per_page(built, "a.digest-listing__title", lambda rows: [a["href"] for a in rows])
 
 
 def test_page_urls_follow_mkdocs() -> None:
