@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 import posixpath
+import re
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -120,7 +121,8 @@ class _Tree:
             citations=plugin.get("citations", True),
         )
         self.urls = {
-            uri: page_url(uri, options.directory_urls) for uri in {*self.texts, *self.site_pages}
+            uri: page_url(uri, options.directory_urls)
+            for uri in sorted({*self.texts, *self.site_pages})
         }
         self.sources = {uri: uri for uri in self.urls}  # links to source files
         self.store = BlockStore()
@@ -182,8 +184,9 @@ class _Tree:
         )
 
     def _placed(self, markdown: str, uri: str) -> str:
-        for token in self.store.tokens.get(uri, []):
-            markdown = markdown.replace(token, to_html(self.store.take(token)))
+        # Whole tokens only: `...n1` is also the start of `...n10`.
+        tokens = re.compile(rf"mkdocsdigest{self.store.nonce}n\d+")
+        markdown = tokens.sub(lambda m: to_html(self.store.take(m.group(0))), markdown)
         self.store.finish(uri)
         return markdown
 

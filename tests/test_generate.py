@@ -8,6 +8,7 @@ plugin's own build, at the same URL and anchor, with no broken local link.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -155,3 +156,19 @@ def test_watch_regenerates_after_an_edit(tmp_path: Path) -> None:
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+def test_a_page_of_many_cards_gets_each_card_once(tmp_path: Path) -> None:
+    # Twelve cards on the only page: its placeholders run from n0 to past n10.
+    entries = "\n\n- - -\n\n".join(
+        f"### [Paper {n}](http://arxiv.org/abs/2599.000{n:02d})\n\nA B\n\n- point\n\n"
+        "**トピック:** [合成データ](../../sd)"
+        for n in range(12)
+    )
+    (tmp_path / "docs" / "sd").mkdir(parents=True)
+    (tmp_path / "docs" / "sd" / "2024-04-05.md").write_text(entries + "\n", encoding="utf-8")
+    assert main(["generate", str(tmp_path / "docs"), str(tmp_path / "out")]) == 0
+    page = (tmp_path / "out" / "sd" / "2024-04-05.md").read_text(encoding="utf-8")
+    ids = re.findall(r'<article class="digest-card" id="([^"]+)"', page)
+    assert ids == [f"arxiv-2599.000{n:02d}" for n in range(12)]
+    assert "mkdocsdigest" not in page
