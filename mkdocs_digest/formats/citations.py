@@ -52,6 +52,7 @@ _LATEX = {
     "^": r"\textasciicircum{}",
     "~": r"\textasciitilde{}",
 }
+_NOT_KEY = re.compile(r"[^a-z0-9]")
 _LATEX_SPECIAL = re.compile("[" + re.escape("".join(_LATEX)) + "]")
 
 
@@ -121,14 +122,14 @@ def year(paper: Paper) -> int:
 
 def _base_key(paper: Paper) -> str:
     surname = _ascii_word(paper.authors[0].split()[-1]) if paper.authors else ""
-    words = [_ascii_word(w) for w in paper.title.split()]
+    words = (_ascii_word(w) for w in paper.title.split())  # lazily: the first few do
     first = next((w for w in words if w and w not in _SMALL_WORDS), "")
     return f"{surname or 'anon'}{year(paper) or ''}{first}"
 
 
 def _ascii_word(word: str) -> str:
     plain = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]", "", plain.lower())
+    return _NOT_KEY.sub("", plain.lower())
 
 
 def _suffix(n: int) -> str:

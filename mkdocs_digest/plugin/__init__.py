@@ -154,7 +154,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if self.dirty_builds.active:
             site = self._site_key(config, nav, nav_plan)
             sources = self.cache.hashes()
-            found = fingerprints(self.catalog, self.site_pages.values(), sources, site)
+            # A card's citation key can move when another paper takes it.
+            keys = self.renderer.site.citation_keys
+            found = fingerprints(self.catalog, self.site_pages.values(), sources, site, keys)
             self.dirty_builds.mark(files, found, self.generated)
             self.dirty_builds.keep_titles(files)
         return nav

@@ -18,23 +18,25 @@ from collections.abc import Iterable, Mapping
 
 from ..domain.catalog import Catalog
 from ..domain.model import Digest, Entry
-from ..formats.citations import citation_keys
 from .layout import SitePage
 
 
 def fingerprints(
-    catalog: Catalog, pages: Iterable[SitePage], sources: Mapping[str, str], site: str
+    catalog: Catalog,
+    pages: Iterable[SitePage],
+    sources: Mapping[str, str],
+    site: str,
+    keys: Mapping[str, str],
 ) -> dict[str, str]:
     """A fingerprint for each source page and each page in `pages`.
 
     `sources` holds a hash of each source page's text; `site` stands for what every
     page shows (the nav, the options, the pages' URLs): a change there changes every
-    fingerprint.
+    fingerprint. `keys` are the papers' citation keys, which cards show.
     """
     site = _hash_text(site)
     found = {uri: _hash((site, text)) for uri, text in sources.items()}
     places = {uri: _page(catalog, digest) for uri, digest in catalog.digests.items()}
-    keys = citation_keys(catalog)  # a card's key can move when another paper takes it
     topics: dict[str, object] = {}  # a paper's topics, shown on each row that lists it
     for digest in catalog.digests.values():
         links = _digest(catalog, digest, places)
