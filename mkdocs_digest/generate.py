@@ -34,7 +34,7 @@ from .domain.source import normalize
 from .formats.export import PAPERS_JSON
 from .formats.site_files import Site, site_files
 from .rendering.blocks import BlockStore, to_html
-from .rendering.context import TEMPLATES
+from .rendering.context import TEMPLATES, Extras
 from .rendering.links import Links
 from .rendering.renderer import Renderer, page_front_matter
 from .structure.layout import Layout, SitePage
@@ -110,15 +110,13 @@ class _Tree:
         self.diagnostics = self.catalog.diagnostics + problems
         self.site_pages = {page.src_uri: page for page in pages}
         labels = labels_for(plugin.get("language") or "ja", plugin.get("labels") or {})
-        self.renderer = Renderer(
-            self.catalog,
-            pages,
-            [TEMPLATES],
-            labels,
-            plugin.get("max_authors", 5),
+        extras = Extras(
             PAPERS_JSON if plugin.get("papers_json", True) else None,
-            feeds=bool(plugin.get("feeds", True) and options.site_url),
-            citations=plugin.get("citations", True),
+            bool(plugin.get("feeds", True) and options.site_url),
+            plugin.get("citations", True),
+        )
+        self.renderer = Renderer(
+            self.catalog, pages, [TEMPLATES], labels, plugin.get("max_authors", 5), extras
         )
         self.urls = {
             uri: page_url(uri, options.directory_urls)
@@ -136,16 +134,8 @@ class _Tree:
         for name in ("digest.css", "digest.js"):
             out[ASSET_DIR + name] = ASSETS / name
         home = next((uri for uri, url in self.urls.items() if url in ("./", "index.html")), None)
-        plugin = self.options.plugin
-        site = Site(
-            self.options.site_name,
-            self.options.site_url,
-            home,
-            plugin.get("papers_json", True),
-            self.renderer.site.feeds,
-            plugin.get("feed_size", 50),
-            plugin.get("citations", True),
-        )
+        feed_size = self.options.plugin.get("feed_size", 50)
+        site = Site(self.options.site_name, self.options.site_url, home, feed_size)
         out.update(site_files(self.renderer, self.urls, site).files)
         return out
 

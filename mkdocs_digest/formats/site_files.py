@@ -12,22 +12,20 @@ from dataclasses import dataclass, field
 from ..domain.model import Entry
 from ..rendering.renderer import Renderer
 from .citations import bib_file
-from .export import PAPERS_JSON, card_url, catalog_json
+from .export import card_url, catalog_json
 from .feeds import SITE_FEED, Feed, atom, site_feed, topic_feed
 from .filter_index import FILTER_INDEX, filter_index
 
 
 @dataclass(frozen=True)
 class Site:
-    """What the files need to know of the site: its name and its URL (may be empty)."""
+    """What the files need to know of the site: its name and its URL (may be empty).
+    Which files to write is the renderer's `extras`: the pages link to them."""
 
     name: str
     url: str
     home: str | None  # the home page's source (`index.md`), if the site has one
-    papers_json: bool = True
-    feeds: bool = True
     feed_size: int = 50
-    citations: bool = True
 
 
 @dataclass
@@ -39,14 +37,16 @@ class SiteFiles:
 def site_files(renderer: Renderer, urls: Mapping[str, str], site: Site) -> SiteFiles:
     """`urls`: every page's URL in the site (source path -> URL), as the theme has them."""
     catalog = renderer.site.catalog
+    extras = renderer.site.extras
     found = SiteFiles()
     found.files[FILTER_INDEX] = filter_index(catalog, renderer.listings.values(), urls)
-    if site.papers_json:
+    if extras.papers_json:
         data = catalog_json(catalog, urls, site.url)
-        found.files[PAPERS_JSON] = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    if site.feeds and site.url:
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        found.files[extras.papers_json] = text
+    if extras.feeds and site.url:
         _feeds(renderer, urls, site, found)
-    if site.citations:
+    if extras.citations:
         keys = renderer.site.citation_keys
         for (kind, _), listing in renderer.listings.items():
             if kind == "topic":

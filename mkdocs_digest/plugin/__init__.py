@@ -31,7 +31,7 @@ from ..formats.jsonld import script_element
 from ..formats.site_files import Site, site_files
 from ..rendering.blocks import BlocksExtension, BlockStore
 from ..rendering.compact import collapse_whitespace
-from ..rendering.context import TEMPLATES
+from ..rendering.context import TEMPLATES, Extras
 from ..rendering.links import Links
 from ..rendering.renderer import Renderer, page_front_matter
 from ..structure.fingerprints import fingerprints
@@ -97,15 +97,18 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         for problem in problems:
             log.warning(str(problem))
         self.site_pages = {page.src_uri: page for page in site_pages}
+        extras = Extras(
+            PAPERS_JSON if self.config.papers_json else None,
+            self._feeds_wanted(config),
+            self.config.citations,
+        )
         self.renderer = Renderer(
             self.catalog,
             list(self.site_pages.values()),
             config.theme.dirs,
             self.labels,
             self.config.max_authors,
-            PAPERS_JSON if self.config.papers_json else None,
-            feeds=self._feeds_wanted(config),
-            citations=self.config.citations,
+            extras,
         )
         self.generated = {uri for uri in self.site_pages if files.get_file_from_path(uri) is None}
         for uri in sorted(self.generated):
@@ -118,15 +121,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 files.append(File.generated(config, asset, abs_src_path=source))
         urls = {f.src_uri: f.url for f in files.documentation_pages()}
         home = next((f.src_uri for f in files.documentation_pages() if f.url in ("", "./")), None)
-        site = Site(
-            config.site_name,
-            config.site_url or "",
-            home,
-            self.config.papers_json,
-            self.renderer.site.feeds,
-            self.config.feed_size,
-            self.config.citations,
-        )
+        site = Site(config.site_name, config.site_url or "", home, self.config.feed_size)
         outputs = site_files(self.renderer, urls, site)
         for path, text in outputs.files.items():
             files.append(File.generated(config, path, content=text))

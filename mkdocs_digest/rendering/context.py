@@ -36,6 +36,18 @@ class WeekLink:
     count: int
 
 
+@dataclass(frozen=True)
+class Extras:
+    """What the site carries besides its pages, which the pages link to."""
+
+    papers_json: str | None = None  # the catalog's file in the site, if written
+    feeds: bool = False  # an Atom feed beside each topic page
+    citations: bool = False  # BibTeX and COinS on cards, a .bib per topic
+
+
+NO_EXTRAS = Extras()
+
+
 class SiteContext:
     def __init__(
         self,
@@ -43,14 +55,10 @@ class SiteContext:
         pages: Sequence[SitePage],
         search_path: Sequence[str | Path],
         labels: Mapping[str, str],
-        papers_json: str | None = None,
-        feeds: bool = False,
-        citations: bool = False,
+        extras: Extras = NO_EXTRAS,
     ) -> None:
         self.catalog = catalog
-        self.papers_json = papers_json  # the catalog's file in the site, if written
-        self.feeds = feeds  # whether topic pages have an Atom feed beside them
-        self.citations = citations  # BibTeX and COinS on cards, a .bib per topic
+        self.extras = extras
         first = [p for p in pages if p.role == "listing" and p.number == 1]
         self.topic_pages = {p.key: p.src_uri for p in first if p.kind == "topic"}
         self.listings = {(p.kind, p.key): listing_of(p) for p in first if p.listing}

@@ -93,7 +93,7 @@ class DigestPage:
         return Element("article", attrs, (heading, Html(body)))
 
     def _citation(self, paper: Paper) -> dict[str, str | None]:
-        if not self.site.citations:
+        if not self.site.extras.citations:
             return {"bibtex": None, "coins": None}
         key = self.site.citation_keys[paper.arxiv_id]
         return {"bibtex": bibtex(paper, key), "coins": coins(paper)}

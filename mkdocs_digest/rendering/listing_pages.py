@@ -118,10 +118,10 @@ class ListingPages:
         }
 
     def _has_feed(self, page: SitePage) -> bool:
-        return self.site.feeds and page.kind == "topic"
+        return self.site.extras.feeds and page.kind == "topic"
 
     def _has_bib(self, page: SitePage) -> bool:
-        return self.site.citations and page.kind == "topic"
+        return self.site.extras.citations and page.kind == "topic"
 
     def _page_pager(self, page: SitePage, links: Links) -> Block | None:
         listing = listing_of(page)

@@ -48,7 +48,8 @@ class OverviewPage:
             for slug, index in ranked
         ]
         shared = self.site.catalog.shared()
-        data = links.root() + self.site.papers_json if self.site.papers_json else None
+        data = self.site.extras.papers_json
+        data = links.root() + data if data else None
         blocks.append(Html(self.site.render("digest/overview.html", topics=topics, data=data)))
         if len(topics) > 1:
             blocks.append(Heading(2, "digest-shared", self.site.labels["shared_title"]))

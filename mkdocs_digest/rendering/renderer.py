@@ -17,7 +17,7 @@ from ..domain.model import Digest
 from ..domain.source import code_lines
 from ..structure.layout import Listing, PageKind, SitePage
 from .blocks import BlockStore
-from .context import SiteContext
+from .context import NO_EXTRAS, Extras, SiteContext
 from .digest_page import DigestPage
 from .links import Links
 from .listing_pages import ListingPages
@@ -32,11 +32,9 @@ class Renderer:
         search_path: Sequence[str | Path],
         labels: Mapping[str, str],
         max_authors: int = 5,
-        papers_json: str | None = None,
-        feeds: bool = False,
-        citations: bool = False,
+        extras: Extras = NO_EXTRAS,
     ) -> None:
-        self.site = SiteContext(catalog, pages, search_path, labels, papers_json, feeds, citations)
+        self.site = SiteContext(catalog, pages, search_path, labels, extras)
         self.digest_page = DigestPage(self.site, max_authors)
         self.listing_pages = ListingPages(self.site)
         self.overview_page = OverviewPage(self.site)
