@@ -28,7 +28,7 @@ from mkdocs.structure.pages import Page
 class DirtyBuilds:
     def __init__(self, active: bool) -> None:
         self.active = active
-        self.fingerprints: dict[str, str] = {}
+        self.fingerprints: dict[str, int] = {}
         self.titles: dict[str, str] = {}
         self.entries: list[dict[str, Any]] | None = None  # the last search index
         self.rendered: set[str] = set()  # URLs of the pages rendered in this build
@@ -36,7 +36,7 @@ class DirtyBuilds:
         self.outputs: set[str] = set()  # the pages' output files
         self.removed: set[str] = set()  # outputs of pages gone since the last build
 
-    def mark(self, files: Files, fingerprints: Mapping[str, str], generated: set[str]) -> None:
+    def mark(self, files: Files, fingerprints: Mapping[str, int], generated: set[str]) -> None:
         """Set which pages this build renders."""
         if not self.active:
             return

@@ -9,11 +9,13 @@ rendered again; a page whose fingerprint is the same would render the same HTML.
 A fingerprint holds everything the renderer reads for that page, and nothing else, so
 that fixing a typo in one digest renders that digest and the one listing page that
 shows its week, not the site.
+
+A fingerprint is Python's own hash of a tuple of what the page shows: fast, and
+compared only within one `mkdocs serve`, where string hashes stay the same.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Mapping
 
 from ..domain.catalog import Catalog
@@ -27,21 +29,20 @@ def fingerprints(
     sources: Mapping[str, str],
     site: str,
     keys: Mapping[str, str],
-) -> dict[str, str]:
+) -> dict[str, int]:
     """A fingerprint for each source page and each page in `pages`.
 
     `sources` holds a hash of each source page's text; `site` stands for what every
     page shows (the nav, the options, the pages' URLs): a change there changes every
     fingerprint. `keys` are the papers' citation keys, which cards show.
     """
-    site = _hash_text(site)
-    found = {uri: _hash((site, text)) for uri, text in sources.items()}
+    found = {uri: hash((site, text)) for uri, text in sources.items()}
     places = {uri: _page(catalog, digest) for uri, digest in catalog.digests.items()}
     topics: dict[str, object] = {}  # a paper's topics, shown on each row that lists it
     for digest in catalog.digests.values():
         links = _digest(catalog, digest, places)
-        cited = [keys[entry.paper.arxiv_id] for entry in digest.entries]
-        found[digest.page] = _hash((site, sources.get(digest.page), links, cited))
+        cited = tuple(keys[entry.paper.arxiv_id] for entry in digest.entries)
+        found[digest.page] = hash((site, sources.get(digest.page), links, cited))
     for page in pages:
         if page.kind == "overview":
             shown: object = _overview(catalog)
@@ -49,7 +50,7 @@ def fingerprints(
             shown = _archive(catalog, page)
         else:
             shown = _listing_page(catalog, page, topics)
-        found[page.src_uri] = _hash((site, page.src_uri, shown))
+        found[page.src_uri] = hash((site, page.src_uri, shown))
     return found
 
 
@@ -58,9 +59,9 @@ def _digest(catalog: Catalog, digest: Digest, pages: Mapping[str, object]) -> ob
     before, after = catalog.neighbours(digest)
     slugs = sorted({t.slug for e in digest.entries for t in e.paper.topics} | {digest.series or ""})
     return (
-        [[(o.anchor, pages[o.page]) for o in catalog.others(e)] for e in digest.entries],
-        [_week(d) for d in (before, after)],
-        [(slug, catalog.topic_name(slug)) for slug in slugs],
+        tuple(tuple((o.anchor, pages[o.page]) for o in catalog.others(e)) for e in digest.entries),
+        (_week(before), _week(after)),
+        tuple((slug, catalog.topic_name(slug)) for slug in slugs),
     )
 
 
@@ -69,21 +70,21 @@ def _listing_page(catalog: Catalog, page: SitePage, topics: dict[str, object]) -
     listing = page.listing
     if listing is None:
         return ()
-    rows = [
-        (week.date, [_row(catalog, entry, topics) for entry in week.entries])
+    rows = tuple(
+        (week.date, tuple(_row(catalog, entry, topics) for entry in week.entries))
         for week in listing.pages[page.number - 1]
-    ]
+    )
     totals = (sum(len(week.entries) for week in listing.weeks), len(listing.weeks))
     return (page.number, listing.uris, listing.archive, _name(catalog, page), totals, rows)
 
 
 def _overview(catalog: Catalog) -> object:
     """Every topic's name and count per week, and the papers each pair shares."""
-    topics = [
-        (slug, index.topic.name, [(week.date, len(week.entries)) for week in index.weeks])
+    topics = tuple(
+        (slug, index.topic.name, tuple((week.date, len(week.entries)) for week in index.weeks))
         for slug, index in sorted(catalog.topics.items())
-    ]
-    return (catalog.week_dates, topics, sorted(catalog.shared().items()))
+    )
+    return (tuple(catalog.week_dates), topics, tuple(sorted(catalog.shared().items())))
 
 
 def _archive(catalog: Catalog, page: SitePage) -> object:
@@ -91,11 +92,11 @@ def _archive(catalog: Catalog, page: SitePage) -> object:
     listing = page.listing
     if listing is None:
         return ()
-    weeks = [(week.date, len(week.entries), listing.page_of(week)) for week in listing.weeks]
+    weeks = tuple((week.date, len(week.entries), listing.page_of(week)) for week in listing.weeks)
     series = (
         catalog.series.get(page.key) if page.kind == "series" else catalog.series_of_topic(page.key)
     )
-    digests = [_week(d) for d in series.digests] if series else []
+    digests = tuple(_week(d) for d in series.digests) if series else ()
     return (listing.uris, _name(catalog, page), weeks, digests)
 
 
@@ -103,7 +104,9 @@ def _row(catalog: Catalog, entry: Entry, topics: dict[str, object]) -> object:
     """A listing row shows the paper's titles, where its card is and its topics."""
     arxiv_id = entry.paper.arxiv_id
     if arxiv_id not in topics:
-        topics[arxiv_id] = [(t, catalog.topic_name(t)) for t in sorted(catalog.topics_of(arxiv_id))]
+        topics[arxiv_id] = tuple(
+            (t, catalog.topic_name(t)) for t in sorted(catalog.topics_of(arxiv_id))
+        )
     titles = (entry.paper.title, entry.paper.title_ja)
     return (titles, entry.page, entry.anchor, topics[arxiv_id])
 
@@ -125,11 +128,3 @@ def _name(catalog: Catalog, page: SitePage) -> str:
     if page.kind == "topic":
         return catalog.topic_name(page.key)
     return catalog.series[page.key].name if page.key in catalog.series else page.key
-
-
-def _hash(value: object) -> str:
-    return _hash_text(repr(value))
-
-
-def _hash_text(text: str) -> str:
-    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
