@@ -54,6 +54,7 @@ def config(folder: Path, docs: Path, plugins: list[object]) -> Path:
     path = folder / f"mkdocs-{name}.yml"
     settings = {
         "site_name": "bench",
+        "site_url": "https://example.org/",  # as a real site has: the plugin writes feeds
         "docs_dir": str(docs),
         "theme": {"name": "material", "language": "ja"},
         "plugins": plugins,
