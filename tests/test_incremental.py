@@ -140,3 +140,39 @@ def test_each_edit_renders_what_it_changes_and_the_site_equals_a_clean_build(
     (site.docs / "sd" / "2024-04-05.md").unlink()
     site.build()
     site.assert_same_as_clean()
+
+
+def test_the_memo_keeps_one_builds_values_in_one_context() -> None:
+    from mkdocs_digest.domain.cache import Memo
+
+    made: list[str] = []
+
+    def make(text: str) -> str:
+        made.append(text)
+        return text.upper()
+
+    memo = Memo()
+    memo.start("urls")
+    assert [memo.get(k, lambda k=k: make(k)) for k in ("a", "b", "a")] == ["A", "B", "A"]
+    assert made == ["a", "b"]
+    memo.start("urls")  # the next build, same context: only "a" is asked for
+    assert memo.get("a", lambda: make("a")) == "A"
+    assert made == ["a", "b"]
+    memo.start("urls")  # "b" was not asked for in the last build: made anew
+    memo.get("b", lambda: make("b"))
+    assert made == ["a", "b", "b"]
+    memo.start("other urls")  # everything made anew
+    memo.get("b", lambda: make("b"))
+    assert made == ["a", "b", "b", "b"]
+
+
+def test_papers_and_entries_hash_by_value_once() -> None:
+    import dataclasses
+
+    from mkdocs_digest.domain.model import Paper
+
+    paper = Paper("2401.00001", "u", "T", None, ("A",), ("b",), None, None, (), (), None)
+    twin = dataclasses.replace(paper)
+    edited = dataclasses.replace(paper, summary=("b edited",))
+    assert twin is not paper and {paper: 1}[twin] == 1
+    assert hash(edited) != hash(paper) and edited != paper

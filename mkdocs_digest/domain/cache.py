@@ -1,13 +1,19 @@
-"""A parse cache keyed by page text, kept across `mkdocs serve` rebuilds. No MkDocs."""
+"""What is kept across `mkdocs serve` rebuilds: pages parsed, keyed by their text,
+and texts made from the model, keyed by the values they are made from. No MkDocs."""
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
 
 from .fields import DEFAULT, FieldNames
 from .model import Digest
 from .parser import read_page
 from .source import normalize
+
+T = TypeVar("T")
+_MISSING: Any = object()
 
 
 class ParseCache:
@@ -42,3 +48,34 @@ class ParseCache:
         for page in set(self._pages) - pages:
             del self._pages[page]
             del self._hashes[page]
+
+
+class Memo:
+    """Values made from the model's frozen values, kept from one build to the next.
+
+    A key holds everything a value is made from besides the build's `context` (the
+    site's URLs and options, the templates). Equal keys in one context make equal
+    values, so an edit makes anew only what it touches. Each build starts with its
+    context: a new context forgets everything, and what a build did not ask for is
+    forgotten at the next start, so the memo holds one build's worth.
+    """
+
+    def __init__(self) -> None:
+        self._context: object = None
+        self._last: dict[Hashable, Any] = {}
+        self._now: dict[Hashable, Any] = {}
+
+    def start(self, context: object) -> None:
+        same = self._context is not None and context == self._context
+        self._last, self._now = (self._now if same else {}), {}
+        self._context = context
+
+    def get(self, key: Hashable, make: Callable[[], T]) -> T:
+        try:
+            value: T = self._now[key]
+        except KeyError:
+            value = self._last.pop(key, _MISSING)
+            if value is _MISSING:
+                value = make()
+            self._now[key] = value
+        return value

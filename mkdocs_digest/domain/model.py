@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Literal
 
 Level = Literal["error", "warning"]
@@ -50,6 +50,16 @@ class Published:
         return self.value.strftime("%Y-%m-%dT%H:%M" if self.has_time else "%Y-%m-%d")
 
 
+def _hash_once(value: object) -> int:
+    """The hash of a frozen dataclass, taken once. Papers and entries key the memos
+    that `mkdocs serve` keeps (cache.py), and hashing a paper reads all its text."""
+    found: int | None = value.__dict__.get("_hash")
+    if found is None:
+        found = hash(tuple(getattr(value, f.name) for f in fields(value)))  # type: ignore[arg-type]
+        value.__dict__["_hash"] = found
+    return found
+
+
 @dataclass(frozen=True)
 class Paper:
     """What one entry says about a paper."""
@@ -65,6 +75,8 @@ class Paper:
     topics: tuple[Topic, ...]
     categories: tuple[str, ...]
     published: Published | None
+
+    __hash__ = _hash_once
 
     @property
     def anchor(self) -> str:
@@ -97,6 +109,8 @@ class Entry:
     end: int
     anchor: str
     meta_line: int | None = None  # the `**トピック:**` line, where the topics are named
+
+    __hash__ = _hash_once
 
 
 @dataclass

@@ -3,11 +3,14 @@ built site (the same data, each appearance with its card's URL). No MkDocs."""
 
 from __future__ import annotations
 
+import json
 import posixpath
 from collections.abc import Callable, Mapping
+from functools import partial
 from typing import Any
 
-from ..domain.catalog import Catalog
+from ..domain.cache import Memo
+from ..domain.catalog import Catalog, PaperRecord
 from ..domain.model import Entry
 
 # Where the catalog goes in the built site, beside the home page.
@@ -19,9 +22,32 @@ def catalog_json(
 ) -> dict[str, Any]:
     """The catalog; with `urls` (page -> site URL), each appearance has its card's
     URL: absolute under `site_url`, else from the site's root."""
-    url_of = None if urls is None else lambda e: card_url(e, urls, site_url)
+    url_of = _card_urls(urls, site_url)
+    papers = [_paper(catalog.record(arxiv_id), url_of) for arxiv_id in catalog.appearances]
+    return {"papers": papers} | _site(catalog)
+
+
+def papers_json(catalog: Catalog, urls: Mapping[str, str], site_url: str, memo: Memo) -> str:
+    """`catalog_json` as compact JSON text, for the built site. `memo`, started with
+    the same URLs, keeps each paper's text from the last build."""
+    url_of = _card_urls(urls, site_url)
+    records = map(catalog.record, catalog.appearances)
+    papers = [memo.get(("json", r), partial(_compact, _paper, r, url_of)) for r in records]
+    rest = _compact(_site, catalog)  # {"topics":...}
+    return '{"papers":[' + ",".join(papers) + "]," + rest[1:]
+
+
+def _card_urls(urls: Mapping[str, str] | None, site_url: str) -> Callable[[Entry], str] | None:
+    return None if urls is None else lambda e: card_url(e, urls, site_url)
+
+
+def _compact(make: Callable[..., object], *args: object) -> str:
+    return json.dumps(make(*args), ensure_ascii=False, separators=(",", ":"))
+
+
+def _site(catalog: Catalog) -> dict[str, Any]:
+    """Everything of the catalog but its papers."""
     return {
-        "papers": [_paper(catalog, arxiv_id, url_of) for arxiv_id in catalog.appearances],
         "topics": [
             {"slug": slug, "name": index.topic.name, "count": index.count}
             for slug, index in catalog.topics.items()
@@ -43,10 +69,7 @@ def catalog_json(
     }
 
 
-def _paper(
-    catalog: Catalog, arxiv_id: str, url_of: Callable[[Entry], str] | None
-) -> dict[str, Any]:
-    record = catalog.record(arxiv_id)
+def _paper(record: PaperRecord, url_of: Callable[[Entry], str] | None) -> dict[str, Any]:
     paper = record.paper
     return {
         "arxiv_id": paper.arxiv_id,

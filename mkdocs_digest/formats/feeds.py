@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..domain.catalog import Catalog
-from ..domain.model import Entry
+from ..domain.model import Entry, Topic
 
 ATOM = "http://www.w3.org/2005/Atom"
 SITE_FEED = "feed.xml"
@@ -24,34 +24,38 @@ _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 @dataclass(frozen=True)
+class FeedEntry:
+    entry: Entry
+    day: dt.date  # of the digest that lists it: the entry's `updated`
+    topics: tuple[Topic, ...]  # of every appearance of the paper
+
+
+@dataclass(frozen=True)
 class Feed:
+    """All a feed shows but its entries' links and HTML: equal feeds, equal XML."""
+
     title: str
     url: str  # absolute URL of the feed itself
     page: str  # absolute URL of the page it follows
     author: str  # the site
-    entries: tuple[Entry, ...]  # newest first
+    entries: tuple[FeedEntry, ...]  # newest first
 
 
-def site_feed(catalog: Catalog, limit: int) -> tuple[Entry, ...]:
+def site_feed(catalog: Catalog, limit: int) -> tuple[FeedEntry, ...]:
     """The newest papers of the whole site: each once, from its newest week."""
     digests = sorted(
         (d for d in catalog.digests.values() if d.date), key=lambda d: (d.date, d.page)
     )
-    return _first((e for d in reversed(digests) for e in d.entries), limit)
+    return _first(catalog, (e for d in reversed(digests) for e in d.entries), limit)
 
 
-def topic_feed(catalog: Catalog, slug: str, limit: int) -> tuple[Entry, ...]:
+def topic_feed(catalog: Catalog, slug: str, limit: int) -> tuple[FeedEntry, ...]:
     """The newest papers of a topic, as its topic page lists them."""
     weeks = catalog.topics[slug].weeks if slug in catalog.topics else []
-    return _first((e for week in weeks for e in week.entries), limit)
+    return _first(catalog, (e for week in weeks for e in week.entries), limit)
 
 
-def atom(
-    feed: Feed,
-    catalog: Catalog,
-    card_url: Callable[[Entry], str],
-    content: Callable[[Entry], str],
-) -> str:
+def atom(feed: Feed, card_url: Callable[[Entry], str], content: Callable[[Entry], str]) -> str:
     """The feed as Atom XML; `content` gives an entry's HTML (a template's)."""
     ET.register_namespace("", ATOM)
     root = ET.Element(_q("feed"))
@@ -59,48 +63,42 @@ def atom(
     _text(root, "title", feed.title)
     ET.SubElement(root, _q("link"), rel="self", type="application/atom+xml", href=feed.url)
     ET.SubElement(root, _q("link"), rel="alternate", type="text/html", href=feed.page)
-    days = [_day(catalog, e) for e in feed.entries]
+    days = [item.day for item in feed.entries]
     _text(root, "updated", _rfc3339(max(days, default=dt.date(1970, 1, 1))))
     _text(ET.SubElement(root, _q("author")), "name", feed.author)
     ET.SubElement(
         root, _q("generator"), uri="https://pypi.org/project/mkdocs-digest/"
     ).text = "mkdocs-digest"
-    for entry, day in zip(feed.entries, days, strict=True):
-        _entry(root, entry, day, catalog, card_url(entry), content(entry))
+    for item in feed.entries:
+        _entry(root, item, card_url(item.entry), content(item.entry))
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
 
 
-def _entry(
-    root: ET.Element,
-    entry: Entry,
-    day: dt.date,
-    catalog: Catalog,
-    card: str,
-    content: str,
-) -> None:
-    paper = entry.paper
+def _entry(root: ET.Element, item: FeedEntry, card: str, content: str) -> None:
+    paper = item.entry.paper
     element = ET.SubElement(root, _q("entry"))
     _text(element, "id", paper.abs_url)
     _text(element, "title", paper.title.strip())
-    _text(element, "updated", _rfc3339(day))
+    _text(element, "updated", _rfc3339(item.day))
     if paper.published:
         _text(element, "published", paper.published.value.strftime("%Y-%m-%dT%H:%M:00Z"))
     for name in paper.authors:
         _text(ET.SubElement(element, _q("author")), "name", name)
     ET.SubElement(element, _q("link"), rel="alternate", type="text/html", href=card)
     ET.SubElement(element, _q("link"), rel="related", type="text/html", href=paper.abs_url)
-    for topic in catalog.record(paper.arxiv_id).topics:  # of every appearance
+    for topic in item.topics:
         ET.SubElement(element, _q("category"), term=topic.slug, label=topic.name)
     _text(element, "content", content.strip()).set("type", "html")
 
 
-def _first(entries: Iterable[Entry], limit: int) -> tuple[Entry, ...]:
+def _first(catalog: Catalog, entries: Iterable[Entry], limit: int) -> tuple[FeedEntry, ...]:
     seen: set[str] = set()
     found = []
     for entry in entries:
-        if entry.paper.arxiv_id not in seen:
-            seen.add(entry.paper.arxiv_id)
-            found.append(entry)
+        arxiv_id = entry.paper.arxiv_id
+        if arxiv_id not in seen:
+            seen.add(arxiv_id)
+            found.append(FeedEntry(entry, _day(catalog, entry), catalog.record(arxiv_id).topics))
             if len(found) == limit:
                 break
     return tuple(found)

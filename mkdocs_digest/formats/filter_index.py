@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
+from functools import partial
 
+from ..domain.cache import Memo
 from ..domain.catalog import Catalog
 from ..domain.model import Paper
 from ..structure.layout import Listing
@@ -26,7 +28,10 @@ from ..structure.layout import Listing
 FILTER_INDEX = "assets/mkdocs_digest/papers-index.json"
 
 
-def filter_index(catalog: Catalog, listings: Iterable[Listing], urls: Mapping[str, str]) -> str:
+def filter_index(
+    catalog: Catalog, listings: Iterable[Listing], urls: Mapping[str, str], memo: Memo
+) -> str:
+    """The index; `memo` keeps each paper's record from the last build."""
     papers: dict[str, int] = {}
     records: list[list[str]] = []
     pages: dict[str, int] = {}
@@ -38,7 +43,8 @@ def filter_index(catalog: Catalog, listings: Iterable[Listing], urls: Mapping[st
                 paper = entry.paper
                 if paper.arxiv_id not in papers:
                     papers[paper.arxiv_id] = len(records)
-                    records.append(_record(catalog.paper(paper.arxiv_id)))
+                    shown = catalog.paper(paper.arxiv_id)
+                    records.append(memo.get(("filter", shown), partial(_record, shown)))
                 row: list[object] = [
                     papers[paper.arxiv_id],
                     pages.setdefault(urls[entry.page], len(pages)),

@@ -21,7 +21,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from ..domain.cache import ParseCache
+from ..domain.cache import Memo, ParseCache
 from ..domain.catalog import Catalog
 from ..domain.fields import DEFAULT, FIELDS
 from ..domain.labels import KEYS, labels_for
@@ -52,12 +52,14 @@ ATOM_TYPE = "application/atom+xml"
 class DigestPlugin(BasePlugin[DigestConfig]):
     def __init__(self) -> None:
         self.cache = ParseCache()
+        self.memo = Memo()
         self.dirty_builds = DirtyBuilds(active=False)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup makes `mkdocs serve` keep this instance, and its parse
-        # cache, across rebuilds.
+        # caches, across rebuilds.
         self.cache = ParseCache()
+        self.memo = Memo()
         self.dirty_builds = DirtyBuilds(active=dirty)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -122,7 +124,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         urls = {f.src_uri: f.url for f in files.documentation_pages()}
         home = next((f.src_uri for f in files.documentation_pages() if f.url in ("", "./")), None)
         site = Site(config.site_name, config.site_url or "", home, self.config.feed_size)
-        outputs = site_files(self.renderer, urls, site)
+        outputs = site_files(self.renderer, urls, site, self.memo)
         for path, text in outputs.files.items():
             files.append(File.generated(config, path, content=text))
         self.feed_links = outputs.feed_links
