@@ -87,10 +87,9 @@ class DigestPage:
             paper.abs_url,
             (("class", "digest-card__title"), ("lang", "en")),
         )
-        body = body.strip()  # as the block placer puts it in the page
         if view is not None:
-            view.add(body, paper_text(paper))
-        return Element("article", attrs, (heading, Html(body)))
+            view.add(paper_text(paper))
+        return Element("article", attrs, (heading, Html(body.strip())))
 
     def _citation(self, paper: Paper) -> dict[str, str | None]:
         if not self.site.extras.citations:

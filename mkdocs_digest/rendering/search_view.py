@@ -28,20 +28,52 @@ def paper_text(paper: Paper) -> str:
     return "<p>" + html.escape(text) + "</p>"
 
 
+# Where each card's body is in the page: after its heading, up to the card's end.
+# Digest text in between is escaped, so neither tag can come from it.
+_CARD = re.compile(r'<article [^>]*class="digest-card"')
+_HEADING_END = "</h3>"
+_CARD_END = "</article>"
+
+
 @dataclass
 class SearchView:
-    """Card bodies of one page (as placed in its HTML) and their search text."""
+    """The search text of each card of one page, in page order.
 
-    swaps: list[tuple[str, str]] = field(default_factory=list)
+    Only the texts are kept from the page's Markdown to its indexing: the bodies are
+    read from the page's HTML while it is indexed, so a build does not hold every
+    page's cards twice.
+    """
 
-    def add(self, body: str, text: str) -> None:
-        self.swaps.append((body, text))
+    texts: list[str] = field(default_factory=list)
+    _swapped: list[tuple[str, str]] = field(default_factory=list)  # (text, body)
+
+    def add(self, text: str) -> None:
+        self.texts.append(text)
 
     def lean(self, content: str) -> str:
-        return _swap(content, self.swaps)
+        """Each card's body by its text."""
+        out: list[str] = []
+        at = 0
+        self._swapped = []
+        for text in self.texts:
+            card = _CARD.search(content, at)
+            heading = content.find(_HEADING_END, card.end()) if card else -1
+            if heading < 0:
+                break
+            body_start = heading + len(_HEADING_END)
+            body_end = content.find(_CARD_END, body_start)
+            if body_end < 0:
+                break
+            self._swapped.append((text, content[body_start:body_end]))
+            out += [content[at:body_start], text]
+            at = body_end
+        out.append(content[at:])
+        return "".join(out)
 
     def full(self, content: str) -> str:
-        return _swap(content, [(text, body) for body, text in self.swaps])
+        """The bodies back in place of their texts."""
+        swapped, self._swapped = self._swapped, []
+        return _swap(content, swapped)
 
 
 def _swap(content: str, swaps: list[tuple[str, str]]) -> str:
