@@ -136,7 +136,7 @@ class _Tree:
         home = next((uri for uri, url in self.urls.items() if url in ("./", "index.html")), None)
         feed_size = self.options.plugin.get("feed_size", 50)
         site = Site(self.options.site_name, self.options.site_url, home, feed_size)
-        out.update(site_files(self.renderer, self.urls, site).files)
+        out.update(site_files(self.renderer, self.urls, site))
         return out
 
     def _page(self, uri: str) -> str:

@@ -176,3 +176,14 @@ def test_papers_and_entries_hash_by_value_once() -> None:
     edited = dataclasses.replace(paper, summary=("b edited",))
     assert twin is not paper and {paper: 1}[twin] == 1
     assert hash(edited) != hash(paper) and edited != paper
+
+
+def test_a_memo_that_does_not_keep_makes_every_value() -> None:
+    from mkdocs_digest.domain.cache import Memo
+
+    made: list[str] = []
+    memo = Memo(keep=False)
+    memo.start("urls")
+    for _ in range(2):
+        memo.get("a", lambda: made.append("a") or "A")
+    assert made == ["a", "a"]

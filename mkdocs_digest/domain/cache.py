@@ -57,10 +57,12 @@ class Memo:
     site's URLs and options, the templates). Equal keys in one context make equal
     values, so an edit makes anew only what it touches. Each build starts with its
     context: a new context forgets everything, and what a build did not ask for is
-    forgotten at the next start, so the memo holds one build's worth.
+    forgotten at the next start, so the memo holds one build's worth. A memo that
+    does not `keep` (one build, nothing to keep it for) makes every value.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, keep: bool = True) -> None:
+        self.keep = keep
         self._context: object = None
         self._last: dict[Hashable, Any] = {}
         self._now: dict[Hashable, Any] = {}
@@ -71,6 +73,8 @@ class Memo:
         self._context = context
 
     def get(self, key: Hashable, make: Callable[[], T]) -> T:
+        if not self.keep:
+            return make()
         try:
             value: T = self._now[key]
         except KeyError:

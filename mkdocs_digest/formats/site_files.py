@@ -6,12 +6,13 @@ write what this returns.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 
 from ..domain.cache import Memo
 from ..domain.model import Entry
 from ..rendering.renderer import Renderer
+from ..structure.layout import Listing
 from .citations import bib_file
 from .export import card_url, papers_json
 from .feeds import SITE_FEED, Feed, atom, site_feed, topic_feed
@@ -31,58 +32,61 @@ class Site:
     feed_size: int = 50
 
 
-@dataclass
-class SiteFiles:
-    files: dict[str, str] = field(default_factory=dict)  # path in the site -> text
-    feed_links: dict[str, tuple[str, str]] = field(default_factory=dict)  # page -> title, URL
-
-
 def site_files(
     renderer: Renderer, urls: Mapping[str, str], site: Site, memo: Memo | None = None
-) -> SiteFiles:
-    """`urls`: every page's URL in the site (source path -> URL), as the theme has them.
-    `memo`: the files' parts made in the last build (`mkdocs serve`), to keep those an
-    edit did not touch."""
+) -> dict[str, str]:
+    """Path in the site -> text. `urls`: every page's URL in the site (source path ->
+    URL), as the theme has them. `memo`: the files' parts made in the last build
+    (`mkdocs serve`), to keep those an edit did not touch."""
     catalog = renderer.site.catalog
     extras = renderer.site.extras
     memo = Memo() if memo is None else memo
     feed_entry = renderer.site.env.get_template(FEED_ENTRY)  # a new one once edited
     memo.start((dict(urls), site, renderer.site.labels, extras, feed_entry))
-    found = SiteFiles()
-    found.files[FILTER_INDEX] = filter_index(catalog, renderer.listings.values(), urls, memo)
+    files = {FILTER_INDEX: filter_index(catalog, renderer.listings.values(), urls, memo)}
     if extras.papers_json:
-        found.files[extras.papers_json] = papers_json(catalog, urls, site.url, memo)
+        files[extras.papers_json] = papers_json(catalog, urls, site.url, memo)
     if extras.feeds and site.url:
-        _feeds(renderer, urls, site, found, memo)
+        files |= _feeds(renderer, urls, site, memo)
     if extras.citations:
         keys = renderer.site.citation_keys
-        for (kind, _), listing in renderer.listings.items():
-            if kind == "topic":
-                papers = tuple(entry.paper for week in listing.weeks for entry in week.entries)
-                cited = tuple(keys[paper.arxiv_id] for paper in papers)
-                text = memo.get(("bib", papers, cited), partial(bib_file, papers, keys))
-                found.files[listing.bib] = text
-    return found
+        for _, listing in _topic_listings(renderer):
+            papers = tuple(entry.paper for week in listing.weeks for entry in week.entries)
+            cited = tuple(keys[paper.arxiv_id] for paper in papers)
+            files[listing.bib] = memo.get(("bib", papers, cited), partial(bib_file, papers, keys))
+    return files
 
 
-def _feeds(
-    renderer: Renderer, urls: Mapping[str, str], site: Site, found: SiteFiles, memo: Memo
-) -> None:
+def feed_links(renderer: Renderer, urls: Mapping[str, str], site: Site) -> dict[str, FeedLink]:
+    """Source path -> the feed its page announces in its head: the site's feed on the
+    home page, a topic's on its pages."""
+    if not (renderer.site.extras.feeds and site.url):
+        return {}
+    links = {site.home: FeedLink(site.name, _base(site) + SITE_FEED)} if site.home else {}
+    for slug, listing in _topic_listings(renderer):
+        link = FeedLink(_topic_title(renderer, slug, site), _base(site) + listing.feed)
+        links |= dict.fromkeys((*listing.uris, listing.archive), link)
+    return links
+
+
+@dataclass(frozen=True)
+class FeedLink:
+    title: str
+    url: str
+
+
+def _feeds(renderer: Renderer, urls: Mapping[str, str], site: Site, memo: Memo) -> dict[str, str]:
     catalog = renderer.site.catalog
-    base = site.url.rstrip("/") + "/"
+    base = _base(site)
     size = site.feed_size
     feeds = {
         SITE_FEED: Feed(site.name, base + SITE_FEED, base, site.name, site_feed(catalog, size))
     }
-    if site.home:
-        found.feed_links[site.home] = (site.name, base + SITE_FEED)
-    for (kind, slug), listing in renderer.listings.items():
-        if kind == "topic":
-            title = f"{catalog.topic_name(slug)} — {site.name}"
-            page = base + urls[listing.uris[0]].removeprefix("./")
-            url = base + listing.feed
-            feeds[listing.feed] = Feed(title, url, page, site.name, topic_feed(catalog, slug, size))
-            found.feed_links |= dict.fromkeys((*listing.uris, listing.archive), (title, url))
+    for slug, listing in _topic_listings(renderer):
+        title = _topic_title(renderer, slug, site)
+        page = base + urls[listing.uris[0]].removeprefix("./")
+        entries = topic_feed(catalog, slug, size)
+        feeds[listing.feed] = Feed(title, base + listing.feed, page, site.name, entries)
 
     def content(entry: Entry) -> str:
         paper = entry.paper
@@ -91,5 +95,19 @@ def _feeds(
     def link(entry: Entry) -> str:
         return card_url(entry, urls, base)
 
-    for path, feed in feeds.items():
-        found.files[path] = memo.get(("atom", feed), partial(atom, feed, link, content))
+    return {
+        path: memo.get(("atom", feed), partial(atom, feed, link, content))
+        for path, feed in feeds.items()
+    }
+
+
+def _topic_listings(renderer: Renderer) -> list[tuple[str, Listing]]:
+    return [(key, listing) for (kind, key), listing in renderer.listings.items() if kind == "topic"]
+
+
+def _topic_title(renderer: Renderer, slug: str, site: Site) -> str:
+    return f"{renderer.site.catalog.topic_name(slug)} — {site.name}"
+
+
+def _base(site: Site) -> str:
+    return site.url.rstrip("/") + "/"

@@ -28,7 +28,7 @@ from ..domain.labels import KEYS, labels_for
 from ..domain.parser import parse_digest
 from ..formats.export import PAPERS_JSON
 from ..formats.jsonld import script_element
-from ..formats.site_files import Site, site_files
+from ..formats.site_files import Site, feed_links, site_files
 from ..rendering.blocks import BlocksExtension, BlockStore
 from ..rendering.compact import collapse_whitespace
 from ..rendering.context import TEMPLATES, Extras
@@ -59,7 +59,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         # Defining on_startup makes `mkdocs serve` keep this instance, and its parse
         # caches, across rebuilds.
         self.cache = ParseCache()
-        self.memo = Memo()
+        self.memo = Memo(keep=command == "serve")
         self.dirty_builds = DirtyBuilds(active=dirty)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -123,11 +123,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 files.append(File.generated(config, asset, abs_src_path=source))
         urls = {f.src_uri: f.url for f in files.documentation_pages()}
         home = next((f.src_uri for f in files.documentation_pages() if f.url in ("", "./")), None)
-        site = Site(config.site_name, config.site_url or "", home, self.config.feed_size)
-        outputs = site_files(self.renderer, urls, site, self.memo)
-        for path, text in outputs.files.items():
-            files.append(File.generated(config, path, content=text))
-        self.feed_links = outputs.feed_links
+        self.site = Site(config.site_name, config.site_url or "", home, self.config.feed_size)
+        self.feed_links = feed_links(self.renderer, urls, self.site)
+        self.files = files
         return files
 
     def _feeds_wanted(self, config: MkDocsConfig) -> bool:
@@ -247,12 +245,25 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
+        self._write_site_files(config)
         self.dirty_builds.finish(config)
         if self.store.unknown:
             log.warning(
                 f"{len(self.store.unknown)} card placeholder(s) met after their page was "
                 "done were left empty (a page converted again after its build?)"
             )
+
+    def _write_site_files(self, config: MkDocsConfig) -> None:
+        """The feeds, papers.json, the .bib files and the filter's index. Made after
+        the pages, not in on_files, so that a build does not hold them all along."""
+        files = site_files(self.renderer, self.urls, self.site, self.memo)
+        for path, text in files.items():
+            if self.files.get_file_from_path(path) is not None:
+                log.debug("%s: the site's own file is kept", path)
+                continue
+            target = Path(config.site_dir) / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
 
     @event_priority(-50)  # late: after other plugins changed the page
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
@@ -267,7 +278,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             output = output.replace("</head>", script + "\n</head>", 1)
         feed = self.feed_links.get(page.file.src_uri)
         if feed is not None:
-            title, url = (html.escape(part) for part in feed)
+            title, url = html.escape(feed.title), html.escape(feed.url)
             link = (
                 f'<link rel="alternate" type="application/atom+xml" title="{title}" href="{url}">'
             )
