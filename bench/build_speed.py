@@ -140,7 +140,11 @@ def serve_loop(config_file: Path, docs: Path, plugin: bool, dirty: bool) -> dict
         marker = "Edited" + str(int(time.time()))
         page.write_text(original.replace(title, f"{title} {marker}", 1), encoding="utf-8")
         # The digest, its topic page (the plugin's), and search finding the new title.
-        urls = [digest_url, base + "search/search_index.json"] + ([base + "dp/"] if plugin else [])
+        # In the order a build writes them: the big index is fetched (which takes the
+        # server's time from the build) only once the pages before it are served.
+        urls = (
+            [digest_url] + ([base + "dp/"] if plugin else []) + [base + "search/search_index.json"]
+        )
         seconds = wait_for(urls, marker, 300)
         log.seek(0)
         reparsed = [line for line in log.read().decode().splitlines() if "parsed anew" in line]

@@ -29,16 +29,23 @@ def catalog_json(
 
 def papers_json(catalog: Catalog, urls: Mapping[str, str], site_url: str, memo: Memo) -> str:
     """`catalog_json` as compact JSON text, for the built site. `memo`, started with
-    the same URLs, keeps each paper's text from the last build."""
+    the same URLs and topic names, keeps each paper's text from the last build: a
+    paper's record is made of its appearances and their topics' names."""
     url_of = _card_urls(urls, site_url)
-    records = map(catalog.record, catalog.appearances)
-    papers = [memo.get(("json", r), partial(_compact, _paper, r, url_of)) for r in records]
+    papers = [
+        memo.get(("json", tuple(entries)), partial(_paper_json, catalog, arxiv_id, url_of))
+        for arxiv_id, entries in catalog.appearances.items()
+    ]
     rest = _compact(_site, catalog)  # {"topics":...}
     return '{"papers":[' + ",".join(papers) + "]," + rest[1:]
 
 
 def _card_urls(urls: Mapping[str, str] | None, site_url: str) -> Callable[[Entry], str] | None:
     return None if urls is None else lambda e: card_url(e, urls, site_url)
+
+
+def _paper_json(catalog: Catalog, arxiv_id: str, url_of: Callable[[Entry], str] | None) -> str:
+    return _compact(_paper, catalog.record(arxiv_id), url_of)
 
 
 def _compact(make: Callable[..., object], *args: object) -> str:

@@ -42,7 +42,8 @@ def site_files(
     extras = renderer.site.extras
     memo = Memo() if memo is None else memo
     feed_entry = renderer.site.env.get_template(FEED_ENTRY)  # a new one once edited
-    memo.start((dict(urls), site, renderer.site.labels, extras, feed_entry))
+    names = {slug: catalog.topic_name(slug) for slug in catalog.topics}
+    memo.start((dict(urls), site, renderer.site.labels, extras, feed_entry, names))
     files = {FILTER_INDEX: filter_index(catalog, renderer.listings.values(), urls, memo)}
     if extras.papers_json:
         files[extras.papers_json] = papers_json(catalog, urls, site.url, memo)
