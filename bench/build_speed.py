@@ -146,9 +146,16 @@ def serve_loop(config_file: Path, docs: Path, plugin: bool, dirty: bool) -> dict
             [digest_url] + ([base + "dp/"] if plugin else []) + [base + "search/search_index.json"]
         )
         seconds = wait_for(urls, marker, 300)
+        time.sleep(1)  # the build logs its time after writing the last file
         log.seek(0)
-        reparsed = [line for line in log.read().decode().splitlines() if "parsed anew" in line]
-        return {"seconds": seconds, "log": reparsed[-1].split(": ", 1)[-1] if reparsed else ""}
+        lines = log.read().decode().splitlines()
+        reparsed = [line for line in lines if "parsed anew" in line]
+        built = [line.split(" in ")[-1] for line in lines if "Documentation built in" in line]
+        return {
+            "seconds": seconds,
+            "build": built[-1] if len(built) > 1 else "",  # the rebuild itself, as MkDocs logs it
+            "log": reparsed[-1].split(": ", 1)[-1] if reparsed else "",
+        }
     finally:
         page.write_text(original, encoding="utf-8")
         process.terminate()
@@ -240,7 +247,9 @@ def report(results: list[Result]) -> None:
         for name, loop in r.serve.items():
             seconds = loop["seconds"]
             shown = f"{seconds:6.2f} s" if isinstance(seconds, float) else "  >300 s"
-            print(f"  serve {name:15} save -> served {shown}  {loop['log']}")
+            print(
+                f"  serve {name:15} save -> served {shown} (rebuild {loop['build']}) {loop['log']}"
+            )
     if len(results) > 1:
         first, last = results[0], results[-1]
         growth = last.digest.seconds / first.digest.seconds
