@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from .defaults import DEFAULTS
 from .domain.catalog import Catalog
 from .domain.fields import DEFAULT, FieldNames
 from .domain.model import Diagnostic
@@ -111,7 +112,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     catalog = load(args.docs_dir, options.get("topic_names"), names)
     if args.command == "check":
         layout = Layout(
-            options.get("topic_page"), options.get("overview_page"), options.get("per_page", 100)
+            options.get("topic_page"),
+            options.get("overview_page"),
+            options.get("per_page", DEFAULTS.per_page),
         )
         return _check(diagnostics(catalog, layout), catalog)
     json.dump(catalog_json(catalog), sys.stdout, ensure_ascii=False, indent=1)

@@ -25,6 +25,7 @@ from typing import Any
 
 import yaml
 
+from .defaults import DEFAULTS
 from .domain.catalog import Catalog
 from .domain.fields import DEFAULT
 from .domain.labels import labels_for
@@ -41,7 +42,6 @@ from .structure.layout import Layout, SitePage
 
 ASSETS = Path(__file__).parent / "assets"
 ASSET_DIR = "assets/mkdocs_digest/"
-MARKER = "<!-- digest:listing -->"
 
 
 @dataclass(frozen=True)
@@ -104,19 +104,26 @@ class _Tree:
         digests = [read_page(text, uri, names) for uri, text in self.texts.items()]
         self.catalog = Catalog.build([d for d in digests if d], plugin.get("topic_names"))
         layout = Layout(
-            plugin.get("topic_page"), plugin.get("overview_page"), plugin.get("per_page", 100)
+            plugin.get("topic_page"),
+            plugin.get("overview_page"),
+            plugin.get("per_page", DEFAULTS.per_page),
         )
         pages, problems = layout.pages(self.catalog)
         self.diagnostics = self.catalog.diagnostics + problems
         self.site_pages = {page.src_uri: page for page in pages}
         labels = labels_for(plugin.get("language") or "ja", plugin.get("labels") or {})
         extras = Extras(
-            PAPERS_JSON if plugin.get("papers_json", True) else None,
-            bool(plugin.get("feeds", True) and options.site_url),
-            plugin.get("citations", True),
+            PAPERS_JSON if plugin.get("papers_json", DEFAULTS.papers_json) else None,
+            bool(plugin.get("feeds", DEFAULTS.feeds) and options.site_url),
+            plugin.get("citations", DEFAULTS.citations),
         )
         self.renderer = Renderer(
-            self.catalog, pages, [TEMPLATES], labels, plugin.get("max_authors", 5), extras
+            self.catalog,
+            pages,
+            [TEMPLATES],
+            labels,
+            plugin.get("max_authors", DEFAULTS.max_authors),
+            extras,
         )
         self.urls = {
             uri: page_url(uri, options.directory_urls)
@@ -134,7 +141,7 @@ class _Tree:
         for name in ("digest.css", "digest.js"):
             out[ASSET_DIR + name] = ASSETS / name
         home = next((uri for uri, url in self.urls.items() if url in ("./", "index.html")), None)
-        feed_size = self.options.plugin.get("feed_size", 50)
+        feed_size = self.options.plugin.get("feed_size", DEFAULTS.feed_size)
         site = Site(self.options.site_name, self.options.site_url, home, feed_size)
         out.update(site_files(self.renderer, self.urls, site))
         return out
@@ -159,8 +166,10 @@ class _Tree:
     def _listing(self, uri: str, page: SitePage, links: Links) -> str:
         title = page_front_matter(self.renderer.page_title(page))
         own = uri in self.texts  # the site's own page at a generated page's path
-        front, body = split_front_matter(self.texts[uri]) if own else (title, MARKER)
-        marker = self.options.plugin.get("listing_marker", MARKER)
+        front, body = (
+            split_front_matter(self.texts[uri]) if own else (title, DEFAULTS.listing_marker)
+        )
+        marker = self.options.plugin.get("listing_marker", DEFAULTS.listing_marker)
         markdown = self.renderer.listing_markdown(body, page, links, self.store, marker, not own)
         return front + self._assets(links) + self._placed(markdown, uri)
 

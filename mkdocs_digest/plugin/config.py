@@ -5,6 +5,7 @@ from __future__ import annotations
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 
+from ..defaults import DEFAULTS
 from ..domain.labels import LANGUAGES
 
 
@@ -26,10 +27,10 @@ class DigestConfig(Config):
 
     # A user's page at a generated page's path keeps its text; the listing goes at
     # this marker, or at the end when the marker is absent.
-    listing_marker = opt.Type(str, default="<!-- digest:listing -->")
+    listing_marker = opt.Type(str, default=DEFAULTS.listing_marker)
 
     # Papers on one page of a topic or series listing, breaking between weeks; 0: all.
-    per_page = opt.Type(int, default=100)
+    per_page = opt.Type(int, default=DEFAULTS.per_page)
 
     # With the automatic nav (no `nav:` in mkdocs.yml): the overview, then a section
     # per series with its listing and its latest `nav_weeks` digests, series in
@@ -42,7 +43,7 @@ class DigestConfig(Config):
     # {topics: [...], categories: [...], published: [...], comment: [...]}.
     field_names = opt.DictOfItems(opt.ListOfItems(opt.Type(str)), default={})
 
-    max_authors = opt.Type(int, default=5)
+    max_authors = opt.Type(int, default=DEFAULTS.max_authors)
     stylesheet = opt.Type(bool, default=True)
 
     # A schema.org `ScholarlyArticle` record per paper in each digest page's head.
@@ -50,16 +51,16 @@ class DigestConfig(Config):
 
     # Atom feeds of the newest papers: `feed.xml` for the site, one beside each topic
     # page (`sd/feed.xml`). They need `site_url` (feed links are absolute).
-    feeds = opt.Type(bool, default=True)
-    feed_size = opt.Type(int, default=50)
+    feeds = opt.Type(bool, default=DEFAULTS.feeds)
+    feed_size = opt.Type(int, default=DEFAULTS.feed_size)
 
     # BibTeX (with a copy button) and a COinS span for Zotero on each card, and every
     # paper of a topic in `papers.bib` beside its page.
-    citations = opt.Type(bool, default=True)
+    citations = opt.Type(bool, default=DEFAULTS.citations)
 
     # The catalog as `papers.json` at the site's root (the `export` schema, with
     # each card's URL), linked from the overview.
-    papers_json = opt.Type(bool, default=True)
+    papers_json = opt.Type(bool, default=DEFAULTS.papers_json)
 
     # Collapse the whitespace runs theme templates indent with (not in pre, code,
     # textarea, script, style): a third of a Material page's bytes.
