@@ -32,6 +32,12 @@ class Site:
     feed_size: int = 50
 
 
+@dataclass(frozen=True)
+class FeedLink:
+    title: str
+    url: str
+
+
 def site_files(
     renderer: Renderer, urls: Mapping[str, str], site: Site, memo: Memo | None = None
 ) -> dict[str, str]:
@@ -58,7 +64,7 @@ def site_files(
     return files
 
 
-def feed_links(renderer: Renderer, urls: Mapping[str, str], site: Site) -> dict[str, FeedLink]:
+def feed_links(renderer: Renderer, site: Site) -> dict[str, FeedLink]:
     """Source path -> the feed its page announces in its head: the site's feed on the
     home page, a topic's on its pages."""
     if not (renderer.site.extras.feeds and site.url):
@@ -68,12 +74,6 @@ def feed_links(renderer: Renderer, urls: Mapping[str, str], site: Site) -> dict[
         link = FeedLink(_topic_title(renderer, slug, site), _base(site) + listing.feed)
         links |= dict.fromkeys((*listing.uris, listing.archive), link)
     return links
-
-
-@dataclass(frozen=True)
-class FeedLink:
-    title: str
-    url: str
 
 
 def _feeds(renderer: Renderer, urls: Mapping[str, str], site: Site, memo: Memo) -> dict[str, str]:

@@ -19,6 +19,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import write_file
 from mkdocs.utils.templates import TemplateContext
 
 from ..domain.cache import Memo, ParseCache
@@ -121,10 +122,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             if files.get_file_from_path(asset) is None:
                 source = str(ASSETS / asset.rpartition("/")[2])
                 files.append(File.generated(config, asset, abs_src_path=source))
-        urls = {f.src_uri: f.url for f in files.documentation_pages()}
         home = next((f.src_uri for f in files.documentation_pages() if f.url in ("", "./")), None)
         self.site = Site(config.site_name, config.site_url or "", home, self.config.feed_size)
-        self.feed_links = feed_links(self.renderer, urls, self.site)
+        self.feed_links = feed_links(self.renderer, self.site)
         self.files = files
         return files
 
@@ -261,9 +261,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             if self.files.get_file_from_path(path) is not None:
                 log.debug("%s: the site's own file is kept", path)
                 continue
-            target = Path(config.site_dir) / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+            write_file(text.encode("utf-8"), str(Path(config.site_dir) / path))
 
     @event_priority(-50)  # late: after other plugins changed the page
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
