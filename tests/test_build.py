@@ -186,6 +186,28 @@ def test_json_ld_can_be_switched_off(tmp_path: Path) -> None:
     assert page.select("article.digest-card") and not page.select("script[type*=ld]")
 
 
+def test_a_digest_another_plugin_changed_is_read_as_it_stands_then(tmp_path: Path) -> None:
+    # The parse cache keeps no page texts: the plugin checks the page MkDocs hands it
+    # against the file's text, and reads the page again when something changed it.
+    hook = tmp_path / "hook.py"
+    hook.write_text(
+        "from mkdocs.plugins import event_priority\n\n"
+        "@event_priority(100)  # before the digest plugin\n"
+        "def on_page_markdown(markdown, **kwargs):\n"
+        "    return 'Added by a hook.\\n\\n' + markdown.replace('Paper 2599', 'Hooked 2599')\n",
+        encoding="utf-8",
+    )
+    config = write_site(
+        tmp_path, {"sd/2024-04-05.md": digest_page("[合成データ](../../sd)")}, hooks=[str(hook)]
+    )
+    built = build(config, tmp_path / "site")
+    assert built.returncode == 0, built.log
+    page = built.page("sd/2024-04-05/")
+    assert "Added by a hook." in page.get_text()
+    titles = [h.get_text(strip=True) for h in page.select("article.digest-card h3")]
+    assert titles == ["Hooked 2599.00001"]
+
+
 def test_search_index_jumps_to_paper_headings(example_site: Built) -> None:
     index = json.loads((example_site.site / "search" / "search_index.json").read_text())
     locations = {doc["location"] for doc in index["docs"]}

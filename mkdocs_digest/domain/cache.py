@@ -1,10 +1,11 @@
-"""What is kept across `mkdocs serve` rebuilds: pages parsed, keyed by their text,
+"""What is kept across `mkdocs serve` rebuilds: pages parsed, keyed by their text's hash,
 and texts made from the model, keyed by the values they are made from. No MkDocs."""
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Hashable
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from .fields import DEFAULT, FieldNames
@@ -16,38 +17,53 @@ T = TypeVar("T")
 _MISSING: Any = object()
 
 
+@dataclass(frozen=True)
+class _Parsed:
+    hash: str  # of the text: the text itself is not kept, a site's worth of it weighs
+    stamp: Hashable  # the file's mtime and size, when the caller gives them
+    digest: Digest | None
+
+
 class ParseCache:
     def __init__(self, names: FieldNames = DEFAULT) -> None:
         self.names = names
-        self._pages: dict[str, tuple[str, Digest | None]] = {}
-        self._hashes: dict[str, str] = {}
+        self._pages: dict[str, _Parsed] = {}
         self.parsed = 0  # pages parsed anew, not taken from the cache
 
-    def parse(self, page: str, text: str) -> Digest | None:
-        """The page's digest, or None for a page without entries."""
-        text = normalize(text)
+    def parse(self, page: str, read: Callable[[], str], stamp: Hashable = None) -> Digest | None:
+        """The page's digest, or None for a page without entries. `read` gives the
+        page's text; it is not called when `stamp` (not None) is the one the page had
+        when it was last read: under `mkdocs serve`, an edit reads one file, not all."""
         cached = self._pages.get(page)
-        if cached is not None and cached[0] == text:
-            return cached[1]
+        if cached is not None and stamp is not None and cached.stamp == stamp:
+            return cached.digest
+        text = normalize(read())
+        key = _hash(text)
+        if cached is not None and cached.hash == key:
+            self._pages[page] = _Parsed(key, stamp, cached.digest)
+            return cached.digest
         digest = read_page(text, page, self.names)
         self.parsed += 1
-        self._pages[page] = (text, digest)
-        self._hashes[page] = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+        self._pages[page] = _Parsed(key, stamp, digest)
         return digest
+
+    def holds(self, page: str, text: str) -> bool:
+        """Whether the page's digest was parsed from this text."""
+        cached = self._pages.get(page)
+        return cached is not None and cached.hash == _hash(normalize(text))
 
     def hashes(self) -> dict[str, str]:
         """A hash of each page's text, taken when it was parsed."""
-        return dict(self._hashes)
-
-    def text(self, page: str) -> str | None:
-        cached = self._pages.get(page)
-        return cached[0] if cached else None
+        return {page: parsed.hash for page, parsed in self._pages.items()}
 
     def forget_except(self, pages: set[str]) -> None:
         """Drop pages that no longer exist, so deleted digests do not linger."""
         for page in set(self._pages) - pages:
             del self._pages[page]
-            del self._hashes[page]
+
+
+def _hash(text: str) -> str:
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
 class Memo:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import dataclasses
 import html
+import os
+from collections.abc import Callable, Hashable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -27,6 +29,7 @@ from ..domain.catalog import Catalog
 from ..domain.fields import DEFAULT, FIELDS
 from ..domain.labels import KEYS, labels_for
 from ..domain.parser import parse_digest
+from ..domain.source import normalize
 from ..formats.export import PAPERS_JSON
 from ..formats.jsonld import script_element
 from ..formats.site_files import Site, feed_links, site_files
@@ -88,7 +91,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             return None
         pages = files.documentation_pages()
         parsed = self.cache.parsed
-        digests = [self.cache.parse(f.src_uri, f.content_string) for f in pages]
+        stamp = _stamp if self.memo.keep else _no_stamp  # a build reads each file anyway
+        digests = [self.cache.parse(f.src_uri, _reader(f), stamp(f)) for f in pages]
         if parsed:  # a rebuild under `mkdocs serve`: say what the edit cost
             log.info(f"{self.cache.parsed - parsed} of {len(pages)} pages parsed anew")
         self.cache.forget_except({f.src_uri for f in pages})
@@ -159,9 +163,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def _site_key(self, config: MkDocsConfig, nav: Navigation, nav_plan: NavPlan) -> str:
         """What every page shows: options, URLs, the nav and its pages' titles."""
         digests = self.catalog.digests
+        sources = self.cache.hashes()
         # A digest's title is all of it the nav shows; of another page, its text.
         titles = [
-            digests[uri].title if uri in digests else self.cache.text(uri)
+            digests[uri].title if uri in digests else sources.get(uri)
             for uri in (page.file.src_uri for page in nav.pages)
         ]
         generated = [self.renderer.page_title(page) for page in self.site_pages.values()]
@@ -194,7 +199,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             # A digest's title is digest text, and themes print page titles unescaped
             # (<title>, and the compact nav on every page, which lists the latest weeks).
             page.meta["title"] = html.escape(str(page.meta["title"]))
-        first_line = _first_line(self.cache.text(uri) or "", markdown)
+        source = normalize(page.file.content_string)
+        first_line = _first_line(source, markdown) if self.cache.holds(uri, source) else None
         if first_line is None:
             log.debug("%s was changed by another plugin; parsing it again", uri)
             fresh = parse_digest(markdown, uri, self.cache.names)
@@ -317,6 +323,26 @@ def _check_options(config: DigestConfig) -> None:
 def _theme_language(config: MkDocsConfig) -> str:
     language = str(config.theme.get("language") or config.theme.get("locale") or "ja")
     return "ja" if language.startswith("ja") else "en"
+
+
+def _reader(file: File) -> Callable[[], str]:
+    return lambda: file.content_string
+
+
+def _stamp(file: File) -> Hashable:
+    """What tells that a file on disk is unchanged without reading it, as MkDocs'
+    own dirty builds tell: its modification time (and size)."""
+    if file.abs_src_path is None or file.generated_by is not None:
+        return None
+    try:
+        status = os.stat(file.abs_src_path)
+    except OSError:
+        return None
+    return (file.abs_src_path, status.st_mtime_ns, status.st_size)
+
+
+def _no_stamp(file: File) -> Hashable:
+    return None
 
 
 def _first_line(source: str, markdown: str) -> int | None:
