@@ -5,7 +5,7 @@ write what this returns.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import partial
 
@@ -40,28 +40,28 @@ class FeedLink:
 
 def site_files(
     renderer: Renderer, urls: Mapping[str, str], site: Site, memo: Memo | None = None
-) -> dict[str, str]:
-    """Path in the site -> text. `urls`: every page's URL in the site (source path ->
-    URL), as the theme has them. `memo`: the files' parts made in the last build
-    (`mkdocs serve`), to keep those an edit did not touch."""
+) -> Iterator[tuple[str, str]]:
+    """(path in the site, text), made one at a time: a caller that writes each before
+    asking for the next holds one file at a time. `urls`: every page's URL in the site
+    (source path -> URL), as the theme has them. `memo`: the files' parts made in the
+    last build (`mkdocs serve`), to keep those an edit did not touch."""
     catalog = renderer.site.catalog
     extras = renderer.site.extras
     memo = Memo() if memo is None else memo
     feed_entry = renderer.site.env.get_template(FEED_ENTRY)  # a new one once edited
     names = {slug: catalog.topic_name(slug) for slug in catalog.topics}
     memo.start((dict(urls), site, renderer.site.labels, extras, feed_entry, names))
-    files = {FILTER_INDEX: filter_index(catalog, renderer.listings.values(), urls, memo)}
+    yield FILTER_INDEX, filter_index(catalog, renderer.listings.values(), urls, memo)
     if extras.papers_json:
-        files[extras.papers_json] = papers_json(catalog, urls, site.url, memo)
+        yield extras.papers_json, papers_json(catalog, urls, site.url, memo)
     if extras.feeds and site.url:
-        files |= _feeds(renderer, urls, site, memo)
+        yield from _feeds(renderer, urls, site, memo)
     if extras.citations:
         keys = renderer.site.citation_keys
         for _, listing in _topic_listings(renderer):
             papers = tuple(entry.paper for week in listing.weeks for entry in week.entries)
             cited = tuple(keys[paper.arxiv_id] for paper in papers)
-            files[listing.bib] = memo.get(("bib", papers, cited), partial(bib_file, papers, keys))
-    return files
+            yield listing.bib, memo.get(("bib", papers, cited), partial(bib_file, papers, keys))
 
 
 def feed_links(renderer: Renderer, site: Site) -> dict[str, FeedLink]:
@@ -76,7 +76,9 @@ def feed_links(renderer: Renderer, site: Site) -> dict[str, FeedLink]:
     return links
 
 
-def _feeds(renderer: Renderer, urls: Mapping[str, str], site: Site, memo: Memo) -> dict[str, str]:
+def _feeds(
+    renderer: Renderer, urls: Mapping[str, str], site: Site, memo: Memo
+) -> Iterator[tuple[str, str]]:
     catalog = renderer.site.catalog
     base = _base(site)
     size = site.feed_size
@@ -96,10 +98,8 @@ def _feeds(renderer: Renderer, urls: Mapping[str, str], site: Site, memo: Memo) 
     def link(entry: Entry) -> str:
         return card_url(entry, urls, base)
 
-    return {
-        path: memo.get(("atom", feed), partial(atom, feed, link, content))
-        for path, feed in feeds.items()
-    }
+    for path, feed in feeds.items():
+        yield path, memo.get(("atom", feed), partial(atom, feed, link, content))
 
 
 def _topic_listings(renderer: Renderer) -> list[tuple[str, Listing]]:
