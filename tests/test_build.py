@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from .conftest import (
     CORPUS,
@@ -206,6 +207,34 @@ def test_a_digest_another_plugin_changed_is_read_as_it_stands_then(tmp_path: Pat
     assert "Added by a hook." in page.get_text()
     titles = [h.get_text(strip=True) for h in page.select("article.digest-card h3")]
     assert titles == ["Hooked 2599.00001"]
+
+
+def test_a_build_holds_a_digest_page_lean_once_it_is_written(tmp_path: Path) -> None:
+    # MkDocs keeps every page's HTML to the end of the build; a card's body is most of
+    # a digest page, so the plugin renders the bodies for the theme only.
+    hook = tmp_path / "hook.py"
+    hook.write_text(
+        "import json, pathlib\n"
+        "pages = []\n\n"
+        "def on_post_page(output, page, **kwargs):\n"
+        "    pages.append(page)\n\n"
+        "def on_post_build(config, **kwargs):\n"
+        "    held = {page.file.src_uri: page.content for page in pages}\n"
+        "    (pathlib.Path(config.site_dir) / 'held.json').write_text(json.dumps(held))\n",
+        encoding="utf-8",
+    )
+    config = write_site(
+        tmp_path, {"sd/2024-04-05.md": digest_page("[合成データ](../../sd)")}, hooks=[str(hook)]
+    )
+    built = build(config, tmp_path / "site")
+    assert built.returncode == 0, built.log
+    held = json.loads((tmp_path / "site" / "held.json").read_text())["sd/2024-04-05.md"]
+    written = built.page("sd/2024-04-05/").select_one("article.digest-card")
+    lean = BeautifulSoup(held, "html.parser").select_one("article.digest-card")
+    assert written.select_one(".digest-card__body .digest-chip")
+    assert lean.h3 == written.h3
+    assert lean.select(".digest-card__body") == []
+    assert "A B point" in lean.get_text(" ", strip=True)  # its text stays for other plugins
 
 
 def test_search_index_jumps_to_paper_headings(example_site: Built) -> None:

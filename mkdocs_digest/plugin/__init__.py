@@ -4,7 +4,9 @@ Build flow: on_config registers the Markdown extension, templates and assets;
 on_files parses every page (cached by text), builds the catalog, adds the generated
 pages and the filter index; on_nav puts the compact nav in place and takes the final
 URLs; on_page_markdown swaps entries for card placeholders and fills listing pages,
-which the extension turns into HTML.
+which the extension turns into HTML. Cards are converted lean (rendering/search_view.py):
+search indexes them so; on_page_context renders their bodies for the theme, and
+on_post_page puts the lean page back.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -116,6 +118,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             self.labels,
             self.config.max_authors,
             extras,
+            lean_cards=True,
         )
         self.generated = {uri for uri in self.site_pages if files.get_file_from_path(uri) is None}
         for uri in sorted(self.generated):
@@ -223,29 +226,13 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 )
         return None
 
-    @event_priority(100)  # before search plugins index the page
-    def _on_page_context_lean(
+    @event_priority(-100)  # after search plugins indexed the lean page
+    def on_page_context(
         self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
-        if not self.config.enabled:
-            return None
-        view = self.renderer.digest_page.search_views.get(page.file.src_uri)
-        if view is not None and page.content is not None:
-            page.content = view.lean(page.content)
+        if self.config.enabled and page.content is not None:
+            page.content = self.renderer.digest_page.full_page(page.file.src_uri, page.content)
         return None
-
-    @event_priority(-100)  # after them: the theme renders the whole cards
-    def _on_page_context_full(
-        self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
-    ) -> TemplateContext | None:
-        if not self.config.enabled:
-            return None
-        view = self.renderer.digest_page.search_views.pop(page.file.src_uri, None)
-        if view is not None and page.content is not None:
-            page.content = view.full(page.content)
-        return None
-
-    on_page_context = CombinedEvent(_on_page_context_lean, _on_page_context_full)
 
     @event_priority(50)  # before search plugins write their index
     def on_post_build(self, config: MkDocsConfig) -> None:
@@ -261,9 +248,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     def _write_site_files(self, config: MkDocsConfig) -> None:
         """The feeds, papers.json, the .bib files and the filter's index. Made after
-        the pages, not in on_files, so that a build does not hold them all along."""
+        the pages, not in on_files, so that a build does not hold them all along,
+        and written as each is made."""
         files = site_files(self.renderer, self.urls, self.site, self.memo)
-        for path, text in files.items():
+        for path, text in files:  # one at a time: the pages are all still held
             if self.files.get_file_from_path(path) is not None:
                 log.debug("%s: the site's own file is kept", path)
                 continue
@@ -274,6 +262,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if not self.config.enabled:
             return None
         self.dirty_builds.rendered_page(page)
+        lean = self.renderer.digest_page.lean_page(page.file.src_uri)
+        if lean is not None:  # the full page is written: hold the lean one
+            page.content = lean
         digest = self.catalog.digests.get(page.file.src_uri)
         if self.config.json_ld and digest is not None and digest.entries:
             # The theme writes </head> before any page text: the first one is the real one.

@@ -11,14 +11,16 @@ from ..formats.citations import bibtex, coins
 from .blocks import Block, BlockStore, Element, Heading, Html
 from .context import SiteContext
 from .links import Link, Links
-from .search_view import SearchView, paper_text
+from .search_view import SearchView
 
 
 class DigestPage:
-    def __init__(self, site: SiteContext, max_authors: int = 5) -> None:
+    def __init__(self, site: SiteContext, max_authors: int = 5, lean: bool = False) -> None:
         self.site = site
         self.max_authors = max_authors
-        # What search plugins read of each page rendered (see search_view.py).
+        # With `lean`, cards are converted lean and their pages' views kept here until
+        # the full page is rendered (see search_view.py): the plugin's way.
+        self.lean = lean
         self.search_views: dict[str, SearchView] = {}
 
     def digest_markdown(
@@ -26,7 +28,9 @@ class DigestPage:
     ) -> str:
         """The page with its entries as card placeholders and a week pager at the end."""
         cards = {entry.line: entry for entry in digest.entries}
-        view = self.search_views[digest.page] = SearchView()
+        view = SearchView(links) if self.lean else None
+        if view is not None:
+            self.search_views[digest.page] = view
         replacements = [
             (start, end, store.add(self.card(cards[start], links, view)) if start in cards else "")
             for start, end in digest.spans
@@ -55,8 +59,29 @@ class DigestPage:
         return Html(self.site.render("digest/digest_header.html", papers=papers, topics=topics))
 
     def card(self, entry: Entry, links: Links, view: SearchView | None = None) -> Block:
+        """The card; lean (its body the paper's search text) when `view` is given."""
         paper = entry.paper
         heading_id = f"{entry.anchor}-title"
+        attrs = (
+            ("class", "digest-card"),
+            ("id", entry.anchor),
+            ("aria-labelledby", heading_id),
+            ("data-arxiv-id", paper.arxiv_id),
+            ("data-topics", " ".join(t.slug for t in paper.topics)),
+        )
+        heading = Heading(
+            3,
+            heading_id,
+            paper.title.strip(),
+            paper.abs_url,
+            (("class", "digest-card__title"), ("lang", "en")),
+        )
+        body = view.add(entry) if view is not None else self.card_body(entry, links)
+        return Element("article", attrs, (heading, Html(body)))
+
+    def card_body(self, entry: Entry, links: Links) -> str:
+        """What a card shows under its title."""
+        paper = entry.paper
         body = self.site.render(
             "digest/card.html",
             entry=entry,
@@ -73,23 +98,17 @@ class DigestPage:
             max_authors=self.max_authors,
             **self._citation(paper),
         )
-        attrs = (
-            ("class", "digest-card"),
-            ("id", entry.anchor),
-            ("aria-labelledby", heading_id),
-            ("data-arxiv-id", paper.arxiv_id),
-            ("data-topics", " ".join(t.slug for t in paper.topics)),
-        )
-        heading = Heading(
-            3,
-            heading_id,
-            paper.title.strip(),
-            paper.abs_url,
-            (("class", "digest-card__title"), ("lang", "en")),
-        )
-        if view is not None:
-            view.add(paper_text(paper))
-        return Element("article", attrs, (heading, Html(body.strip())))
+        return body.strip()
+
+    def full_page(self, page: str, content: str) -> str:
+        """A lean page's HTML with its cards' bodies rendered."""
+        view = self.search_views.get(page)
+        return view.full(content, self.card_body) if view else content
+
+    def lean_page(self, page: str) -> str | None:
+        """The lean HTML of a page rendered in full, now done with; None if there is none."""
+        view = self.search_views.pop(page, None)
+        return view.lean if view else None
 
     def _citation(self, paper: Paper) -> dict[str, str | None]:
         if not self.site.extras.citations:

@@ -33,9 +33,10 @@ class Renderer:
         labels: Mapping[str, str],
         max_authors: int = 5,
         extras: Extras = NO_EXTRAS,
+        lean_cards: bool = False,
     ) -> None:
         self.site = SiteContext(catalog, pages, search_path, labels, extras)
-        self.digest_page = DigestPage(self.site, max_authors)
+        self.digest_page = DigestPage(self.site, max_authors, lean_cards)
         self.listing_pages = ListingPages(self.site)
         self.overview_page = OverviewPage(self.site)
 
