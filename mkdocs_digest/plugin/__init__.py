@@ -4,7 +4,7 @@ Build flow: on_config registers the Markdown extension, templates and assets;
 on_files parses every page (cached by text), builds the catalog, adds the generated
 pages and the filter index; on_nav puts the compact nav in place and takes the final
 URLs; on_page_markdown swaps entries for card placeholders and fills listing pages,
-which the extension turns into HTML. Cards are converted lean (rendering/search_view.py):
+which the extension turns into HTML. Cards are converted lean (rendering/lean_page.py):
 search indexes them so; on_page_context renders their bodies for the theme, and
 on_post_page puts the lean page back.
 """

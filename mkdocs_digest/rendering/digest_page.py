@@ -10,8 +10,8 @@ from ..domain.model import Digest, Entry, Paper
 from ..formats.citations import bibtex, coins
 from .blocks import Block, BlockStore, Element, Heading, Html
 from .context import SiteContext
+from .lean_page import LeanPage
 from .links import Link, Links
-from .search_view import SearchView
 
 
 class DigestPage:
@@ -19,18 +19,18 @@ class DigestPage:
         self.site = site
         self.max_authors = max_authors
         # With `lean`, cards are converted lean and their pages' views kept here until
-        # the full page is rendered (see search_view.py): the plugin's way.
+        # the full page is rendered (see lean_page.py): the plugin's way.
         self.lean = lean
-        self.search_views: dict[str, SearchView] = {}
+        self.lean_pages: dict[str, LeanPage] = {}
 
     def digest_markdown(
         self, markdown: str, first_line: int, digest: Digest, links: Links, store: BlockStore
     ) -> str:
         """The page with its entries as card placeholders and a week pager at the end."""
         cards = {entry.line: entry for entry in digest.entries}
-        view = SearchView(links) if self.lean else None
+        view = LeanPage(links) if self.lean else None
         if view is not None:
-            self.search_views[digest.page] = view
+            self.lean_pages[digest.page] = view
         replacements = [
             (start, end, store.add(self.card(cards[start], links, view)) if start in cards else "")
             for start, end in digest.spans
@@ -58,7 +58,7 @@ class DigestPage:
         papers = len({e.paper.arxiv_id for e in digest.entries})
         return Html(self.site.render("digest/digest_header.html", papers=papers, topics=topics))
 
-    def card(self, entry: Entry, links: Links, view: SearchView | None = None) -> Block:
+    def card(self, entry: Entry, links: Links, view: LeanPage | None = None) -> Block:
         """The card; lean (its body the paper's search text) when `view` is given."""
         paper = entry.paper
         heading_id = f"{entry.anchor}-title"
@@ -102,12 +102,12 @@ class DigestPage:
 
     def full_page(self, page: str, content: str) -> str:
         """A lean page's HTML with its cards' bodies rendered."""
-        view = self.search_views.get(page)
+        view = self.lean_pages.get(page)
         return view.full(content, self.card_body) if view else content
 
     def lean_page(self, page: str) -> str | None:
         """The lean HTML of a page rendered in full, now done with; None if there is none."""
-        view = self.search_views.pop(page, None)
+        view = self.lean_pages.pop(page, None)
         return view.lean if view else None
 
     def _citation(self, paper: Paper) -> dict[str, str | None]:

@@ -40,7 +40,7 @@ _HEADING_END = "</h3>"
 
 
 @dataclass
-class SearchView:
+class LeanPage:
     """The entries of one lean page's cards, in page order, and the links they use."""
 
     links: Links
