@@ -24,6 +24,11 @@ from mkdocs_digest.rendering.links import relative_url
         ("a/b/c/", "x/"),
         ("./", "a/b/"),
         ("index.html", "deep/er/page.html"),
+        ("./", "./"),
+        ("sd/", "."),
+        ("sd/2024-03-29/", "sd/2024-03-29/"),
+        ("a/../b/", "x/./y/"),
+        ("", "sd/index.html"),
     ],
 )
 def test_relative_url_agrees_with_mkdocs(url: str, base: str) -> None:

@@ -2,18 +2,35 @@
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 
 def relative_url(url: str, base: str) -> str:
-    """`url` as seen from the page at `base`; both are site URLs as MkDocs gives them."""
-    if base != ".":
-        head, tail = posixpath.split(base)
-        base = head if "." in tail else base
-    rel = posixpath.relpath("/" + url, "/" + base)
+    """`url` as seen from the page at `base`; both are site URLs as MkDocs gives them,
+    where a last part with a dot names a file. By parts, not with `posixpath.relpath`,
+    which normalises both paths first: cards make tens of thousands of links."""
+    folder, _, name = base.rpartition("/")
+    base_parts = _parts(folder if "." in name else base)
+    url_parts = _parts(url)
+    common = 0
+    for a, b in zip(base_parts, url_parts, strict=False):  # the shorter one ends it
+        if a != b:
+            break
+        common += 1
+    rel = "/".join([".."] * (len(base_parts) - common) + url_parts[common:]) or "."
     return rel + "/" if url.endswith("/") else rel
+
+
+def _parts(path: str) -> list[str]:
+    parts: list[str] = []
+    for part in path.split("/"):
+        if part == "..":
+            if parts:
+                parts.pop()
+        elif part and part != ".":
+            parts.append(part)
+    return parts
 
 
 @dataclass(frozen=True)
