@@ -33,10 +33,11 @@ def paper_text(paper: Paper) -> str:
     return "<p>" + html.escape(text) + "</p>"
 
 
-# Where each card's text is in the page: after its heading. Digest text is escaped,
-# so neither the card's opening tag nor its heading's end can come from it.
+# Where each card's text is in the page: after its heading, up to the card's end.
+# Digest text is escaped, so none of these tags can come from it.
 _CARD = re.compile(r'<article [^>]*class="digest-card"')
 _HEADING_END = "</h3>"
+_CARD_END = "</article>"
 
 
 @dataclass
@@ -61,11 +62,13 @@ class LeanPage:
         for entry in self.entries:
             card = _CARD.search(content, at)
             heading = content.find(_HEADING_END, card.end()) if card else -1
-            text = paper_text(entry.paper)
-            found = content.find(text, heading) if heading >= 0 else -1
-            if found < 0:
+            end = content.find(_CARD_END, heading) if heading >= 0 else -1
+            if end < 0:
                 break  # another plugin changed the page: leave the rest lean, not wrong
-            out += [content[at:found], body(entry, self.links)]
-            at = found + len(text)
+            start = heading + len(_HEADING_END)
+            text = content[start:end].strip()  # the lean text, found without making it
+            start = content.index(text, start)
+            out += [content[at:start], body(entry, self.links)]
+            at = start + len(text)
         out.append(content[at:])
         return "".join(out)
