@@ -9,6 +9,7 @@ field is escaped for LaTeX, whatever the digest holds.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -120,6 +121,7 @@ def year(paper: Paper) -> int:
     return 2000 + int(m.group(1)) if m else 0
 
 
+@functools.lru_cache(maxsize=1 << 16)  # under `mkdocs serve`, most papers stay the same
 def _base_key(paper: Paper) -> str:
     surname = _ascii_word(paper.authors[0].split()[-1]) if paper.authors else ""
     words = (_ascii_word(w) for w in paper.title.split())  # lazily: the first few do
