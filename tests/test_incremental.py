@@ -93,6 +93,18 @@ class DirtySite:
         assert json.loads((self.site / search).read_text()) == json.loads(
             (self.clean_dir / search).read_text()
         )
+        # The plugin's other files: feeds, papers.json, .bib files, the filter's index.
+        written = {".json", ".xml", ".bib"}
+        expected = sorted(
+            p.relative_to(self.clean_dir)
+            for p in self.clean_dir.rglob("*")
+            if p.suffix in written and p.parent.name != "search"
+        )
+        assert len(expected) >= 8
+        for path in expected:
+            if path.name == "sitemap.xml":
+                continue  # MkDocs' own, dated by the build
+            assert (self.site / path).read_bytes() == (self.clean_dir / path).read_bytes(), path
 
 
 @pytest.fixture

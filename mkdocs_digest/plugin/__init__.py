@@ -59,6 +59,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def __init__(self) -> None:
         self.cache = ParseCache()
         self.memo = Memo()
+        self.written: dict[str, str] = {}  # site file -> its text as last written (serve)
         self.dirty_builds = DirtyBuilds(active=False)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -66,6 +67,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         # caches, across rebuilds.
         self.cache = ParseCache()
         self.memo = Memo(keep=command == "serve")
+        self.written = {}
         self.dirty_builds = DirtyBuilds(active=dirty)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -251,11 +253,17 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         the pages, not in on_files, so that a build does not hold them all along,
         and written as each is made."""
         files = site_files(self.renderer, self.urls, self.site, self.memo)
+        written, self.written = self.written, {}
         for path, text in files:  # one at a time: the pages are all still held
             if self.files.get_file_from_path(path) is not None:
                 log.debug("%s: the site's own file is kept", path)
                 continue
-            write_file(text.encode("utf-8"), str(Path(config.site_dir) / path))
+            target = Path(config.site_dir) / path
+            if self.memo.keep:  # serve: the memo gives back the very text it kept
+                self.written[path] = text
+                if written.get(path) is text and target.exists():
+                    continue
+            write_file(text.encode("utf-8"), str(target))
 
     @event_priority(-50)  # late: after other plugins changed the page
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
