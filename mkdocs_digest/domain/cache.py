@@ -82,6 +82,14 @@ class Memo:
         self._context: object = None
         self._last: dict[Hashable, Any] = {}
         self._now: dict[Hashable, Any] = {}
+        self._parts: dict[str, Memo] = {}
+
+    def part(self, name: str) -> Memo:
+        """A memo of its own, kept with this one: for values made in a context of their
+        own, whose change should not forget this memo's values."""
+        if name not in self._parts:
+            self._parts[name] = Memo(self.keep)
+        return self._parts[name]
 
     def start(self, context: object) -> None:
         same = self._context is not None and context == self._context

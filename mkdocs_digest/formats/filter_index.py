@@ -21,7 +21,7 @@ from functools import partial
 
 from ..domain.cache import Memo
 from ..domain.catalog import Catalog
-from ..domain.model import Paper
+from ..domain.model import Entry, Paper
 from ..structure.layout import Listing
 
 # Where the index goes in the built site.
@@ -31,37 +31,47 @@ FILTER_INDEX = "assets/mkdocs_digest/papers-index.json"
 def filter_index(
     catalog: Catalog, listings: Iterable[Listing], urls: Mapping[str, str], memo: Memo
 ) -> str:
-    """The index; `memo` keeps each paper's record from the last build."""
-    papers: dict[str, int] = {}
-    records: list[list[str]] = []
-    pages: dict[str, int] = {}
-    lists: dict[str, list[list[object]]] = {}
-    for listing in listings:
-        rows: list[list[object]] = []
-        for week in listing.weeks:
-            for entry in week.entries:
-                paper = entry.paper
-                if paper.arxiv_id not in papers:
-                    papers[paper.arxiv_id] = len(records)
-                    shown = catalog.paper(paper.arxiv_id)
-                    records.append(memo.get(("filter", shown), partial(_record, shown)))
-                row: list[object] = [
-                    papers[paper.arxiv_id],
-                    pages.setdefault(urls[entry.page], len(pages)),
-                ]
-                if entry.anchor != paper.anchor:
-                    row.append(entry.anchor)
-                rows.append(row)
-        lists[f"{listing.kind}:{listing.key}"] = rows
-    data = {"papers": records, "pages": list(pages), "lists": lists}
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    """The index. Papers and pages are numbered in the catalog's order (oldest week
+    first), which an edit of a paper's text leaves as it is: `memo` then gives back
+    every record and every listing's rows the edit did not touch."""
+    papers = {arxiv_id: n for n, arxiv_id in enumerate(catalog.appearances)}
+    pages = {uri: n for n, uri in enumerate(catalog.digests)}
+    memo.start((tuple(papers), tuple(urls[uri] for uri in pages)))
+    records = (
+        memo.get(("paper", paper), partial(_record, paper)) for paper in map(catalog.paper, papers)
+    )
+    lists = (
+        _json(f"{listing.kind}:{listing.key}")
+        + ":"
+        + memo.get(("rows", entries), partial(_rows, entries, papers, pages))
+        for listing in listings
+        for entries in [tuple(entry for week in listing.weeks for entry in week.entries)]
+    )
+    page_urls = _json([urls[uri] for uri in pages])
+    return f'{{"papers":[{",".join(records)}],"pages":{page_urls},"lists":{{{",".join(lists)}}}}}'
 
 
-def _record(paper: Paper) -> list[str]:
-    return [
-        paper.arxiv_id,  # the JS derives the anchor from it as model.anchor_for does
-        paper.title.strip(),
-        (paper.title_ja or "").strip(),
-        ", ".join(paper.authors),
-        " ".join(" ".join(c.split()) for c in paper.categories),
-    ]
+def _rows(entries: tuple[Entry, ...], papers: Mapping[str, int], pages: Mapping[str, int]) -> str:
+    rows: list[list[object]] = []
+    for entry in entries:
+        row: list[object] = [papers[entry.paper.arxiv_id], pages[entry.page]]
+        if entry.anchor != entry.paper.anchor:
+            row.append(entry.anchor)
+        rows.append(row)
+    return _json(rows)
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _record(paper: Paper) -> str:
+    return _json(
+        [
+            paper.arxiv_id,  # the JS derives the anchor from it as model.anchor_for does
+            paper.title.strip(),
+            (paper.title_ja or "").strip(),
+            ", ".join(paper.authors),
+            " ".join(" ".join(c.split()) for c in paper.categories),
+        ]
+    )

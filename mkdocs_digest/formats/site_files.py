@@ -51,7 +51,8 @@ def site_files(
     feed_entry = renderer.site.env.get_template(FEED_ENTRY)  # a new one once edited
     names = {slug: catalog.topic_name(slug) for slug in catalog.topics}
     memo.start((dict(urls), site, renderer.site.labels, extras, feed_entry, names))
-    yield FILTER_INDEX, filter_index(catalog, renderer.listings.values(), urls, memo)
+    filter_memo = memo.part(FILTER_INDEX)
+    yield FILTER_INDEX, filter_index(catalog, renderer.listings.values(), urls, filter_memo)
     if extras.papers_json:
         yield extras.papers_json, papers_json(catalog, urls, site.url, memo)
     if extras.feeds and site.url:
