@@ -178,6 +178,24 @@ def test_the_memo_keeps_one_builds_values_in_one_context() -> None:
     assert made == ["a", "b", "b", "b"]
 
 
+def test_a_memo_part_has_a_context_of_its_own() -> None:
+    from mkdocs_digest.domain.cache import Memo
+
+    made: list[str] = []
+    memo = Memo()
+    part = memo.part("index")
+    assert memo.part("index") is part
+    memo.start("urls")
+    part.start("numbering")
+    memo.get("feed", lambda: made.append("feed"))
+    part.get("rows", lambda: made.append("rows"))
+    memo.start("urls")
+    part.start("new numbering")  # a paper added: the rows are made anew, not the feed
+    memo.get("feed", lambda: made.append("feed"))
+    part.get("rows", lambda: made.append("rows"))
+    assert made == ["feed", "rows", "rows"]
+
+
 def test_papers_and_entries_hash_by_value_once() -> None:
     import dataclasses
 
