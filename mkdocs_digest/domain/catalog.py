@@ -7,6 +7,7 @@ rendered, so each card and each generated page can link to everything else.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import posixpath
 import re
@@ -121,9 +122,17 @@ class Catalog:
         """Every week any digest covers, oldest first."""
         return sorted({d.date for d in self.digests.values() if d.date and d.series})
 
-    def topics_of(self, arxiv_id: str) -> set[str]:
+    def topics_of(self, arxiv_id: str) -> frozenset[str]:
         """Every topic any appearance of the paper names."""
-        return {t.slug for e in self.appearances.get(arxiv_id, []) for t in e.paper.topics}
+        return self._paper_topics.get(arxiv_id, frozenset())
+
+    @functools.cached_property
+    def _paper_topics(self) -> dict[str, frozenset[str]]:
+        # Asked for each row of every listing, each card and the overview: made once.
+        return {
+            arxiv_id: frozenset(t.slug for e in entries for t in e.paper.topics)
+            for arxiv_id, entries in self.appearances.items()
+        }
 
     def shared(self) -> Counter[tuple[str, str]]:
         """How many papers each pair of topics shares, keyed by the sorted slug pair."""
