@@ -1,12 +1,12 @@
 """The MkDocs adapter: events only wire MkDocs to the core.
 
 Build flow: on_config registers the Markdown extension, templates and assets;
-on_files parses every page (cached by text), builds the catalog, adds the generated
-pages and the filter index; on_nav puts the compact nav in place and takes the final
-URLs; on_page_markdown swaps entries for card placeholders and fills listing pages,
-which the extension turns into HTML. Cards are converted lean (rendering/lean_page.py):
+on_files parses every page (cached by a hash of its text), builds the catalog and adds
+the generated pages; on_nav puts the compact nav in place and takes the final URLs;
+on_page_markdown swaps entries for card placeholders and fills listing pages, which
+the extension turns into HTML. Cards are converted lean (rendering/lean_page.py):
 search indexes them so; on_page_context renders their bodies for the theme, and
-on_post_page puts the lean page back.
+on_post_page puts the lean page back. on_post_build writes the site files.
 """
 
 from __future__ import annotations
