@@ -187,22 +187,25 @@ def test_json_ld_can_be_switched_off(tmp_path: Path) -> None:
     assert page.select("article.digest-card") and not page.select("script[type*=ld]")
 
 
+def build_with_hook(tmp_path: Path, hook: str) -> Built:
+    """A one-digest site built with `hook` as an MkDocs hook (another plugin's stand-in)."""
+    (tmp_path / "hook.py").write_text(hook, encoding="utf-8")
+    docs = {"sd/2024-04-05.md": digest_page("[合成データ](../../sd)")}
+    built = build(write_site(tmp_path, docs, hooks=[str(tmp_path / "hook.py")]), tmp_path / "site")
+    assert built.returncode == 0, built.log
+    return built
+
+
 def test_a_digest_another_plugin_changed_is_read_as_it_stands_then(tmp_path: Path) -> None:
     # The parse cache keeps no page texts: the plugin checks the page MkDocs hands it
     # against the file's text, and reads the page again when something changed it.
-    hook = tmp_path / "hook.py"
-    hook.write_text(
+    built = build_with_hook(
+        tmp_path,
         "from mkdocs.plugins import event_priority\n\n"
         "@event_priority(100)  # before the digest plugin\n"
         "def on_page_markdown(markdown, **kwargs):\n"
         "    return 'Added by a hook.\\n\\n' + markdown.replace('Paper 2599', 'Hooked 2599')\n",
-        encoding="utf-8",
     )
-    config = write_site(
-        tmp_path, {"sd/2024-04-05.md": digest_page("[合成データ](../../sd)")}, hooks=[str(hook)]
-    )
-    built = build(config, tmp_path / "site")
-    assert built.returncode == 0, built.log
     page = built.page("sd/2024-04-05/")
     assert "Added by a hook." in page.get_text()
     titles = [h.get_text(strip=True) for h in page.select("article.digest-card h3")]
@@ -212,8 +215,8 @@ def test_a_digest_another_plugin_changed_is_read_as_it_stands_then(tmp_path: Pat
 def test_a_build_holds_a_digest_page_lean_once_it_is_written(tmp_path: Path) -> None:
     # MkDocs keeps every page's HTML to the end of the build; a card's body is most of
     # a digest page, so the plugin renders the bodies for the theme only.
-    hook = tmp_path / "hook.py"
-    hook.write_text(
+    built = build_with_hook(
+        tmp_path,
         "import json, pathlib\n"
         "pages = []\n\n"
         "def on_post_page(output, page, **kwargs):\n"
@@ -221,13 +224,7 @@ def test_a_build_holds_a_digest_page_lean_once_it_is_written(tmp_path: Path) -> 
         "def on_post_build(config, **kwargs):\n"
         "    held = {page.file.src_uri: page.content for page in pages}\n"
         "    (pathlib.Path(config.site_dir) / 'held.json').write_text(json.dumps(held))\n",
-        encoding="utf-8",
     )
-    config = write_site(
-        tmp_path, {"sd/2024-04-05.md": digest_page("[合成データ](../../sd)")}, hooks=[str(hook)]
-    )
-    built = build(config, tmp_path / "site")
-    assert built.returncode == 0, built.log
     held = json.loads((tmp_path / "site" / "held.json").read_text())["sd/2024-04-05.md"]
     written = built.page("sd/2024-04-05/").select_one("article.digest-card")
     lean = BeautifulSoup(held, "html.parser").select_one("article.digest-card")
