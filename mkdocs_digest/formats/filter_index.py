@@ -36,22 +36,30 @@ def filter_index(
     every record and every listing's rows the edit did not touch."""
     papers = {arxiv_id: n for n, arxiv_id in enumerate(catalog.appearances)}
     pages = {uri: n for n, uri in enumerate(catalog.digests)}
-    memo.start((tuple(papers), tuple(urls[uri] for uri in pages)))
+    page_urls = tuple(urls[uri] for uri in pages)
+    memo.start((tuple(papers), page_urls))
     records = (
         memo.get(("paper", paper), partial(_record, paper)) for paper in map(catalog.paper, papers)
     )
     lists = (
-        _json(f"{listing.kind}:{listing.key}")
-        + ":"
-        + memo.get(("rows", entries), partial(_rows, entries, papers, pages))
+        _json(f"{listing.kind}:{listing.key}") + ":" + _rows(listing.entries, papers, pages, memo)
         for listing in listings
-        for entries in [tuple(entry for week in listing.weeks for entry in week.entries)]
     )
-    page_urls = _json([urls[uri] for uri in pages])
-    return f'{{"papers":[{",".join(records)}],"pages":{page_urls},"lists":{{{",".join(lists)}}}}}'
+    return (
+        f'{{"papers":[{",".join(records)}],"pages":{_json(page_urls)},'
+        f'"lists":{{{",".join(lists)}}}}}'
+    )
 
 
-def _rows(entries: tuple[Entry, ...], papers: Mapping[str, int], pages: Mapping[str, int]) -> str:
+def _rows(
+    entries: tuple[Entry, ...], papers: Mapping[str, int], pages: Mapping[str, int], memo: Memo
+) -> str:
+    return memo.get(("rows", entries), partial(_make_rows, entries, papers, pages))
+
+
+def _make_rows(
+    entries: tuple[Entry, ...], papers: Mapping[str, int], pages: Mapping[str, int]
+) -> str:
     rows: list[list[object]] = []
     for entry in entries:
         row: list[object] = [papers[entry.paper.arxiv_id], pages[entry.page]]

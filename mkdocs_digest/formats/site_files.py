@@ -60,7 +60,7 @@ def site_files(
     if extras.citations:
         keys = renderer.site.citation_keys
         for _, listing in _topic_listings(renderer):
-            papers = tuple(entry.paper for week in listing.weeks for entry in week.entries)
+            papers = tuple(entry.paper for entry in listing.entries)
             cited = tuple(keys[paper.arxiv_id] for paper in papers)
             yield listing.bib, memo.get(("bib", papers, cited), partial(bib_file, papers, keys))
 

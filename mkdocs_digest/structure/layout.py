@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..domain.catalog import Catalog, Week
-from ..domain.model import Diagnostic
+from ..domain.model import Diagnostic, Entry
 from .pagination import paginate
 
 PageKind = Literal["topic", "series", "overview"]
@@ -39,6 +39,11 @@ class Listing:
     @property
     def weeks(self) -> list[Week]:
         return [week for page in self.pages for week in page]
+
+    @property
+    def entries(self) -> tuple[Entry, ...]:
+        """Every entry it lists, in its order."""
+        return tuple(entry for page in self.pages for week in page for entry in week.entries)
 
     @property
     def feed(self) -> str:
