@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
@@ -714,6 +715,56 @@ def test_papers_json_is_the_export_with_each_cards_url(example_site: Built, caps
         assert example_site.page(path).find(id=anchor) is not None, url
     overview = example_site.page("topics/")
     assert overview.select_one(".digest-overview__data a")["href"] == "../papers.json"
+
+
+def test_serve_compiles_the_theme_once_and_an_edited_override_anew(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # MkDocs makes a new theme environment per build; under serve the plugin keeps
+    # the compiled templates, and Jinja's checksum catches an edited override.
+    import jinja2
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    compiled: list[str] = []
+    compile_template = jinja2.Environment.compile
+
+    def counting(env: jinja2.Environment, source: str, name: str, *rest: Any) -> Any:
+        compiled.append(name)
+        return compile_template(env, source, name, *rest)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    override = tmp_path / "overrides" / "main.html"
+    override.parent.mkdir()
+    notice = '{% extends "base.html" %}{% block announce %}NOTICE {}{% endblock %}'
+    override.write_text(notice.replace("{}", "one"), encoding="utf-8")
+    config_file = write_site(
+        tmp_path,
+        {"sd/2024-04-05.md": digest_page("[合成データ](../../sd)")},
+        theme={"name": "material", "custom_dir": "overrides"},
+    )
+    page = tmp_path / "site" / "sd" / "2024-04-05" / "index.html"
+
+    def serve_build(first: bool = False) -> list[str]:
+        compiled.clear()
+        config = load_config(str(config_file), site_dir=str(tmp_path / "site"))
+        if first:  # serve starts the plugins once, then reloads the config per build
+            config.plugins.on_startup(command="serve", dirty=False)
+        mkdocs_build(config)
+        return list(compiled)
+
+    try:
+        assert {"main.html", "base.html"} <= set(serve_build(first=True))
+        assert "NOTICE one" in page.read_text(encoding="utf-8")
+        again = serve_build()
+        assert "base.html" not in again and "main.html" not in again
+        assert "NOTICE one" in page.read_text(encoding="utf-8")
+        override.write_text(notice.replace("{}", "two"), encoding="utf-8")
+        edited = serve_build()
+        assert "main.html" in edited and "base.html" not in edited
+        assert "NOTICE two" in page.read_text(encoding="utf-8")
+    finally:  # plugins with on_startup are kept for the whole process
+        load_config(str(config_file)).plugins.on_startup(command="build", dirty=False)
 
 
 def test_templates_in_custom_dir_override_cards_topic_pages_and_feeds(tmp_path: Path) -> None:

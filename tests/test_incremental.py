@@ -217,3 +217,23 @@ def test_a_memo_that_does_not_keep_makes_every_value() -> None:
     for _ in range(2):
         memo.get("a", lambda: made.append("a") or "A")
     assert made == ["a", "a"]
+
+
+def test_kept_templates_compile_anew_for_another_syntax() -> None:
+    # A template's code depends on the environment's syntax as well as its source:
+    # code kept for one environment must not serve another that reads it otherwise.
+    import jinja2
+
+    from mkdocs_digest.plugin.templates import KeptTemplates
+
+    kept = KeptTemplates()
+    source = {"page.html": "<% if true %>{{ 1 + 1 }}<% endif %>"}
+
+    def render(**syntax: str) -> str:
+        loader = jinja2.DictLoader(source)
+        env = jinja2.Environment(loader=loader, bytecode_cache=kept, **syntax)  # type: ignore[arg-type]
+        return env.get_template("page.html").render()
+
+    assert render() == "<% if true %>2<% endif %>"
+    assert render(block_start_string="<%", block_end_string="%>") == "2"
+    assert render() == "<% if true %>2<% endif %>"  # and the first is still kept

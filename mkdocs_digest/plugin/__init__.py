@@ -6,7 +6,9 @@ the generated pages; on_nav puts the compact nav in place and takes the final UR
 on_page_markdown swaps entries for card placeholders and fills listing pages, which
 the extension turns into HTML. Cards are converted lean (rendering/lean_page.py):
 search indexes them so; on_page_context renders their bodies for the theme, and
-on_post_page puts the lean page back. on_post_build writes the site files.
+on_post_page puts the lean page back. on_post_build writes the site files. Under
+`mkdocs serve`, on_env gives each build's theme environment the templates compiled
+in the last (plugin/templates.py).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import os
 from collections.abc import Callable, Hashable
 from pathlib import Path
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -46,6 +49,7 @@ from ..structure.nav import NavPlan, plan
 from .config import DigestConfig
 from .incremental import DirtyBuilds
 from .nav import compact_nav
+from .templates import KeptTemplates
 
 log = get_plugin_logger(__name__)
 
@@ -61,6 +65,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.memo = Memo()
         self.written: dict[str, str] = {}  # site file -> its text as last written (serve)
         self.dirty_builds = DirtyBuilds(active=False)
+        self.templates: KeptTemplates | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup makes `mkdocs serve` keep this instance, and its parse
@@ -69,6 +74,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.memo = Memo(keep=command == "serve")
         self.written = {}
         self.dirty_builds = DirtyBuilds(active=dirty)
+        self.templates = KeptTemplates() if command == "serve" else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -178,6 +184,13 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         source = config.config_file_path
         options = Path(source).read_text(encoding="utf-8") if source else ""
         return repr((options, self.labels, self.urls, nav_plan, titles, generated))
+
+    def on_env(
+        self, env: jinja2.Environment, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment | None:
+        if self.config.enabled and self.templates is not None:
+            env.bytecode_cache = self.templates  # serve: the theme compiled once
+        return None
 
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
