@@ -157,9 +157,12 @@ class Catalog:
 
     def others(self, entry: Entry) -> list[Entry]:
         """The other appearances of the same paper, one per page."""
+        appearances = self.appearances.get(entry.paper.arxiv_id, [])
+        if len(appearances) < 2:  # most papers appear once
+            return []
         seen = {entry.page}
         result = []
-        for other in self.appearances.get(entry.paper.arxiv_id, []):
+        for other in appearances:
             if other.page not in seen:
                 seen.add(other.page)
                 result.append(other)

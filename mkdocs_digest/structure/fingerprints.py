@@ -38,7 +38,8 @@ def fingerprints(
     """
     found = {uri: hash((site, text)) for uri, text in sources.items()}
     places = {uri: _page(catalog, digest) for uri, digest in catalog.digests.items()}
-    topics: dict[str, object] = {}  # a paper's topics, shown on each row that lists it
+    # Rows show their papers' topics by name: a renamed topic renders every listing.
+    names = tuple((slug, index.topic.name) for slug, index in catalog.topics.items())
     for digest in catalog.digests.values():
         links = _digest(catalog, digest, places)
         cited = tuple(keys[entry.paper.arxiv_id] for entry in digest.entries)
@@ -49,7 +50,7 @@ def fingerprints(
         elif page.role == "archive":
             shown = _archive(catalog, page)
         else:
-            shown = _listing_page(catalog, page, topics)
+            shown = (names, _listing_page(catalog, page))
         found[page.src_uri] = hash((site, page.src_uri, shown))
     return found
 
@@ -65,13 +66,13 @@ def _digest(catalog: Catalog, digest: Digest, pages: Mapping[str, object]) -> ob
     )
 
 
-def _listing_page(catalog: Catalog, page: SitePage, topics: dict[str, object]) -> object:
+def _listing_page(catalog: Catalog, page: SitePage) -> object:
     """Its weeks' papers with their topics, and the listing's totals and pages."""
     listing = page.listing
     if listing is None:
         return ()
     rows = tuple(
-        (week.date, tuple(_row(catalog, entry, topics) for entry in week.entries))
+        (week.date, tuple(_row(catalog, entry) for entry in week.entries))
         for week in listing.pages[page.number - 1]
     )
     totals = (sum(len(week.entries) for week in listing.weeks), len(listing.weeks))
@@ -100,15 +101,17 @@ def _archive(catalog: Catalog, page: SitePage) -> object:
     return (listing.uris, _name(catalog, page), weeks, digests)
 
 
-def _row(catalog: Catalog, entry: Entry, topics: dict[str, object]) -> object:
-    """A listing row shows the paper's titles, where its card is and its topics."""
-    arxiv_id = entry.paper.arxiv_id
-    if arxiv_id not in topics:
-        topics[arxiv_id] = tuple(
-            (t, catalog.topic_name(t)) for t in sorted(catalog.topics_of(arxiv_id))
-        )
-    titles = (entry.paper.title, entry.paper.title_ja)
-    return (titles, entry.page, entry.anchor, topics[arxiv_id])
+def _row(catalog: Catalog, entry: Entry) -> object:
+    """A listing row shows the paper's titles, where its card is and its topics (a
+    set, made once per catalog, which hashes once)."""
+    paper = entry.paper
+    return (
+        paper.title,
+        paper.title_ja,
+        entry.page,
+        entry.anchor,
+        catalog.topics_of(paper.arxiv_id),
+    )
 
 
 def _page(catalog: Catalog, digest: Digest) -> object:
