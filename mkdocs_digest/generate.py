@@ -143,7 +143,9 @@ class _Tree:
         home = next((uri for uri, url in self.urls.items() if url in ("./", "index.html")), None)
         feed_size = self.options.plugin.get("feed_size", DEFAULTS.feed_size)
         site = Site(self.options.site_name, self.options.site_url, home, feed_size)
-        out.update(site_files(self.renderer, self.urls, site))
+        out.update(
+            (path, "".join(parts)) for path, parts in site_files(self.renderer, self.urls, site)
+        )
         return out
 
     def _page(self, uri: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import posixpath
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import partial
 from typing import Any
 
@@ -27,17 +27,22 @@ def catalog_json(
     return {"papers": papers} | _site(catalog)
 
 
-def papers_json(catalog: Catalog, urls: Mapping[str, str], site_url: str, memo: Memo) -> str:
-    """`catalog_json` as compact JSON text, for the built site. `memo`, started with
-    the same URLs and topic names, keeps each paper's text from the last build: a
-    paper's record is made of its appearances and their topics' names."""
+def papers_json(
+    catalog: Catalog, urls: Mapping[str, str], site_url: str, memo: Memo
+) -> Iterator[str]:
+    """`catalog_json` as compact JSON text, for the built site, made paper by paper:
+    a writer that writes each piece as it comes never holds the whole (it is the
+    biggest file the plugin writes, at the end of the build, when MkDocs holds every
+    page). `memo`, started with the same URLs and topic names, keeps each paper's
+    text from the last build: a paper's record is made of its appearances and their
+    topics' names."""
     url_of = _card_urls(urls, site_url)
-    papers = [
-        memo.get(("json", tuple(entries)), partial(_paper_json, catalog, arxiv_id, url_of))
-        for arxiv_id, entries in catalog.appearances.items()
-    ]
-    rest = _compact(_site, catalog)  # {"topics":...}
-    return '{"papers":[' + ",".join(papers) + "]," + rest[1:]
+    yield '{"papers":['
+    for n, (arxiv_id, entries) in enumerate(catalog.appearances.items()):
+        if n:
+            yield ","
+        yield memo.get(("json", tuple(entries)), partial(_paper_json, catalog, arxiv_id, url_of))
+    yield "]," + _compact(_site, catalog)[1:]  # {"topics":...}
 
 
 def _card_urls(urls: Mapping[str, str] | None, site_url: str) -> Callable[[Entry], str] | None:

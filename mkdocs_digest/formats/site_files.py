@@ -5,7 +5,7 @@ write what this returns.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import partial
 
@@ -40,11 +40,13 @@ class FeedLink:
 
 def site_files(
     renderer: Renderer, urls: Mapping[str, str], site: Site, memo: Memo | None = None
-) -> Iterator[tuple[str, str]]:
-    """(path in the site, text), made one at a time: a caller that writes each before
-    asking for the next holds one file at a time. `urls`: every page's URL in the site
-    (source path -> URL), as the theme has them. `memo`: the files' parts made in the
-    last build (`mkdocs serve`), to keep those an edit did not touch."""
+) -> Iterator[tuple[str, Iterable[str]]]:
+    """(path in the site, its text in pieces), made one at a time: a caller that
+    writes each piece before asking for the next holds one piece at a time (most
+    files are one piece; papers.json is one per paper). `urls`: every page's URL in
+    the site (source path -> URL), as the theme has them. `memo`: the files' parts
+    made in the last build (`mkdocs serve`), to keep those an edit did not touch: it
+    gives back the very text objects it kept."""
     catalog = renderer.site.catalog
     extras = renderer.site.extras
     memo = Memo() if memo is None else memo
@@ -52,7 +54,7 @@ def site_files(
     names = {slug: catalog.topic_name(slug) for slug in catalog.topics}
     memo.start((dict(urls), site, renderer.site.labels, extras, feed_entry, names))
     filter_memo = memo.part(FILTER_INDEX)
-    yield FILTER_INDEX, filter_index(catalog, renderer.listings.values(), urls, filter_memo)
+    yield FILTER_INDEX, (filter_index(catalog, renderer.listings.values(), urls, filter_memo),)
     if extras.papers_json:
         yield extras.papers_json, papers_json(catalog, urls, site.url, memo)
     if extras.feeds and site.url:
@@ -62,7 +64,7 @@ def site_files(
         for _, listing in _topic_listings(renderer):
             papers = tuple(entry.paper for entry in listing.entries)
             cited = tuple(keys[paper.arxiv_id] for paper in papers)
-            yield listing.bib, memo.get(("bib", papers, cited), partial(bib_file, papers, keys))
+            yield listing.bib, (memo.get(("bib", papers, cited), partial(bib_file, papers, keys)),)
 
 
 def feed_links(renderer: Renderer, site: Site) -> dict[str, FeedLink]:
@@ -79,7 +81,7 @@ def feed_links(renderer: Renderer, site: Site) -> dict[str, FeedLink]:
 
 def _feeds(
     renderer: Renderer, urls: Mapping[str, str], site: Site, memo: Memo
-) -> Iterator[tuple[str, str]]:
+) -> Iterator[tuple[str, Iterable[str]]]:
     catalog = renderer.site.catalog
     base = _base(site)
     size = site.feed_size
@@ -100,7 +102,7 @@ def _feeds(
         return card_url(entry, urls, base)
 
     for path, feed in feeds.items():
-        yield path, memo.get(("atom", feed), partial(atom, feed, link, content))
+        yield path, (memo.get(("atom", feed), partial(atom, feed, link, content)),)
 
 
 def _topic_listings(renderer: Renderer) -> list[tuple[str, Listing]]:

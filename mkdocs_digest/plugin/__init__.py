@@ -26,7 +26,6 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils import write_file
 from mkdocs.utils.templates import TemplateContext
 
 from ..domain.cache import Memo, ParseCache
@@ -63,7 +62,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def __init__(self) -> None:
         self.cache = ParseCache()
         self.memo = Memo()
-        self.written: dict[str, str] = {}  # site file -> its text as last written (serve)
+        self.written: dict[str, tuple[str, ...]] = {}  # site file -> its text as last written
         self.dirty_builds = DirtyBuilds(active=False)
         self.templates: KeptTemplates | None = None
 
@@ -267,16 +266,19 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         and written as each is made."""
         files = site_files(self.renderer, self.urls, self.site, self.memo)
         written, self.written = self.written, {}
-        for path, text in files:  # one at a time: the pages are all still held
+        for path, parts in files:  # one at a time: the pages are all still held
             if self.files.get_file_from_path(path) is not None:
                 log.debug("%s: the site's own file is kept", path)
                 continue
             target = Path(config.site_dir) / path
-            if self.memo.keep:  # serve: the memo gives back the very text it kept
-                self.written[path] = text
-                if written.get(path) is text and target.exists():
+            if self.memo.keep:  # serve: a file whose text is the same is not written
+                parts = self.written[path] = tuple(parts)
+                # The memo gives back the very texts it kept: most compare by identity.
+                if written.get(path) == parts and target.exists():
                     continue
-            write_file(text.encode("utf-8"), str(target))
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with target.open("w", encoding="utf-8", newline="") as out:
+                out.writelines(parts)  # as they come: papers.json is never whole
 
     @event_priority(-50)  # late: after other plugins changed the page
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
