@@ -717,6 +717,26 @@ def test_papers_json_is_the_export_with_each_cards_url(example_site: Built, caps
     assert overview.select_one(".digest-overview__data a")["href"] == "../papers.json"
 
 
+LISTED_TITLE = ".digest-listing__title"
+
+
+def test_the_filter_index_leads_each_topics_rows_to_their_cards(example_site: Built) -> None:
+    index_file = example_site.site / "assets" / "mkdocs_digest" / "papers-index.json"
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    papers, pages, lists = index["papers"], index["pages"], index["lists"]
+    rows = lists["topic:sd"]
+    topic_pages = [example_site.page("sd/"), example_site.page("sd/page/2/")]
+    shown = [t.get_text(" ", strip=True) for p in topic_pages for t in p.select(LISTED_TITLE)]
+    # The example's docs name 21 papers; 17 of them link the sd topic.
+    assert len(rows) == 17 and len(papers) == 21
+    for row in rows:
+        arxiv_id, title = papers[row[0]][:2]
+        anchor = row[2] if len(row) > 2 else "arxiv-" + arxiv_id
+        card = example_site.page(pages[row[1]]).find(id=anchor)
+        assert card is not None and title in card.get_text(" ", strip=True)
+        assert title in shown  # listed on sd's pages
+
+
 def test_serve_compiles_the_theme_once_and_an_edited_override_anew(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from urllib.parse import urlencode
 
 from ..domain.catalog import Catalog
@@ -88,8 +88,14 @@ def bibtex(paper: Paper, key: str) -> str:
     return f"@misc{{{key},\n{body}\n}}"
 
 
-def bib_file(papers: Iterable[Paper], keys: Mapping[str, str]) -> str:
-    return "\n\n".join(bibtex(paper, keys[paper.arxiv_id]) for paper in papers) + "\n"
+def bib_file(papers: Iterable[Paper], entry: Callable[[Paper], str]) -> Iterator[str]:
+    """A .bib file, in pieces of one entry each; `entry` makes a paper's (`bibtex`
+    with its key, or a kept one)."""
+    for n, paper in enumerate(papers):
+        if n:
+            yield "\n\n"
+        yield entry(paper)
+    yield "\n"
 
 
 def coins(paper: Paper) -> str:

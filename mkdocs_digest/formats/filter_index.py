@@ -16,7 +16,7 @@ site-root relative, as MkDocs gives them; each list is in the listing's order.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import partial
 
 from ..domain.cache import Memo
@@ -30,25 +30,25 @@ FILTER_INDEX = "assets/mkdocs_digest/papers-index.json"
 
 def filter_index(
     catalog: Catalog, listings: Iterable[Listing], urls: Mapping[str, str], memo: Memo
-) -> str:
-    """The index. Papers and pages are numbered in the catalog's order (oldest week
-    first), which an edit of a paper's text leaves as it is: `memo` then gives back
-    every record and every listing's rows the edit did not touch."""
+) -> Iterator[str]:
+    """The index, in pieces of a paper or a listing each (the whole weighs megabytes
+    on a big site). Papers and pages are numbered in the catalog's order (oldest
+    week first), which an edit of a paper's text leaves as it is: `memo` then gives
+    back every record and every listing's rows the edit did not touch."""
     papers = {arxiv_id: n for n, arxiv_id in enumerate(catalog.appearances)}
     pages = {uri: n for n, uri in enumerate(catalog.digests)}
     page_urls = tuple(urls[uri] for uri in pages)
     memo.start((tuple(papers), page_urls))
-    records = (
-        memo.get(("paper", paper), partial(_record, paper)) for paper in map(catalog.paper, papers)
-    )
-    lists = (
-        _json(f"{listing.kind}:{listing.key}") + ":" + _rows(listing.entries, papers, pages, memo)
-        for listing in listings
-    )
-    return (
-        f'{{"papers":[{",".join(records)}],"pages":{_json(page_urls)},'
-        f'"lists":{{{",".join(lists)}}}}}'
-    )
+    yield '{"papers":['
+    for n, paper in enumerate(map(catalog.paper, papers)):
+        if n:
+            yield ","
+        yield memo.get(("paper", paper), partial(_record, paper))
+    yield f'],"pages":{_json(page_urls)},"lists":{{'
+    for n, listing in enumerate(listings):
+        yield ("," if n else "") + _json(f"{listing.kind}:{listing.key}") + ":"
+        yield _rows(listing.entries, papers, pages, memo)
+    yield "}}"
 
 
 def _rows(

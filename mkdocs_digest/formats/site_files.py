@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from functools import partial
 
 from ..domain.cache import Memo
-from ..domain.model import Entry
+from ..domain.model import Entry, Paper
 from ..rendering.renderer import Renderer
 from ..structure.layout import Listing
-from .citations import bib_file
+from .citations import bib_file, bibtex
 from .export import card_url, papers_json
 from .feeds import SITE_FEED, Feed, atom, site_feed, topic_feed
 from .filter_index import FILTER_INDEX, filter_index
@@ -42,11 +42,11 @@ def site_files(
     renderer: Renderer, urls: Mapping[str, str], site: Site, memo: Memo | None = None
 ) -> Iterator[tuple[str, Iterable[str]]]:
     """(path in the site, its text in pieces), made one at a time: a caller that
-    writes each piece before asking for the next holds one piece at a time (most
-    files are one piece; papers.json is one per paper). `urls`: every page's URL in
-    the site (source path -> URL), as the theme has them. `memo`: the files' parts
-    made in the last build (`mkdocs serve`), to keep those an edit did not touch: it
-    gives back the very text objects it kept."""
+    writes each piece before asking for the next holds one piece at a time (a feed
+    is one piece; papers.json, the filter's index and a .bib file, one per paper).
+    `urls`: every page's URL in the site (source path -> URL), as the theme has
+    them. `memo`: the files' parts made in the last build (`mkdocs serve`), to keep
+    those an edit did not touch: it gives back the very text objects it kept."""
     catalog = renderer.site.catalog
     extras = renderer.site.extras
     memo = Memo() if memo is None else memo
@@ -54,17 +54,20 @@ def site_files(
     names = {slug: catalog.topic_name(slug) for slug in catalog.topics}
     memo.start((dict(urls), site, renderer.site.labels, extras, feed_entry, names))
     filter_memo = memo.part(FILTER_INDEX)
-    yield FILTER_INDEX, (filter_index(catalog, renderer.listings.values(), urls, filter_memo),)
+    yield FILTER_INDEX, filter_index(catalog, renderer.listings.values(), urls, filter_memo)
     if extras.papers_json:
         yield extras.papers_json, papers_json(catalog, urls, site.url, memo)
     if extras.feeds and site.url:
         yield from _feeds(renderer, urls, site, memo)
     if extras.citations:
         keys = renderer.site.citation_keys
+
+        def bib_entry(paper: Paper) -> str:
+            key = keys[paper.arxiv_id]
+            return memo.get(("bibtex", paper, key), partial(bibtex, paper, key))
+
         for _, listing in _topic_listings(renderer):
-            papers = tuple(entry.paper for entry in listing.entries)
-            cited = tuple(keys[paper.arxiv_id] for paper in papers)
-            yield listing.bib, (memo.get(("bib", papers, cited), partial(bib_file, papers, keys)),)
+            yield listing.bib, bib_file((e.paper for e in listing.entries), bib_entry)
 
 
 def feed_links(renderer: Renderer, site: Site) -> dict[str, FeedLink]:
