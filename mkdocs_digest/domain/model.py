@@ -53,10 +53,12 @@ class Published:
 def _hash_once(value: object) -> int:
     """The hash of a frozen dataclass, taken once. Papers and entries key the memos
     that `mkdocs serve` keeps (cache.py), and hashing a paper reads all its text."""
-    found: int | None = value.__dict__.get("_hash")
+    found: int | None = getattr(value, "_hash", None)
     if found is None:
         found = hash(tuple(getattr(value, f.name) for f in fields(value)))  # type: ignore[arg-type]
-        value.__dict__["_hash"] = found
+        # Not through __dict__: reading it makes each instance a dict of its own
+        # (Python 3.11+ keeps attributes inline until then), 120 bytes a paper.
+        object.__setattr__(value, "_hash", found)
     return found
 
 
