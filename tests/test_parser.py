@@ -120,6 +120,24 @@ def test_first_generation_entries_and_fields() -> None:
     assert second.authors == ("Carol Three",)
 
 
+def test_pages_share_one_topic_and_one_category_code_per_name() -> None:
+    # Thousands of entries name a handful of topics and codes: held once each.
+    pages = [(EXAMPLE / "docs" / name).read_text(encoding="utf-8") for name in SD_AND_DP]
+    papers = [
+        entry.paper
+        for text, name in zip(pages, SD_AND_DP, strict=True)
+        for entry in parse_digest(text, name).entries
+    ]
+    sd = [t for p in papers for t in p.topics if t.slug == "sd"]
+    cs_lg = [c for p in papers for c in p.categories if c == "cs.LG"]
+    assert len(sd) > 3 and len(cs_lg) > 3
+    assert len({id(t) for t in sd}) == 1
+    assert len({id(c) for c in cs_lg}) == 1
+
+
+SD_AND_DP = ("sd/2024-04-12.md", "dp/2024-04-12.md", "dp/2024-04-05.md")
+
+
 def test_entry_lines_and_spans_cover_entries_and_separators() -> None:
     digest = parse_digest(FIRST_GENERATION, "sd/2024-03-29.md")
     lines = FIRST_GENERATION.split("\n")

@@ -7,7 +7,9 @@ or with English labels (fields.py): `**Topics:** ..., **Categories:** ..., **Pub
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -66,7 +68,7 @@ class MetadataReader:
                     "last part is a plain slug (letters, digits, '-', '_'); ignored",
                 )
             elif all(t.slug != slug for t in topics):
-                topics.append(Topic(slug, name))
+                topics.append(_topic(slug, name))
         for text in TOPIC_LINK.sub(",", field).split(","):
             if text.strip():
                 self.warn(line, f"topic {text.strip()!r} is not a link to a topic page; ignored")
@@ -87,6 +89,10 @@ class MetadataReader:
         return Published(moment, has_time=m.group("time") is not None)
 
 
+# A site names a handful of topics on each of its thousands of entries: one Topic each.
+_topic = functools.lru_cache(maxsize=1024)(Topic)
+
+
 def _categories(raw: str) -> tuple[str, ...]:
     """arXiv codes one by one; the text between them (a category's full name, MSC or
     ACM classes, which hold commas themselves) as one item, with its spaces folded."""
@@ -97,7 +103,7 @@ def _categories(raw: str) -> tuple[str, ...]:
             continue
         if is_arxiv_category(piece):
             found += [", ".join(run)] if run else []
-            found.append(piece)
+            found.append(sys.intern(piece))  # one `cs.LG` for the whole site
             run = []
         else:
             run.append(piece)
