@@ -120,7 +120,7 @@ def test_first_generation_entries_and_fields() -> None:
     assert second.authors == ("Carol Three",)
 
 
-def test_pages_share_one_topic_and_one_category_code_per_name() -> None:
+def test_pages_share_one_topic_and_one_category_code_and_combination_per_name() -> None:
     # Thousands of entries name a handful of topics and codes: held once each.
     pages = [(EXAMPLE / "docs" / name).read_text(encoding="utf-8") for name in SD_AND_DP]
     papers = [
@@ -133,6 +133,9 @@ def test_pages_share_one_topic_and_one_category_code_per_name() -> None:
     assert len(sd) > 3 and len(cs_lg) > 3
     assert len({id(t) for t in sd}) == 1
     assert len({id(c) for c in cs_lg}) == 1
+    for field in ("topics", "categories"):  # and their combinations, once each
+        values = [getattr(p, field) for p in papers]
+        assert len({id(v) for v in values}) == len(set(values)) < len(values)
 
 
 SD_AND_DP = ("sd/2024-04-12.md", "dp/2024-04-12.md", "dp/2024-04-05.md")

@@ -12,6 +12,7 @@ import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from .fields import DEFAULT, FieldNames
 from .model import Published, Topic, is_arxiv_category
@@ -50,7 +51,7 @@ class MetadataReader:
         # Only the comma before the next key is a separator: a category string can
         # itself end in a comma ("62F30,,") and must be kept as arXiv gave it.
         raw_categories = fields.get("categories", "").strip().removesuffix(",")
-        categories = _categories(raw_categories)
+        categories = _shared(_categories(raw_categories))
         return topics, categories, self._published(fields.get("published"), line)
 
     def _topics(self, field: str, line: int) -> tuple[Topic, ...]:
@@ -72,7 +73,7 @@ class MetadataReader:
         for text in TOPIC_LINK.sub(",", field).split(","):
             if text.strip():
                 self.warn(line, f"topic {text.strip()!r} is not a link to a topic page; ignored")
-        return tuple(topics)
+        return _shared(tuple(topics))
 
     def _published(self, raw: str | None, line: int) -> Published | None:
         if raw is None:
@@ -89,8 +90,16 @@ class MetadataReader:
         return Published(moment, has_time=m.group("time") is not None)
 
 
-# A site names a handful of topics on each of its thousands of entries: one Topic each.
+T = TypeVar("T")
+
+# A site names a handful of topics and categories, and their few combinations, on each
+# of its thousands of entries: one Topic, one string, one tuple each for the site.
 _topic = functools.lru_cache(maxsize=1024)(Topic)
+
+
+@functools.lru_cache(maxsize=4096)
+def _shared(value: tuple[T, ...]) -> tuple[T, ...]:
+    return value  # the first of equal tuples, which the cache keeps
 
 
 def _categories(raw: str) -> tuple[str, ...]:
