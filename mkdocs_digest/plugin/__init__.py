@@ -62,7 +62,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def __init__(self) -> None:
         self.cache = ParseCache()
         self.memo = Memo()
-        self.written: dict[str, tuple[str, ...]] = {}  # site file -> its text as last written
+        self.written: dict[str, tuple[str, ...]] = {}  # site file -> its pieces (serve)
         self.dirty_builds = DirtyBuilds(active=False)
         self.templates: KeptTemplates | None = None
 
@@ -263,7 +263,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def _write_site_files(self, config: MkDocsConfig) -> None:
         """The feeds, papers.json, the .bib files and the filter's index. Made after
         the pages, not in on_files, so that a build does not hold them all along,
-        and written as each is made."""
+        and written piece by piece as each is made."""
         files = site_files(self.renderer, self.urls, self.site, self.memo)
         written, self.written = self.written, {}
         for path, parts in files:  # one at a time: the pages are all still held
