@@ -42,7 +42,7 @@ def papers_json(
         if n:
             yield ","
         yield memo.get(("json", tuple(entries)), partial(_paper_json, catalog, arxiv_id, url_of))
-    yield "]," + _compact(_site, catalog)[1:]  # {"topics":...}
+    yield "]," + compact_json(_site(catalog))[1:]  # {"topics":...}
 
 
 def _card_urls(urls: Mapping[str, str] | None, site_url: str) -> Callable[[Entry], str] | None:
@@ -50,11 +50,12 @@ def _card_urls(urls: Mapping[str, str] | None, site_url: str) -> Callable[[Entry
 
 
 def _paper_json(catalog: Catalog, arxiv_id: str, url_of: Callable[[Entry], str] | None) -> str:
-    return _compact(_paper, catalog.record(arxiv_id), url_of)
+    return compact_json(_paper(catalog.record(arxiv_id), url_of))
 
 
-def _compact(make: Callable[..., object], *args: object) -> str:
-    return json.dumps(make(*args), ensure_ascii=False, separators=(",", ":"))
+def compact_json(value: object) -> str:
+    """JSON without spaces, its text as written (what the site's files hold)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _site(catalog: Catalog) -> dict[str, Any]:

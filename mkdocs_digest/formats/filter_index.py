@@ -15,7 +15,6 @@ site-root relative, as MkDocs gives them; each list is in the listing's order.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator, Mapping
 from functools import partial
 
@@ -23,6 +22,7 @@ from ..domain.cache import Memo
 from ..domain.catalog import Catalog
 from ..domain.model import Entry, Paper
 from ..structure.layout import Listing
+from .export import compact_json
 
 # Where the index goes in the built site.
 FILTER_INDEX = "assets/mkdocs_digest/papers-index.json"
@@ -44,9 +44,9 @@ def filter_index(
         if n:
             yield ","
         yield memo.get(("paper", paper), partial(_record, paper))
-    yield f'],"pages":{_json(page_urls)},"lists":{{'
+    yield f'],"pages":{compact_json(page_urls)},"lists":{{'
     for n, listing in enumerate(listings):
-        yield ("," if n else "") + _json(f"{listing.kind}:{listing.key}") + ":"
+        yield ("," if n else "") + compact_json(f"{listing.kind}:{listing.key}") + ":"
         yield _rows(listing.entries, papers, pages, memo)
     yield "}}"
 
@@ -66,15 +66,11 @@ def _make_rows(
         if entry.anchor != entry.paper.anchor:
             row.append(entry.anchor)
         rows.append(row)
-    return _json(rows)
-
-
-def _json(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return compact_json(rows)
 
 
 def _record(paper: Paper) -> str:
-    return _json(
+    return compact_json(
         [
             paper.arxiv_id,  # the JS derives the anchor from it as model.anchor_for does
             paper.title.strip(),

@@ -7,10 +7,10 @@ written so that no character sequence in it can end the element or start markup.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 
 from ..domain.catalog import PaperRecord
+from .export import compact_json
 
 # An HTML parser ends a script element at the first "</script" and treats "<!--"
 # specially, whatever the JSON says; these escapes keep the JSON the same value.
@@ -49,7 +49,7 @@ def article(paper_record: PaperRecord) -> dict[str, object]:
 def script_element(records: Iterable[PaperRecord]) -> str:
     """A `<script type="application/ld+json">` element describing the papers."""
     data = {"@context": "https://schema.org", "@graph": [article(r) for r in records]}
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = compact_json(data)
     for char, escape in _SCRIPT_ESCAPES:
         text = text.replace(char, escape)
     return f'<script type="application/ld+json">{text}</script>'
