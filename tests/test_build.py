@@ -213,9 +213,12 @@ def test_a_digest_another_plugin_changed_is_read_as_it_stands_then(tmp_path: Pat
     assert titles == ["Hooked 2599.00001"]
 
 
-def test_a_build_holds_a_digest_page_lean_once_it_is_written(tmp_path: Path) -> None:
+def test_a_build_holds_digest_and_topic_pages_lean_once_they_are_written(
+    tmp_path: Path,
+) -> None:
     # MkDocs keeps every page's HTML to the end of the build; a card's body is most of
-    # a digest page, so the plugin renders the bodies for the theme only.
+    # a digest page and a row's links most of a topic page, so the plugin renders them
+    # for the theme only.
     built = build_with_hook(
         tmp_path,
         "import json, pathlib\n"
@@ -226,13 +229,23 @@ def test_a_build_holds_a_digest_page_lean_once_it_is_written(tmp_path: Path) -> 
         "    held = {page.file.src_uri: page.content for page in pages}\n"
         "    (pathlib.Path(config.site_dir) / 'held.json').write_text(json.dumps(held))\n",
     )
-    held = json.loads((tmp_path / "site" / "held.json").read_text())["sd/2024-04-05.md"]
+    held = json.loads((tmp_path / "site" / "held.json").read_text())
     written = built.page("sd/2024-04-05/").select_one("article.digest-card")
-    lean = BeautifulSoup(held, "html.parser").select_one("article.digest-card")
+    lean = BeautifulSoup(held["sd/2024-04-05.md"], "html.parser").select_one("article.digest-card")
     assert written.select_one(".digest-card__body .digest-chip")
     assert lean.h3 == written.h3
     assert lean.select(".digest-card__body") == []
     assert "A B point" in lean.get_text(" ", strip=True)  # its text stays for other plugins
+
+    week = built.page("sd/").select_one("ul.digest-listing")
+    lean_week = BeautifulSoup(held["sd/index.md"], "html.parser").select_one(
+        "#week-2024-04-05 + ul"
+    )
+    assert week.select("a.digest-listing__title")
+    assert lean_week.select("a, span") == []
+    # Search read the words each row shows, one list item per row.
+    rows = [" ".join(li.get_text(" ").split()) for li in week.select("li")]
+    assert [" ".join(li.get_text(" ").split()) for li in lean_week.select("li")] == rows
 
 
 def test_search_index_jumps_to_paper_headings(example_site: Built) -> None:

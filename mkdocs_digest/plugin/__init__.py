@@ -4,9 +4,9 @@ Build flow: on_config registers the Markdown extension, templates and assets;
 on_files parses every page (cached by a hash of its text), builds the catalog and adds
 the generated pages; on_nav puts the compact nav in place and takes the final URLs;
 on_page_markdown swaps entries for card placeholders and fills listing pages, which
-the extension turns into HTML. Cards are converted lean (rendering/lean_page.py):
-search indexes them so; on_page_context renders their bodies for the theme, and
-on_post_page puts the lean page back. on_post_build writes the site files. Under
+the extension turns into HTML. Cards and topic weeks are converted lean
+(rendering/lean_page.py): search indexes them so; on_page_context renders them in
+full for the theme, and on_post_page puts the lean page back. on_post_build writes the site files. Under
 `mkdocs serve`, on_env gives each build's theme environment the templates compiled
 in the last (plugin/templates.py).
 """
@@ -125,7 +125,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             self.labels,
             self.config.max_authors,
             extras,
-            lean_cards=True,
+            lean=True,
         )
         self.generated = {uri for uri in self.site_pages if files.get_file_from_path(uri) is None}
         for uri in sorted(self.generated):
@@ -245,7 +245,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
         if self.config.enabled and page.content is not None:
-            page.content = self.renderer.digest_page.full_page(page.file.src_uri, page.content)
+            page.content = self.renderer.full_page(page.file.src_uri, page.content)
         return None
 
     @event_priority(50)  # before search plugins write their index
@@ -285,7 +285,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if not self.config.enabled:
             return None
         self.dirty_builds.rendered_page(page)
-        lean = self.renderer.digest_page.lean_page(page.file.src_uri)
+        lean = self.renderer.written_page(page.file.src_uri)
         if lean is not None:  # the full page is written: hold the lean one
             page.content = lean
         digest = self.catalog.digests.get(page.file.src_uri)

@@ -10,27 +10,26 @@ from ..domain.model import Digest, Entry, Paper
 from ..formats.citations import bibtex, coins
 from .blocks import Block, BlockStore, Element, Heading, Html
 from .context import SiteContext
-from .lean_page import LeanPage
+from .lean_page import LeanPage, LeanPages, paper_text
 from .links import Link, Links
 
 
 class DigestPage:
-    def __init__(self, site: SiteContext, max_authors: int = 5, lean: bool = False) -> None:
+    def __init__(
+        self, site: SiteContext, max_authors: int = 5, lean: LeanPages | None = None
+    ) -> None:
         self.site = site
         self.max_authors = max_authors
-        # With `lean`, cards are converted lean and their pages' views kept here until
-        # the full page is rendered (see lean_page.py): the plugin's way.
+        # With `lean`, cards are converted lean until the full page is rendered
+        # (see lean_page.py): the plugin's way.
         self.lean = lean
-        self.lean_pages: dict[str, LeanPage] = {}
 
     def digest_markdown(
         self, markdown: str, first_line: int, digest: Digest, links: Links, store: BlockStore
     ) -> str:
         """The page with its entries as card placeholders and a week pager at the end."""
         cards = {entry.line: entry for entry in digest.entries}
-        view = LeanPage(links) if self.lean else None
-        if view is not None:
-            self.lean_pages[digest.page] = view
+        view = self.lean.view(digest.page, links, self.card_body) if self.lean else None
         replacements = [
             (start, end, store.add(self.card(cards[start], links, view)) if start in cards else "")
             for start, end in digest.spans
@@ -58,7 +57,7 @@ class DigestPage:
         papers = len({e.paper.arxiv_id for e in digest.entries})
         return Html(self.site.render("digest/digest_header.html", papers=papers, topics=topics))
 
-    def card(self, entry: Entry, links: Links, view: LeanPage | None = None) -> Block:
+    def card(self, entry: Entry, links: Links, view: LeanPage[Entry] | None = None) -> Block:
         """The card; lean (its body the paper's search text) when `view` is given."""
         paper = entry.paper
         heading_id = f"{entry.anchor}-title"
@@ -76,7 +75,10 @@ class DigestPage:
             paper.abs_url,
             (("class", "digest-card__title"), ("lang", "en")),
         )
-        body = view.add(entry) if view is not None else self.card_body(entry, links)
+        if view is not None:
+            body = view.add(entry, paper_text(paper))
+        else:
+            body = self.card_body(entry, links)
         return Element("article", attrs, (heading, Html(body)))
 
     def card_body(self, entry: Entry, links: Links) -> str:
@@ -99,16 +101,6 @@ class DigestPage:
             **self._citation(paper),
         )
         return body.strip()
-
-    def full_page(self, page: str, content: str) -> str:
-        """A lean page's HTML with its cards' bodies rendered."""
-        view = self.lean_pages.get(page)
-        return view.full(content, self.card_body) if view else content
-
-    def lean_page(self, page: str) -> str | None:
-        """The lean HTML of a page rendered in full, now done with; None if there is none."""
-        view = self.lean_pages.pop(page, None)
-        return view.lean if view else None
 
     def _citation(self, paper: Paper) -> dict[str, str | None]:
         if not self.site.extras.citations:

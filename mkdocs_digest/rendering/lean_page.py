@@ -1,74 +1,104 @@
-"""A digest page held lean: what search plugins read of it, and all a build keeps of
-it. No MkDocs.
+"""A page held lean: what search plugins read of it, and all a build keeps of it.
+No MkDocs.
 
 Search plugins (MkDocs' own and Material's) index a page by parsing its whole HTML
-with Python's `html.parser`, and a card's markup (chips, buttons, lists, labels,
-BibTeX) is most of a digest page: parsing it was half of a real-size build, and MkDocs
-holds every page's HTML from its Markdown to the end of the build. So each card is
-converted lean: its title heading (at the card's anchor) and one paragraph of the
-paper's text, which search indexes as one entry per paper, found by title, Japanese
-title, authors, summary, remark and comment. The card bodies are rendered just before
-the theme renders the page, and the page is made lean again once it is written: a
-build holds one page's cards at a time.
+with Python's `html.parser`, and MkDocs holds every page's HTML from its Markdown to
+the end of the build. A card's markup (chips, buttons, lists, labels, BibTeX) is most
+of a digest page, a row's (links, chips) most of a topic page: parsing it was half of
+a real-size build. So a page's cards and topic weeks are converted lean: a card's
+title heading (at the card's anchor) and one paragraph of the paper's text, which
+search indexes as one entry per paper, found by title, Japanese title, authors,
+summary, remark and comment; a week's rows as plain list items with the words a row
+shows. Their full markup is rendered just before the theme renders the page, and the
+page is made lean again once it is written: a build holds one page's full HTML at a
+time.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
 
-from ..domain.model import Entry, Paper
+from ..domain.model import Paper
 from .links import Links
 
 _MARKUP = re.compile(r"[*`]+")  # Markdown emphasis and code marks: not words to find
 
+# What marks a lean element. Digest text is escaped, so it cannot make one.
+_MARK = " data-digest-lean>"
+
+Part = TypeVar("Part")
+
 
 def paper_text(paper: Paper) -> str:
-    """One paragraph of what a reader searches a paper by."""
+    """A card's lean body: one paragraph of what a reader searches a paper by."""
     parts = [paper.title_ja or "", ", ".join(paper.authors), *paper.summary]
     parts += [paper.commentary or "", paper.comment or ""]
     text = _MARKUP.sub("", " ".join(" ".join(p.split()) for p in parts if p))
-    return "<p>" + html.escape(text) + "</p>"
+    return f"<p{_MARK}{html.escape(text)}</p>"
 
 
-# Where each card's text is in the page: after its heading, up to the card's end.
-# Digest text is escaped, so none of these tags can come from it.
-_CARD = re.compile(r'<article [^>]*class="digest-card"')
-_HEADING_END = "</h3>"
-_CARD_END = "</article>"
+def list_text(items: Iterable[Iterable[str]]) -> str:
+    """A lean list: each item's words, escaped, in a plain list item."""
+    rows = "".join(
+        "<li>\n" + html.escape(" ".join(w.strip() for w in words if w)) + "\n</li>\n" for words in items
+    )
+    return f"<ul{_MARK}\n{rows}</ul>"
 
 
 @dataclass
-class LeanPage:
-    """The entries of one lean page's cards, in page order, and the links they use."""
+class LeanPage(Generic[Part]):
+    """The parts of one lean page (a card's entry, a topic week) in page order, the
+    links they use and how each is rendered in full."""
 
     links: Links
-    entries: list[Entry] = field(default_factory=list)
+    render: Callable[[Part, Links], str]
+    parts: list[Part] = field(default_factory=list)
     lean: str | None = None  # the lean page, while its full one is rendered
 
-    def add(self, entry: Entry) -> str:
-        """The card's lean body."""
-        self.entries.append(entry)
-        return paper_text(entry.paper)
+    def add(self, part: Part, text: str) -> str:
+        """`text`, the part's lean markup (`paper_text`, `list_text`)."""
+        self.parts.append(part)
+        return text
 
-    def full(self, content: str, body: Callable[[Entry, Links], str]) -> str:
-        """The page with each card's text replaced by its `body`; the lean page is kept
-        to be put back (`self.lean`)."""
+    def full(self, content: str) -> str:
+        """The page with each lean part rendered in full; the lean page is kept to be
+        put back (`self.lean`)."""
         self.lean = content
         out: list[str] = []
         at = 0
-        for entry in self.entries:
-            card = _CARD.search(content, at)
-            heading = content.find(_HEADING_END, card.end()) if card else -1
-            end = content.find(_CARD_END, heading) if heading >= 0 else -1
+        for part in self.parts:
+            mark = content.find(_MARK, at)
+            start = content.rfind("<", at, mark) if mark >= 0 else -1
+            tag = content[start + 1 : mark]
+            end = content.find(f"</{tag}>", mark) if start >= 0 else -1
             if end < 0:
                 break  # another plugin changed the page: leave the rest lean, not wrong
-            start = heading + len(_HEADING_END)
-            text = content[start:end].strip()  # the lean text, found without making it
-            start = content.index(text, start)
-            out += [content[at:start], body(entry, self.links)]
-            at = start + len(text)
+            out += [content[at:start], self.render(part, self.links)]
+            at = end + len(tag) + 3
         out.append(content[at:])
         return "".join(out)
+
+
+class LeanPages:
+    """A build's lean pages, each kept from its Markdown until it is written."""
+
+    def __init__(self) -> None:
+        self.pages: dict[str, LeanPage[Any]] = {}
+
+    def view(self, page: str, links: Links, render: Callable[[Part, Links], str]) -> LeanPage[Part]:
+        view = self.pages[page] = LeanPage(links, render)
+        return view
+
+    def full(self, page: str, content: str) -> str:
+        """A page's HTML with its lean parts rendered in full."""
+        view = self.pages.get(page)
+        return view.full(content) if view else content
+
+    def written(self, page: str) -> str | None:
+        """The lean HTML of a page rendered in full, now done with; None if none."""
+        view = self.pages.pop(page, None)
+        return view.lean if view else None

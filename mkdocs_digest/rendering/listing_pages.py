@@ -6,13 +6,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..domain.catalog import Series
+from ..domain.catalog import Series, Week
 from ..domain.model import Digest, Entry, Paper
 from ..formats.filter_index import FILTER_INDEX
 from ..structure.layout import SitePage
 from ..structure.pagination import window
 from .blocks import Block, Element, Heading, Html
 from .context import SiteContext, WeekLink, listing_of
+from .lean_page import LeanPages, list_text
 from .links import Link, Links
 
 
@@ -23,6 +24,14 @@ class Row:
     paper: Paper
     url: str
     others: list[Link]
+
+
+@dataclass(frozen=True)
+class WeekRows:
+    """A week of a topic's (or series') page: its papers' rows."""
+
+    week: Week
+    key: str  # the listing's topic slug or series folder
 
 
 @dataclass(frozen=True)
@@ -41,8 +50,9 @@ class ArchiveRow:
 
 
 class ListingPages:
-    def __init__(self, site: SiteContext) -> None:
+    def __init__(self, site: SiteContext, lean: LeanPages | None = None) -> None:
         self.site = site
+        self.lean = lean  # weeks converted lean until the full page (see lean_page.py)
 
     def listing_page(self, page: SitePage, links: Links, title: bool) -> list[Block]:
         """Page `page.number` of a topic's or series' papers, week by week."""
@@ -52,6 +62,7 @@ class ListingPages:
         blocks.append(
             Html(self.site.render("digest/listing_intro.html", **self._intro(page, links)))
         )
+        view = self.lean.view(page.src_uri, links, self.week_html) if self.lean else None
         weeks: list[Block] = []
         for week in listing.pages[page.number - 1]:
             weeks.append(
@@ -61,11 +72,33 @@ class ListingPages:
                     self.site.labels["week_of"].format(date=week.date.isoformat()),
                 )
             )
-            rows = [self._row(entry, page.key, links) for entry in week.entries]
-            weeks.append(Html(self.site.render("digest/topic_week.html", rows=rows)))
+            rows = WeekRows(week, page.key)
+            if view is not None:
+                weeks.append(Html(view.add(rows, self._lean_week(rows))))
+            else:
+                weeks.append(Html(self.week_html(rows, links)))
         blocks.append(Element("div", (("class", "digest-listing-weeks"),), tuple(weeks)))
         pager = self._page_pager(page, links)
         return blocks + ([pager] if pager else [])
+
+    def week_html(self, rows: WeekRows, links: Links) -> str:
+        shown = [self._row(entry, rows.key, links) for entry in rows.week.entries]
+        return self.site.render("digest/topic_week.html", rows=shown)
+
+    def _lean_week(self, rows: WeekRows) -> str:
+        """The words of each row: title, Japanese title, other topics."""
+        catalog = self.site.catalog
+        return list_text(
+            (
+                e.paper.title,
+                e.paper.title_ja or "",
+                *(
+                    catalog.topic_name(s)
+                    for s in sorted(catalog.topics_of(e.paper.arxiv_id) - {rows.key})
+                ),
+            )
+            for e in rows.week.entries
+        )
 
     def archive(self, page: SitePage, links: Links, title: bool) -> list[Block]:
         """Every week of a listing with its paper count, its page and its digest."""

@@ -19,6 +19,7 @@ from ..structure.layout import Listing, PageKind, SitePage
 from .blocks import BlockStore
 from .context import NO_EXTRAS, Extras, SiteContext
 from .digest_page import DigestPage
+from .lean_page import LeanPages
 from .links import Links
 from .listing_pages import ListingPages
 from .overview import OverviewPage
@@ -33,11 +34,14 @@ class Renderer:
         labels: Mapping[str, str],
         max_authors: int = 5,
         extras: Extras = NO_EXTRAS,
-        lean_cards: bool = False,
+        lean: bool = False,
     ) -> None:
         self.site = SiteContext(catalog, pages, search_path, labels, extras)
-        self.digest_page = DigestPage(self.site, max_authors, lean_cards)
-        self.listing_pages = ListingPages(self.site)
+        # With `lean`, pages are converted lean until the theme renders them
+        # (see lean_page.py): the plugin's way.
+        self.lean = LeanPages() if lean else None
+        self.digest_page = DigestPage(self.site, max_authors, self.lean)
+        self.listing_pages = ListingPages(self.site, self.lean)
         self.overview_page = OverviewPage(self.site)
 
     @property
@@ -66,6 +70,14 @@ class Renderer:
         else:
             blocks = self.listing_pages.listing_page(page, links, title)
         return _at_marker(markdown, marker, store.add(*blocks))
+
+    def full_page(self, page: str, content: str) -> str:
+        """A lean page's HTML rendered in full; any other page's as it is."""
+        return self.lean.full(page, content) if self.lean else content
+
+    def written_page(self, page: str) -> str | None:
+        """The lean HTML of a page now written, for the build to hold; None if none."""
+        return self.lean.written(page) if self.lean else None
 
     def page_title(self, page: SitePage) -> str:
         return self.listing_pages.page_title(page)
