@@ -6,9 +6,9 @@ the generated pages; on_nav puts the compact nav in place and takes the final UR
 on_page_markdown swaps entries for card placeholders and fills listing pages, which
 the extension turns into HTML. Cards and topic weeks are converted lean
 (rendering/lean_page.py): search indexes them so; on_page_context renders them in
-full for the theme, and on_post_page puts the lean page back. on_post_build writes the site files. Under
-`mkdocs serve`, on_env gives each build's theme environment the templates compiled
-in the last (plugin/templates.py).
+full for the theme, and on_post_page puts the lean page back. on_post_build writes
+the site files. Under `mkdocs serve`, on_env gives each build's theme environment
+the templates compiled in the last (plugin/templates.py).
 """
 
 from __future__ import annotations

@@ -44,7 +44,8 @@ def paper_text(paper: Paper) -> str:
 def list_text(items: Iterable[Iterable[str]]) -> str:
     """A lean list: each item's words, escaped, in a plain list item."""
     rows = "".join(
-        "<li>\n" + html.escape(" ".join(w.strip() for w in words if w)) + "\n</li>\n" for words in items
+        "<li>\n" + html.escape(" ".join(w.strip() for w in words if w)) + "\n</li>\n"
+        for words in items
     )
     return f"<ul{_MARK}\n{rows}</ul>"
 
