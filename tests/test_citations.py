@@ -9,6 +9,8 @@ from urllib.parse import parse_qs
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import given
+from hypothesis import strategies as st
 from pybtex.database import parse_string
 
 from mkdocs_digest.domain.catalog import Catalog
@@ -157,3 +159,18 @@ def test_a_hostile_title_stays_text_in_the_card_and_the_bib_file(tmp_path: Path)
     assert entry.fields["title"] == latex(HOSTILE)
     bib = (built.site / "sd" / "papers.bib").read_text(encoding="utf-8")
     assert parse_string(bib, "bibtex").entries[entry.key].fields["title"] == latex(HOSTILE)
+
+
+@given(
+    title=st.text(st.characters(exclude_categories=["Cs"]), min_size=1).filter(str.strip),
+    authors=st.lists(
+        st.text(st.characters(exclude_categories=["Cs"]), min_size=1).filter(str.strip),
+        max_size=4,
+    ),
+)
+def test_coins_read_back_as_written_whatever_the_text(title: str, authors: list[str]) -> None:
+    # COinS are form-encoded by hand (urlencode was a card's slowest part): any title
+    # or name, with `+`, `%`, `&`, `=` or any script, reads back as it was.
+    fields = parse_qs(coins(paper(title, authors=tuple(authors))), keep_blank_values=True)
+    assert fields["rft.atitle"] == [" ".join(title.split())]
+    assert fields.get("rft.au", []) == authors
