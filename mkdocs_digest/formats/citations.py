@@ -113,18 +113,28 @@ def coins(paper: Paper) -> str:
     return "&".join(f"{k}={_form(v)}" for k, v in pairs if v)
 
 
-# What a form value keeps as it is (`urllib.parse.quote_plus`'s safe set, and the space
-# it writes as `+`). A card's COinS took as long as the rest of its markup with
-# `urlencode`: titles and names are mostly letters, so only the runs between them are
-# encoded here.
-_UNSAFE = re.compile(r"[^A-Za-z0-9_.~ -]+")
+# A form value as `urllib.parse.quote_plus` writes it: letters, digits and `_.~-` as
+# they are, a space as `+`, any other character as its UTF-8 bytes in `%XX`. A card's
+# COinS took as long as the rest of its markup with `urlencode`; titles and names are
+# mostly ASCII, which one translation table encodes.
+_ASCII = str.maketrans(
+    {
+        chr(c): "+" if c == 32 else f"%{c:02X}"
+        for c in range(128)
+        if not (chr(c).isalnum() or chr(c) in "_.~-")
+    }
+)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 def _form(value: str) -> str:
-    return _UNSAFE.sub(lambda run: _percent(run.group(0)), value).replace(" ", "+")
+    value = value.translate(_ASCII)
+    if value.isascii():
+        return value
+    return _NON_ASCII.sub(lambda run: _percent(run.group(0)), value)
 
 
-@functools.lru_cache(maxsize=1024)  # the same punctuation, again and again
+@functools.lru_cache(maxsize=1024)  # the same letters, again and again
 def _percent(text: str) -> str:
     return "".join(f"%{byte:02X}" for byte in text.encode("utf-8"))
 
