@@ -48,6 +48,19 @@ class Extras:
 NO_EXTRAS = Extras()
 
 
+class TemplateLabels(dict[str, str]):
+    """The labels, read by templates as attributes (`labels.cite`).
+
+    Jinja looks `labels.cite` up as an attribute first: on a plain dict that fails,
+    raising an exception, before the item is found, a dozen times a card. Here the
+    attributes are the items themselves.
+    """
+
+    def __init__(self, labels: Mapping[str, str]) -> None:
+        super().__init__(labels)
+        self.__dict__ = self
+
+
 class SiteContext:
     def __init__(
         self,
@@ -63,7 +76,7 @@ class SiteContext:
         self.topic_pages = {p.key: p.src_uri for p in first if p.kind == "topic"}
         self.listings = {(p.kind, p.key): listing_of(p) for p in first if p.listing}
         self.overview_page = next((p.src_uri for p in pages if p.kind == "overview"), None)
-        self.labels = dict(labels)
+        self.labels = TemplateLabels(labels)
         self.env = environment(tuple(str(p) for p in search_path))
 
     @functools.cached_property
