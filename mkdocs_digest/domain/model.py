@@ -29,13 +29,13 @@ class Diagnostic:
         return f"{self.page}:{self.line}: {self.message}" if self.page else self.message
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Topic:
     slug: str
     name: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Published:
     """A submission time as the page gives it: a day, or a day and a minute."""
 
@@ -53,16 +53,15 @@ class Published:
 def _hash_once(value: object) -> int:
     """The hash of a frozen dataclass, taken once. Papers and entries key the memos
     that `mkdocs serve` keeps (cache.py), and hashing a paper reads all its text."""
-    found: int | None = getattr(value, "_hash", None)
+    found: int | None = value._hash  # type: ignore[attr-defined]
     if found is None:
-        found = hash(tuple(getattr(value, f.name) for f in fields(value)))  # type: ignore[arg-type]
-        # Not through __dict__: reading it makes each instance a dict of its own
-        # (Python 3.11+ keeps attributes inline until then), 120 bytes a paper.
+        values = (getattr(value, f.name) for f in fields(value) if f.compare)  # type: ignore[arg-type]
+        found = hash(tuple(values))
         object.__setattr__(value, "_hash", found)
     return found
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paper:
     """What one entry says about a paper."""
 
@@ -77,6 +76,8 @@ class Paper:
     topics: tuple[Topic, ...]
     categories: tuple[str, ...]
     published: Published | None
+    # Where `_hash_once` keeps the hash (slots: no dict per paper, a fifth of its size).
+    _hash: int | None = field(default=None, init=False, repr=False, compare=False)
 
     __hash__ = _hash_once
 
@@ -97,7 +98,7 @@ class Paper:
         return f"https://arxiv.org/html/{self.arxiv_id}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One appearance of a paper: the page, and the source lines it spans.
 
@@ -111,6 +112,7 @@ class Entry:
     end: int
     anchor: str
     meta_line: int | None = None  # the `**トピック:**` line, where the topics are named
+    _hash: int | None = field(default=None, init=False, repr=False, compare=False)
 
     __hash__ = _hash_once
 
