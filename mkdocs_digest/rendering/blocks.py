@@ -136,7 +136,8 @@ class _BlockPlacer(BlockProcessor):
     def _place(self, parent: etree.Element, block: Block) -> None:
         if isinstance(block, Html):
             holder = etree.SubElement(parent, "p")
-            holder.text = self.parser.md.htmlStash.store(block.html.strip())
+            # Atomic: inline patterns have nothing to find in a stash placeholder.
+            holder.text = AtomicString(self.parser.md.htmlStash.store(block.html.strip()))
         elif isinstance(block, Heading):
             heading = etree.SubElement(parent, f"h{block.level}", dict(block.attrs, id=block.id))
             target = heading
