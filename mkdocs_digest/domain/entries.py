@@ -20,6 +20,9 @@ HEADING = re.compile(r"^###[ \t]+\[(?P<title>.+)\]\((?P<url>[^\s()]+)\)[ \t]*$")
 ANY_HEADING = re.compile(r"^#{1,6}(?:[ \t]|$)")
 # At most three spaces in: four make an indented code block (CommonMark).
 SEPARATOR = re.compile(r"^ {0,3}(?:-[ \t]*){3,}$")
+# Where the walks over a page stop: a cheap first match, so most lines cost one.
+HEADING_START = re.compile(r"###[ \t]")
+LANDMARK = re.compile(r" {0,3}-[ \t]*-[ \t]*-|#|\*\*")  # separator, heading, metadata
 # `****` is an empty Japanese title: the summarizer returned none (FORMAT.md).
 BOLD_LINE = re.compile(r"^\*\*(?P<text>.*)\*\*[ \t]*$")
 # A translated title the summarizer put in italics, before the bullets.
@@ -71,14 +74,12 @@ class EntryReader:
 
     def read(self) -> None:
         i = self.body_start
-        while i < len(self.lines):
-            m = None if i in self.code else HEADING.match(self.lines[i])
+        for h in self._lines_matching(HEADING_START):
+            m = HEADING.match(self.lines[h]) if h >= i else None
             if m and arxiv_id(m.group("url")):
-                i = self._read_entry(i, m)
-            else:
-                i += 1
-        self._report_orphan_metadata()
-        self._drop_separators()
+                i = self._read_entry(h, m)
+        separators = self._report_orphan_metadata()
+        self._drop_separators(separators)
         self.digest.spans.sort()
         self.digest.unread.sort()
 
@@ -210,15 +211,17 @@ class EntryReader:
 
     # -- around entries ----------------------------------------------------------
 
-    def _report_orphan_metadata(self) -> None:
-        """A metadata line no entry took means an entry whose heading was unreadable."""
+    def _report_orphan_metadata(self) -> list[int]:
+        """A metadata line no entry took means an entry whose heading was unreadable.
+
+        Returns the separator lines, which this walk passes anyway."""
+        separators: list[int] = []
         region = self.body_start  # where the entry that owns a metadata line begins
         heading: int | None = None
-        for i in range(self.body_start, len(self.lines)):
+        for i in self._lines_matching(LANDMARK):
             line = self.lines[i]
-            if i in self.code:
-                continue
             if SEPARATOR.match(line):
+                separators.append(i)
                 region, heading = i + 1, None
             elif ANY_HEADING.match(line):
                 region = heading = i
@@ -234,6 +237,7 @@ class EntryReader:
                 while start in self.taken:
                     start += 1
                 self._keep(start, self._block(i).end)
+        return separators
 
     def _keep(self, start: int, end: int) -> None:
         """Lines of an entry that cannot be carded: shown as written, but made safe."""
@@ -241,18 +245,26 @@ class EntryReader:
         if end > start:
             self.digest.unread.append((start + 1, end + 1))
 
-    def _drop_separators(self) -> None:
+    def _drop_separators(self, separators: list[int]) -> None:
+        """Separators next to an entry go with it (entries end before them)."""
         starts = {e.line - 1 for e in self.digest.entries}
         ends = {e.end - 2 for e in self.digest.entries}
-        for i in range(self.body_start, len(self.lines)):
-            if i in self.code or not SEPARATOR.match(self.lines[i]):  # entries end before them
-                continue
+        for i in separators:
             before = self._prev_nonblank(i)
             after = self._skip_blank(i + 1)
             if before in ends or after in starts:
                 self.digest.spans.append((i + 1, i + 2))
 
     # -- small helpers -----------------------------------------------------------
+
+    def _lines_matching(self, pattern: re.Pattern[str]) -> list[int]:
+        """Indexes of the body's lines outside code that start with `pattern`."""
+        match, code = pattern.match, self.code
+        return [
+            i
+            for i in range(self.body_start, len(self.lines))
+            if match(self.lines[i]) and i not in code
+        ]
 
     def _warn(self, line: int, message: str) -> None:
         self.digest.diagnostics.append(warning(self.digest.page, line, message))

@@ -6,6 +6,8 @@ import re
 
 # At most three spaces in: four make an indented code block (CommonMark).
 FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})")
+# What every fence or comment opening holds: most pages have none, and skip the walk.
+OPENINGS = ("```", "~~~", "<!--")
 
 
 def normalize(text: str) -> str:
@@ -21,6 +23,9 @@ def code_lines(lines: list[str], start: int = 0, comments: bool = True) -> set[i
     since every part of an entry starts within three spaces of the margin.
     """
     hidden: set[int] = set()
+    text = "\n".join(lines[start:])
+    if not any(opening in text for opening in OPENINGS):
+        return hidden
     fence = ""
     comment = False
     for i in range(start, len(lines)):
