@@ -47,33 +47,13 @@ class MetadataReader:
     ) -> tuple[tuple[Topic, ...], tuple[str, ...], Published | None]:
         """Topics, categories and submission time of the paragraph starting at `line`."""
         fields = dict(self.names.metadata(text))
-        topics = self._topics(fields.get("topics", ""), line)
+        topics, problems = _topics(fields.get("topics", ""))
+        for problem in problems:
+            self.warn(line, problem)
         # Only the comma before the next key is a separator: a category string can
         # itself end in a comma ("62F30,,") and must be kept as arXiv gave it.
-        raw_categories = fields.get("categories", "").strip().removesuffix(",")
-        categories = _shared(_categories(raw_categories))
+        categories = _categories(fields.get("categories", "").strip().removesuffix(","))
         return topics, categories, self._published(fields.get("published"), line)
-
-    def _topics(self, field: str, line: int) -> tuple[Topic, ...]:
-        """Topic links; each unusable one is reported once and the card goes without it."""
-        if not field.strip(" \t\n,"):
-            self.warn(line, "entry names no topic; carded without one")
-            return ()
-        topics: list[Topic] = []
-        for link in TOPIC_LINK.finditer(field):
-            slug, name = topic_slug(link.group("target")), link.group("name").strip()
-            if _is_external(link.group("target")) or not (SLUG.match(slug) and name):
-                self.warn(
-                    line,
-                    f"topic link {link.group(0)!r} needs a name and a relative target whose "
-                    "last part is a plain slug (letters, digits, '-', '_'); ignored",
-                )
-            elif all(t.slug != slug for t in topics):
-                topics.append(_topic(slug, name))
-        for text in TOPIC_LINK.sub(",", field).split(","):
-            if text.strip():
-                self.warn(line, f"topic {text.strip()!r} is not a link to a topic page; ignored")
-        return _shared(tuple(topics))
 
     def _published(self, raw: str | None, line: int) -> Published | None:
         if raw is None:
@@ -102,6 +82,31 @@ def _shared(value: tuple[T, ...]) -> tuple[T, ...]:
     return value  # the first of equal tuples, which the cache keeps
 
 
+# A site's entries write the same few topic and category fields again and again: each
+# field is read once (the readers below are pure), its problems reported on every line.
+@functools.lru_cache(maxsize=4096)
+def _topics(field: str) -> tuple[tuple[Topic, ...], tuple[str, ...]]:
+    """Topic links, and a problem for each unusable one (the card goes without it)."""
+    if not field.strip(" \t\n,"):
+        return (), ("entry names no topic; carded without one",)
+    topics: list[Topic] = []
+    problems: list[str] = []
+    for link in TOPIC_LINK.finditer(field):
+        slug, name = topic_slug(link.group("target")), link.group("name").strip()
+        if _is_external(link.group("target")) or not (SLUG.match(slug) and name):
+            problems.append(
+                f"topic link {link.group(0)!r} needs a name and a relative target whose "
+                "last part is a plain slug (letters, digits, '-', '_'); ignored"
+            )
+        elif all(t.slug != slug for t in topics):
+            topics.append(_topic(slug, name))
+    for text in TOPIC_LINK.sub(",", field).split(","):
+        if text.strip():
+            problems.append(f"topic {text.strip()!r} is not a link to a topic page; ignored")
+    return _shared(tuple(topics)), tuple(problems)
+
+
+@functools.lru_cache(maxsize=4096)
 def _categories(raw: str) -> tuple[str, ...]:
     """arXiv codes one by one; the text between them (a category's full name, MSC or
     ACM classes, which hold commas themselves) as one item, with its spaces folded."""
@@ -116,7 +121,7 @@ def _categories(raw: str) -> tuple[str, ...]:
             run = []
         else:
             run.append(piece)
-    return tuple(found + ([", ".join(run)] if run else []))
+    return _shared(tuple(found + ([", ".join(run)] if run else [])))
 
 
 def _is_external(target: str) -> bool:
