@@ -297,6 +297,17 @@ def test_topic_links_that_cannot_name_a_folder_are_reported(target: str) -> None
     assert problem.level == "warning" and "悪い" in problem.message
 
 
+def test_a_topic_field_written_the_same_on_two_pages_is_reported_on_each() -> None:
+    # Fields are read once per site (cached): the second page must still hear of it.
+    text = FIRST_GENERATION.replace("[差分プライバシー](../../dp)", "差分プライバシー")
+    first = parse_digest(text, "sd/2024-03-29.md")
+    second = parse_digest(text, "dp/2024-03-29.md")
+    for digest in (first, second):
+        (problem,) = digest.diagnostics
+        assert problem.page == digest.page and "'差分プライバシー' is not a link" in problem.message
+    assert first.diagnostics[0].line == second.diagnostics[0].line > 1
+
+
 EMPTY_TITLE = """\
 ---
 title: 合成データ (2024-03-29 ~ 2024-04-04)
