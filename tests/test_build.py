@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -771,6 +773,9 @@ def test_serve_compiles_the_theme_once_and_an_edited_override_anew(
     override.parent.mkdir()
     notice = '{% extends "base.html" %}{% block announce %}NOTICE {}{% endblock %}'
     override.write_text(notice.replace("{}", "one"), encoding="utf-8")
+    card = tmp_path / "overrides" / "digest" / "card.html"  # the plugin's own templates
+    card.parent.mkdir()
+    card.write_text("<p>CARD one</p>\n", encoding="utf-8")
     config_file = write_site(
         tmp_path,
         {"sd/2024-04-05.md": digest_page("[合成データ](../../sd)")},
@@ -789,13 +794,18 @@ def test_serve_compiles_the_theme_once_and_an_edited_override_anew(
     try:
         assert {"main.html", "base.html"} <= set(serve_build(first=True))
         assert "NOTICE one" in page.read_text(encoding="utf-8")
+        assert "CARD one" in page.read_text(encoding="utf-8")
         again = serve_build()
         assert "base.html" not in again and "main.html" not in again
         assert "NOTICE one" in page.read_text(encoding="utf-8")
         override.write_text(notice.replace("{}", "two"), encoding="utf-8")
+        card.write_text("<p>CARD two</p>\n", encoding="utf-8")
+        later = time.time() + 1  # newer than the first, whatever the clock's grain
+        os.utime(card, (later, later))
         edited = serve_build()
         assert "main.html" in edited and "base.html" not in edited
         assert "NOTICE two" in page.read_text(encoding="utf-8")
+        assert "CARD two" in page.read_text(encoding="utf-8")
     finally:  # plugins with on_startup are kept for the whole process
         load_config(str(config_file)).plugins.on_startup(command="build", dirty=False)
 

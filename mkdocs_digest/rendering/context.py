@@ -78,15 +78,21 @@ class SiteContext:
         self.overview_page = next((p.src_uri for p in pages if p.kind == "overview"), None)
         self.labels = TemplateLabels(labels)
         self.env = environment(tuple(str(p) for p in search_path))
+        self.templates: dict[str, jinja2.Template] = {}
 
     @functools.cached_property
     def citation_keys(self) -> dict[str, str]:
         return citation_keys(self.catalog)
 
     def render(self, template: str, **context: object) -> str:
-        return self.env.get_template(template).render(
-            labels=self.labels, counted=self.counted, **context
-        )
+        return self._template(template).render(labels=self.labels, counted=self.counted, **context)
+
+    def _template(self, name: str) -> jinja2.Template:
+        # The environment checks a template's file at each lookup; once a build will
+        # do (a context lives one build: a serve rebuild sees an edited template).
+        if name not in self.templates:
+            self.templates[name] = self.env.get_template(name)
+        return self.templates[name]
 
     def counted(self, key: str, n: int, **fields: object) -> str:
         return counted(self.labels, key, n, **fields)
