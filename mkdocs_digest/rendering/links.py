@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 
+# Cards make tens of thousands of links, most of them again and again from one page
+# (its topics' pages): each pair is worked out once.
+@functools.lru_cache(maxsize=8192)
 def relative_url(url: str, base: str) -> str:
     """`url` as seen from the page at `base`; both are site URLs as MkDocs gives them,
     where a last part with a dot names a file. By parts, not with `posixpath.relpath`,
-    which normalises both paths first: cards make tens of thousands of links."""
+    which normalises both paths first."""
     folder, _, name = base.rpartition("/")
     base_parts = _parts(folder if "." in name else base)
     url_parts = _parts(url)
