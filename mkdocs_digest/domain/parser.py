@@ -105,7 +105,7 @@ def _front_matter(text: str, page: str) -> tuple[dict[str, object], int, list[Di
         return {}, 0, []
     body_start = text[: m.end()].count("\n")
     try:
-        data = yaml.load(m.group(1), Loader=YAML_LOADER)  # noqa: S506 (safe)
+        data = yaml.load(m.group(1), Loader=YAML_LOADER)  # a safe loader, C or Python
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 1
