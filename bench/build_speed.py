@@ -7,7 +7,7 @@ measures side by side in one run:
 
 1. `mkdocs build` wall time and peak memory, with and without the plugin (medians);
 2. the plugin's own share of a build with it (its hooks and its Markdown extension,
-   from a cProfile of one build);
+   from a cProfile of one build), in all and hook by hook;
 3. the serve loop: `mkdocs serve` (and `--dirty`), one digest edited, time until the
    digest page, its topic page and the search index are served with the change
    (polled over HTTP); under `--dirty`, the median of five edits in a row, as a
