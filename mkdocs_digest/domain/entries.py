@@ -22,7 +22,8 @@ ANY_HEADING = re.compile(r"^#{1,6}(?:[ \t]|$)")
 SEPARATOR = re.compile(r"^ {0,3}(?:-[ \t]*){3,}$")
 # Where the walks over a page stop: a cheap first match, so most lines cost one.
 HEADING_START = re.compile(r"###[ \t]")
-LANDMARK = re.compile(r" {0,3}-[ \t]*-[ \t]*-|#|\*\*")  # separator, heading, metadata
+# A separator, a heading, or metadata: FieldNames.starts_metadata wants a bold label.
+LANDMARK = re.compile(r" {0,3}-[ \t]*-[ \t]*-|#|\*\*")
 # `****` is an empty Japanese title: the summarizer returned none (FORMAT.md).
 BOLD_LINE = re.compile(r"^\*\*(?P<text>.*)\*\*[ \t]*$")
 # A translated title the summarizer put in italics, before the bullets.
