@@ -1,7 +1,7 @@
 """`mkdocs-digest check|export|generate`: the core, without MkDocs.
 
-Given `-f mkdocs.yml`, it reads the site's `docs_dir` and the digest plugin's options
-(`topic_names`, `field_names`, `topic_page`, `overview_page`, `per_page`), so `check` fails exactly
+Given `-f mkdocs.yml`, it reads the site's `docs_dir`, `exclude_docs` and the digest
+plugin's options (validated as the plugin validates them), so `check` fails exactly
 when `mkdocs build --strict` would for the plugin's reasons.
 """
 
@@ -10,37 +10,38 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .defaults import DEFAULTS
 from .domain.catalog import Catalog
+from .domain.docs_folder import SourcePages
 from .domain.fields import DEFAULT, FieldNames
 from .domain.model import Diagnostic
 from .domain.parser import read_page
 from .formats.export import catalog_json
-from .generate import Options, generate, watch
+from .generate import Settings, generate, watch
+from .options import DEFAULTS, OptionError, Options
 from .structure.layout import Layout
 
 
-def load(
-    docs_dir: Path, topic_names: Mapping[str, str] | None = None, names: FieldNames = DEFAULT
+def load(docs_dir: Path, topic_names: Mapping[str, str] | None = None) -> Catalog:
+    """The catalog of a docs folder alone (no mkdocs.yml)."""
+    return load_pages(SourcePages.read(docs_dir), topic_names)
+
+
+def load_pages(
+    pages: SourcePages, topic_names: Mapping[str, str] | None = None, names: FieldNames = DEFAULT
 ) -> Catalog:
-    digests = []
-    for path in sorted(docs_dir.rglob("*.md")):
-        text = path.read_text(encoding="utf-8-sig")
-        digest = read_page(text, path.relative_to(docs_dir).as_posix(), names)
-        if digest is not None:
-            digests.append(digest)
-    return Catalog.build(digests, topic_names)
+    digests = (read_page(text, uri, names) for uri, text in pages.texts.items())
+    return Catalog.build([d for d in digests if d is not None], topic_names)
 
 
-def diagnostics(catalog: Catalog, layout: Layout) -> list[Diagnostic]:
+def diagnostics(catalog: Catalog, layout: Layout, own: Collection[str] = ()) -> list[Diagnostic]:
     """What a build reports: the pages' problems, then the layout's."""
-    return catalog.diagnostics + layout.pages(catalog)[1]
+    return catalog.diagnostics + layout.pages(catalog, own)[1]
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -51,14 +52,35 @@ _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
-def read_config(config_file: Path) -> tuple[Path, dict[str, Any], dict[str, Any]]:
+class ConfigProblem(ValueError):
+    """A mkdocs.yml the command cannot use: one line that says where and why."""
+
+
+def read_config(config_file: Path) -> tuple[Path, Options, dict[str, Any]]:
     """The docs folder, the digest plugin's options and all settings of a mkdocs.yml."""
-    settings = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    try:
+        settings = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    except yaml.YAMLError as problem:
+        mark = getattr(problem, "problem_mark", None)
+        where = f"{config_file}:{mark.line + 1}" if mark else str(config_file)
+        what = getattr(problem, "problem", None) or "not valid YAML"
+        raise ConfigProblem(f"{where}: {what}") from None
+    except (OSError, UnicodeDecodeError) as problem:
+        raise ConfigProblem(f"{config_file}: cannot be read ({problem})") from None
+    if not isinstance(settings, dict):
+        raise ConfigProblem(f"{config_file}: not a mapping of settings")
     docs_dir = config_file.parent / str(settings.get("docs_dir") or "docs")
-    return docs_dir, _digest_options(settings.get("plugins") or []), settings
+    block = _digest_options(settings.get("plugins") or [])
+    if not isinstance(block, dict):
+        raise ConfigProblem(f"{config_file}: the digest plugin's options are not a mapping")
+    try:
+        options = Options.from_mapping(block)
+    except OptionError as problem:
+        raise ConfigProblem(f"{config_file}: digest {problem}") from None
+    return docs_dir, options, settings
 
 
-def _digest_options(plugins: list[Any] | dict[str, Any]) -> dict[str, Any]:
+def _digest_options(plugins: list[Any] | dict[str, Any]) -> Any:
     """`plugins:` is a list of names or one-key mappings, or a mapping of names."""
     pairs = (
         plugins.items()
@@ -67,7 +89,7 @@ def _digest_options(plugins: list[Any] | dict[str, Any]) -> dict[str, Any]:
     )
     for name, value in pairs:
         if name == "digest":
-            return dict(value or {})
+            return value if value is not None else {}
     return {}
 
 
@@ -92,48 +114,54 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         command.add_argument("-f", "--config-file", type=Path, help="the site's mkdocs.yml")
     args = parser.parse_args(argv)
-    options: dict[str, Any] = {}
+    options = DEFAULTS
     settings: dict[str, Any] = {}
     if args.config_file:
         if not args.config_file.is_file():
             parser.error(f"{args.config_file} is not a file")
-        docs_dir, options, settings = read_config(args.config_file)
+        try:
+            docs_dir, options, settings = read_config(args.config_file)
+        except ConfigProblem as problem:
+            print(f"mkdocs-digest {args.command}: {problem}", file=sys.stderr)
+            return 1 if args.command == "check" else 2  # check: as `build --strict` fails
         args.docs_dir = args.docs_dir or docs_dir
     if args.docs_dir is None:
         parser.error("give DOCS_DIR or -f mkdocs.yml")
     if not args.docs_dir.is_dir():
         parser.error(f"{args.docs_dir} is not a folder")
-    try:
-        names = DEFAULT.with_aliases(options.get("field_names") or {})
-    except ValueError as problem:
-        parser.error(f"'field_names' in {args.config_file}: {problem}")
+    names = DEFAULT.with_aliases(options.field_names)
     if args.command == "generate":
         return _generate(args, options, settings)
-    catalog = load(args.docs_dir, options.get("topic_names"), names)
+    pages = SourcePages.read(
+        args.docs_dir, settings.get("exclude_docs"), settings.get("draft_docs")
+    )
+    catalog = load_pages(pages, options.topic_names, names)
     if args.command == "check":
-        layout = Layout(
-            options.get("topic_page"),
-            options.get("overview_page"),
-            options.get("per_page", DEFAULTS.per_page),
-        )
-        return _check(diagnostics(catalog, layout), catalog)
+        layout = Layout(options.topic_page, options.overview_page, options.per_page)
+        return _check(pages.problems + diagnostics(catalog, layout, pages.texts), catalog)
+    for unreadable in pages.problems:
+        print(f"{unreadable} [{unreadable.level}]", file=sys.stderr)
     json.dump(catalog_json(catalog), sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
     return 0
 
 
-def _generate(args: argparse.Namespace, plugin: dict[str, Any], settings: dict[str, Any]) -> int:
-    options = Options(
-        plugin,
+def _generate(args: argparse.Namespace, options: Options, settings: dict[str, Any]) -> int:
+    theme = settings.get("theme")
+    target = Settings(
+        options,
         str(settings.get("site_name") or ""),
         str(settings.get("site_url") or ""),
         bool(settings.get("use_directory_urls", True)),
+        theme if isinstance(theme, dict) else {"name": theme},
         args.builder,
+        settings.get("exclude_docs"),
+        settings.get("draft_docs"),
     )
     try:
         if args.watch:
-            watch(args.docs_dir, args.out_dir, options, lambda text: print(text, file=sys.stderr))
-        found = generate(args.docs_dir, args.out_dir, options)
+            watch(args.docs_dir, args.out_dir, target, lambda text: print(text, file=sys.stderr))
+        found = generate(args.docs_dir, args.out_dir, target)
     except (ValueError, KeyboardInterrupt) as stop:
         if isinstance(stop, KeyboardInterrupt):
             return 0

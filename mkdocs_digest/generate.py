@@ -15,6 +15,7 @@ plugin. The stylesheet and script are linked from each page that needs them.
 from __future__ import annotations
 
 import html
+import json
 import posixpath
 import re
 import time
@@ -25,17 +26,18 @@ from typing import Any
 
 import yaml
 
-from .defaults import DEFAULTS
 from .domain.catalog import Catalog
+from .domain.docs_folder import SourcePages
 from .domain.fields import DEFAULT
 from .domain.labels import labels_for
 from .domain.model import Diagnostic
 from .domain.parser import read_page, split_front_matter
-from .domain.source import normalize
 from .formats.export import PAPERS_JSON
 from .formats.site_files import Site, site_files
+from .options import DEFAULTS, Options
 from .rendering.blocks import BlockStore, to_html
 from .rendering.context import TEMPLATES, Extras
+from .rendering.guard import inert_markdown
 from .rendering.links import Links
 from .rendering.renderer import Renderer, page_front_matter
 from .structure.layout import Layout, SitePage
@@ -45,17 +47,20 @@ ASSET_DIR = "assets/mkdocs_digest/"
 
 
 @dataclass(frozen=True)
-class Options:
+class Settings:
     """The digest plugin's options and the site settings `generate` needs."""
 
-    plugin: Mapping[str, Any] = field(default_factory=dict)  # as under `digest:` in mkdocs.yml
+    options: Options = DEFAULTS  # the `digest:` block of mkdocs.yml
     site_name: str = ""
     site_url: str = ""
     directory_urls: bool = True
+    theme: Mapping[str, Any] = field(default_factory=dict)  # for the labels' language
     # Zensical resolves links in raw HTML as it resolves Markdown links, from the
     # source file (`../sd/index.md`); MkDocs and ProperDocs leave them as written, so
     # they must be URLs relative to the served page.
     builder: str = "zensical"  # or "mkdocs"
+    exclude_docs: object = None  # as in mkdocs.yml: gitignore lines
+    draft_docs: object = None
 
 
 def page_url(src_uri: str, directory_urls: bool = True) -> str:
@@ -69,64 +74,51 @@ def page_url(src_uri: str, directory_urls: bool = True) -> str:
     return stem + "/"
 
 
-def generate(docs_dir: Path, out_dir: Path, options: Options) -> list[Diagnostic]:
+def generate(docs_dir: Path, out_dir: Path, settings: Settings) -> list[Diagnostic]:
     """Write the tree; return what a build would warn about."""
     _check_folders(docs_dir, out_dir)
-    tree = _Tree(docs_dir, options)
+    tree = _Tree(docs_dir, settings)
     written = tree.render()
     _write(out_dir, written)
     return tree.diagnostics
 
 
-def watch(docs_dir: Path, out_dir: Path, options: Options, report: Callable[[str], None]) -> None:
+def watch(docs_dir: Path, out_dir: Path, settings: Settings, report: Callable[[str], None]) -> None:
     """Generate again whenever a file of `docs_dir` changes (polled each second)."""
     seen: dict[Path, int] = {}
     while True:
         now = {p: p.stat().st_mtime_ns for p in docs_dir.rglob("*") if p.is_file()}
         if now != seen:
             seen = now
-            found = generate(docs_dir, out_dir, options)
+            found = generate(docs_dir, out_dir, settings)
             report(f"generated {out_dir} ({len(found)} problem(s))")
         time.sleep(1)
 
 
 class _Tree:
-    def __init__(self, docs_dir: Path, options: Options) -> None:
-        plugin = options.plugin
-        self.options = options
-        self.files = {p.relative_to(docs_dir).as_posix(): p for p in sorted(docs_dir.rglob("*"))}
-        self.texts = {
-            uri: normalize(path.read_text(encoding="utf-8-sig"))
-            for uri, path in self.files.items()
-            if uri.endswith(".md") and path.is_file()
-        }
-        names = DEFAULT.with_aliases(plugin.get("field_names") or {})
+    def __init__(self, docs_dir: Path, settings: Settings) -> None:
+        options = self.options = settings.options
+        self.settings = settings
+        source = SourcePages.read(docs_dir, settings.exclude_docs, settings.draft_docs)
+        self.files, self.texts = source.files, source.texts
+        names = DEFAULT.with_aliases(options.field_names)
         digests = [read_page(text, uri, names) for uri, text in self.texts.items()]
-        self.catalog = Catalog.build([d for d in digests if d], plugin.get("topic_names"))
-        layout = Layout(
-            plugin.get("topic_page"),
-            plugin.get("overview_page"),
-            plugin.get("per_page", DEFAULTS.per_page),
-        )
-        pages, problems = layout.pages(self.catalog)
-        self.diagnostics = self.catalog.diagnostics + problems
+        self.catalog = Catalog.build([d for d in digests if d], options.topic_names)
+        layout = Layout(options.topic_page, options.overview_page, options.per_page)
+        pages, problems = layout.pages(self.catalog, self.texts)
+        self.diagnostics = source.problems + self.catalog.diagnostics + problems
         self.site_pages = {page.src_uri: page for page in pages}
-        labels = labels_for(plugin.get("language") or "ja", plugin.get("labels") or {})
+        labels = labels_for(options.label_language(settings.theme), options.labels)
         extras = Extras(
-            PAPERS_JSON if plugin.get("papers_json", DEFAULTS.papers_json) else None,
-            bool(plugin.get("feeds", DEFAULTS.feeds) and options.site_url),
-            plugin.get("citations", DEFAULTS.citations),
+            PAPERS_JSON if options.papers_json else None,
+            bool(options.feeds and settings.site_url),
+            options.citations,
         )
         self.renderer = Renderer(
-            self.catalog,
-            pages,
-            [TEMPLATES],
-            labels,
-            plugin.get("max_authors", DEFAULTS.max_authors),
-            extras,
+            self.catalog, pages, [TEMPLATES], labels, options.max_authors, extras
         )
         self.urls = {
-            uri: page_url(uri, options.directory_urls)
+            uri: page_url(uri, settings.directory_urls)
             for uri in sorted({*self.texts, *self.site_pages})
         }
         self.sources = {uri: uri for uri in self.urls}  # links to source files
@@ -134,22 +126,22 @@ class _Tree:
 
     def render(self) -> dict[str, str | Path]:
         """Path in the tree -> its text, or the file to copy."""
-        others = {uri: p for uri, p in self.files.items() if p.is_file() and uri not in self.texts}
+        others = {uri: p for uri, p in self.files.items() if not uri.endswith(".md")}
         out: dict[str, str | Path] = dict(others)
         for uri in self.urls:
             out[uri] = self._page(uri)
         for name in ("digest.css", "digest.js"):
             out[ASSET_DIR + name] = ASSETS / name
         home = next((uri for uri, url in self.urls.items() if url in ("./", "index.html")), None)
-        feed_size = self.options.plugin.get("feed_size", DEFAULTS.feed_size)
-        site = Site(self.options.site_name, self.options.site_url, home, feed_size)
+        settings = self.settings
+        site = Site(settings.site_name, settings.site_url, home, self.options.feed_size)
         out.update(
             (path, "".join(parts)) for path, parts in site_files(self.renderer, self.urls, site)
         )
         return out
 
     def _page(self, uri: str) -> str:
-        if self.options.builder == "zensical":
+        if self.settings.builder == "zensical":
             links = Links(self.sources, uri, self.urls[uri])
         else:
             links = Links(self.urls, uri)
@@ -163,15 +155,17 @@ class _Tree:
         front, body = split_front_matter(text)
         first_line = front.count("\n") + 1
         markdown = self.renderer.digest_markdown(body, first_line, digest, links, self.store)
+        # What is left of the page's own text is digest text: untrusted throughout.
+        markdown = inert_markdown(markdown)
         return _escaped_title(front) + self._assets(links) + self._placed(markdown, uri)
 
     def _listing(self, uri: str, page: SitePage, links: Links) -> str:
         title = page_front_matter(self.renderer.page_title(page))
         own = uri in self.texts  # the site's own page at a generated page's path
         front, body = (
-            split_front_matter(self.texts[uri]) if own else (title, DEFAULTS.listing_marker)
+            split_front_matter(self.texts[uri]) if own else (title, self.options.listing_marker)
         )
-        marker = self.options.plugin.get("listing_marker", DEFAULTS.listing_marker)
+        marker = self.options.listing_marker
         markdown = self.renderer.listing_markdown(body, page, links, self.store, marker, not own)
         return front + self._assets(links) + self._placed(markdown, uri)
 
@@ -213,17 +207,64 @@ def _check_folders(docs_dir: Path, out_dir: Path) -> None:
         raise ValueError(f"{out_dir} must be outside {docs_dir}, and not hold it")
 
 
+MANIFEST = ".mkdocs-digest-generated.json"  # what `generate` wrote; dot files are not docs
+
+
 def _write(out_dir: Path, files: Mapping[str, str | Path]) -> None:
-    """Write what changed, remove what is gone: a watching server sees only edits."""
-    for old in sorted(out_dir.rglob("*"), reverse=True) if out_dir.exists() else []:
-        relative = old.relative_to(out_dir).as_posix()
-        if old.is_file() and relative not in files:
+    """Write what changed and remove what `generate` wrote before and writes no more,
+    so a watching server sees only edits. Nothing else in `out_dir` is touched, and
+    nothing is written outside it."""
+    before = _manifest(out_dir)
+    root = out_dir.resolve()
+    targets = {relative: _inside(root, relative) for relative in files}
+    for relative in sorted(before - set(files), reverse=True):
+        old = _inside(root, relative)
+        if old.is_file() and not old.is_symlink():
             old.unlink()
-        elif old.is_dir() and not any(old.iterdir()):
-            old.rmdir()
+            _remove_empty_parents(old.parent, root)
+    root.mkdir(parents=True, exist_ok=True)
+    (root / MANIFEST).write_text(json.dumps(sorted(files), ensure_ascii=False, indent=0))
     for relative, content in files.items():
-        target = out_dir / relative
+        target = targets[relative]
         target.parent.mkdir(parents=True, exist_ok=True)
         data = content.read_bytes() if isinstance(content, Path) else content.encode("utf-8")
         if not target.exists() or target.read_bytes() != data:
             target.write_bytes(data)
+
+
+def _manifest(out_dir: Path) -> set[str]:
+    """What `generate` wrote into `out_dir` last time; refuses a folder of other files."""
+    if not out_dir.exists():
+        return set()
+    if not out_dir.is_dir():
+        raise ValueError(f"{out_dir} is not a folder")
+    manifest = out_dir / MANIFEST
+    if not manifest.is_file():
+        if any(out_dir.iterdir()):
+            raise ValueError(
+                f"{out_dir} is not empty and was not written by mkdocs-digest generate "
+                f"(no {MANIFEST} in it): nothing was written. Give an empty or new "
+                "folder, or empty this one yourself"
+            )
+        return set()
+    try:
+        listed = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as problem:
+        raise ValueError(f"{manifest} cannot be read ({problem}); remove it to go on") from None
+    if not isinstance(listed, list) or not all(isinstance(p, str) for p in listed):
+        raise ValueError(f"{manifest} is not a list of paths; remove it to go on")
+    return set(listed)
+
+
+def _inside(root: Path, relative: str) -> Path:
+    """`root / relative`, which must stay inside `root` (no `..`, no link out)."""
+    target = (root / relative).resolve()
+    if target != root and root not in target.parents:
+        raise ValueError(f"{relative!r} would be written outside {root}; nothing was written")
+    return target
+
+
+def _remove_empty_parents(folder: Path, root: Path) -> None:
+    while folder != root and root in folder.parents and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent

@@ -561,7 +561,7 @@ def test_material_without_a_language_gets_english_labels(tmp_path: Path) -> None
     ("options", "message"),
     [
         ({"topic_page": "topics/index.md"}, "must contain {slug}"),
-        ({"labels": {"sumary": "x"}}, "unknown label(s) sumary"),
+        ({"labels": {"sumary": "x"}}, "option 'labels.sumary': unknown label"),
         ({"max_authors": 0}, "max_authors"),
         ({"no_such_option": 1}, "no_such_option"),
     ],
@@ -594,14 +594,23 @@ def test_every_count_on_a_topic_counts_the_rows_listed(example_site: Built) -> N
     ] == total
 
 
-def test_a_card_whose_placeholder_cannot_be_placed_is_reported(tmp_path: Path) -> None:
-    # Inside a raw HTML block Python-Markdown leaves the text alone: no card there.
+def test_an_entry_inside_raw_html_is_carded_and_the_html_shown_as_text(tmp_path: Path) -> None:
+    # A digest page is untrusted: its raw HTML is text, so an entry inside a `<div>`
+    # (where Python-Markdown would leave the entry unread) is a card like any other.
     page = digest_page("[合成データ](../../sd)").replace("- - -\n\n", "<div>\n\n") + "\n</div>\n"
     config = write_site(tmp_path, {"sd/2024-04-05.md": page})
     built = build(config, tmp_path / "site", strict=False)
     assert built.returncode == 0, built.log
-    (warning,) = [line for line in built.log.splitlines() if "were not placed" in line]
-    assert "sd/2024-04-05.md: 1 card(s) or listing(s) were not placed" in warning
+    assert "were not placed" not in built.log
+    lines = page.split("\n")
+    reported = re.findall(r"sd/2024-04-05\.md:(\d+): raw HTML '(<div>|</div>)'", built.log)
+    assert [(lines[int(n) - 1], tag) for n, tag in reported] == [
+        ("<div>", "<div>"),
+        ("</div>", "</div>"),
+    ]
+    content = built.page("sd/2024-04-05/").select_one("article.md-content__inner")
+    assert len(content.select("article.digest-card")) == 1
+    assert "<div>" in content.get_text() and content.find("div", class_=None) is None
 
 
 def test_separators_around_entries_leave_no_rule_on_digest_pages(example_site: Built) -> None:
@@ -708,7 +717,7 @@ def test_field_names_in_mkdocs_yml_add_labels_and_reject_unknown_fields(tmp_path
     )
     built = build(config, tmp_path / "bad" / "site")
     assert built.returncode != 0
-    assert "unknown field(s) subjects in mkdocs.yml 'field_names'" in built.log
+    assert "option 'field_names': unknown field 'subjects'" in built.log
 
 
 def test_papers_json_is_the_export_with_each_cards_url(example_site: Built, capsys) -> None:

@@ -172,3 +172,41 @@ def test_a_page_of_many_cards_gets_each_card_once(tmp_path: Path) -> None:
     ids = re.findall(r'<article class="digest-card" id="([^"]+)"', page)
     assert ids == [f"arxiv-2599.000{n:02d}" for n in range(12)]
     assert "mkdocsdigest" not in page
+
+
+@pytest.mark.parametrize("builder", ["mkdocs", "zensical"])
+def test_text_around_entries_is_inert_in_the_generated_tree(tmp_path: Path, builder: str) -> None:
+    # The builder renders what is left of a digest page with its own Markdown, which
+    # the plugin cannot guard: the text it is given must be inert for any extensions.
+    from .test_safety import SURROUNDED, unsafe
+
+    docs = tmp_path / "docs"
+    (docs / "dp").mkdir(parents=True)
+    (docs / "index.md").write_text("# Home\n", encoding="utf-8")
+    (docs / "dp" / "2024-03-29.md").write_text(SURROUNDED, encoding="utf-8")
+    assert main(["generate", str(docs), str(tmp_path / "tree" / "docs"), "--builder", builder]) == 0
+    settings = {
+        "site_name": "T",
+        "theme": {"name": "material"},
+        "markdown_extensions": ["admonition", "attr_list", "md_in_html"],
+    }
+    (tmp_path / "tree" / "mkdocs.yml").write_text(yaml.safe_dump(settings), encoding="utf-8")
+    command = (
+        [ZENSICAL, "build"]
+        if builder == "zensical"
+        else [sys.executable, "-m", "mkdocs", "build", "-d", "site"]
+    )
+    done = subprocess.run(
+        command, cwd=tmp_path / "tree", capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    page = tmp_path / "tree" / "site" / "dp" / "2024-03-29" / "index.html"
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    content = soup.select_one("article.md-content__inner") or soup
+    for element in content.find_all(True):
+        assert not [name for name in element.attrs if name.lower().startswith("on")], element
+        assert not any(unsafe(element.get(name, "")) for name in ("href", "src")), element
+    text = content.get_text()
+    for kept in ("Intro <script>", "<div onmouseover=", "Between <iframe", "{ onclick="):
+        assert kept in text, kept
+    assert "A stray remark <img" in content.select_one(".digest-card__commentary").get_text()

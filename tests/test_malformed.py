@@ -162,6 +162,22 @@ CASES = {
         r"stray byte order mark \(U\+FEFF\)",
         ("arxiv-2599.00001", "arxiv-2599.00002"),
     ),
+    "a remark after the metadata line": Case(
+        "**投稿日時:** 2024-04-04 10:00\n\n---",
+        "**投稿日時:** 2024-04-04 10:00\n\nA remark the model appended.\n\n---",
+        18,
+        r"text after the '\*\*トピック:\*\*' line of entry 2599\.00001, before its separator; "
+        r"shown as the entry's commentary",
+        ("arxiv-2599.00001", "arxiv-2599.00002"),
+    ),
+    "raw HTML between entries": Case(
+        "---\n\n### [Second Paper]",
+        "---\n\nStray <b>bold</b> text\n\n### [Second Paper]",
+        20,
+        r"raw HTML '<b>' outside the entries is shown as text",
+        ("arxiv-2599.00001", "arxiv-2599.00002"),
+        ("Stray <b>bold</b> text",),
+    ),
 }
 
 

@@ -84,10 +84,66 @@ A. Author
 
 **トピック:** [{TOPIC_NAME_2}](../../dp), **投稿日時:** 2024-04-06 10:00
 """
+# Digest text around the entries is just as untrusted: the page's title and intro,
+# a remark after an entry's metadata, text between entries, a closing section. The
+# site's Markdown (an admonition, attr_list) still works there; nothing runs.
+SURROUNDED = """\
+---
+title: Surrounded
+date: 2024-03-29
+---
+
+# DP week <img src=x onerror="window.__xss='h1'">
+
+Intro <script>window.__xss='intro'</script> with [intro js](javascript:window.__xss='link') \
+and [entity js](jav&#x09;ascript:window.__xss='entity') and `<code>` kept.
+
+!!! note "Admonition stays"
+    Inside <img src=x onerror="window.__xss='admonition'"> too.
+
+<div onmouseover="window.__xss='block'" markdown="1">block *html*</div>
+
+[attr link](https://example.org/attr){ onclick="window.__xss='attr'" }
+
+### [A Surrounded Paper](http://arxiv.org/abs/2599.00078)
+
+**囲まれた論文**
+
+A. Author
+
+- a point
+
+**トピック:** [dp](../../dp), **投稿日時:** 2024-04-11 10:00
+
+A stray remark <img src=x onerror="window.__xss='remark'"> after the metadata.
+
+---
+
+Between <iframe src="javascript:window.__xss='between'"></iframe> entries.
+
+### [Another Surrounded Paper](http://arxiv.org/abs/2599.00079)
+
+A. Author
+
+- another point
+
+**トピック:** [dp](../../dp), **投稿日時:** 2024-04-11 11:00
+
+---
+
+## Closing
+
+<script>window.__xss='closing'</script>
+
+<!-- a harmless comment -->
+"""
+# The same name for `dp` as the other pages give it: the most used spelling wins.
+SURROUNDED = SURROUNDED.replace("[dp](../../dp)", f"[{TOPIC_NAME_2}](../../dp)")
+SURROUNDED_PAGE = "dp/2024-03-29/"
 DIGEST = "sd/2024-04-05/"
 # dp/2024-04-05/ has a hostile front-matter title: its own <title>, the nav of every
 # page (it is among the latest weeks) and the `dp` series name print it.
-PAGES = ["", DIGEST, "sd/", "dp/", "dp/2024-04-05/", "dp/archive/", "topics/"]
+PAGES = ["", DIGEST, "sd/", "dp/", "dp/2024-04-05/", "dp/archive/", "topics/", SURROUNDED_PAGE]
 UNSAFE_URL = re.compile(r"^(javascript|data|vbscript):", re.IGNORECASE)
 # Browsers drop control characters and spaces anywhere in a URL (`jav\tascript:`).
 URL_IGNORED = re.compile(r"[\x00-\x20\x7f]")
@@ -101,8 +157,14 @@ def build_hostile_site(root: Path) -> Built:
     config = write_site(
         root,
         # dp/ makes the second topic a known one: a series folder of its own.
-        {"index.md": "# Home\n", "sd/2024-04-05.md": HOSTILE, "dp/2024-04-05.md": DP_WEEK},
+        {
+            "index.md": "# Home\n",
+            "sd/2024-04-05.md": HOSTILE,
+            "dp/2024-04-05.md": DP_WEEK,
+            "dp/2024-03-29.md": SURROUNDED,
+        },
         theme={"name": "material", "features": ["navigation.instant"]},
+        markdown_extensions=["admonition", "attr_list", "md_in_html"],
     )
     built = build(config, root / "site", strict=False)
     assert built.returncode == 0, built.log
@@ -121,7 +183,11 @@ def test_the_url_check_sees_through_control_characters() -> None:
 
 def test_only_the_unreadable_entry_is_reported(hostile_site: Built) -> None:
     heading = next(n for n, line in enumerate(HOSTILE.split("\n"), 1) if "Unreadable" in line)
-    warnings = [line for line in hostile_site.log.splitlines() if line.startswith("WARNING")]
+    warnings = [
+        line
+        for line in hostile_site.log.splitlines()
+        if line.startswith("WARNING") and "sd/2024-04-05.md" in line
+    ]
     assert len(warnings) == 1 and f"sd/2024-04-05.md:{heading}:" in warnings[0], warnings
 
 
@@ -198,3 +264,48 @@ def test_a_front_matter_title_is_text_wherever_the_site_shows_it(hostile_site: B
     assert FM_TITLE in [a.get_text(strip=True) for a in nav]
     archive = hostile_site.page("dp/archive/").select_one("table.digest-archive td a")
     assert archive.get_text() == FM_TITLE
+
+
+def test_text_around_entries_is_shown_and_never_run(hostile_site: Built) -> None:
+    page = hostile_site.page(SURROUNDED_PAGE)
+    content = page.select_one("article.md-content__inner")
+    text = content.get_text()
+    for kept in (
+        "DP week <img src=x onerror=\"window.__xss='h1'\">",
+        "Intro <script>window.__xss='intro'</script> with intro js",
+        "Inside <img src=x onerror=\"window.__xss='admonition'\"> too.",
+        '<div onmouseover="window.__xss=\'block\'" markdown="1">block html</div>',
+        "Between <iframe src=\"javascript:window.__xss='between'\"></iframe> entries.",
+        "<script>window.__xss='closing'</script>",
+    ):
+        assert kept in text, kept
+    # The site's Markdown still works around the entries.
+    assert content.select_one(".admonition .admonition-title").get_text() == "Admonition stays"
+    assert content.select_one("code").get_text() == "<code>"
+    assert content.find("h2", string="Closing") is not None
+    attr_link = content.find("a", string="attr link")
+    assert attr_link["href"] == "https://example.org/attr" and "onclick" not in attr_link.attrs
+    for name in ("intro js", "entity js"):
+        assert content.find("a", string=name) is None and name in text
+    assert "harmless comment" not in text  # a well-formed comment stays a comment
+
+
+def test_a_remark_after_the_metadata_is_the_entry_s_commentary(hostile_site: Built) -> None:
+    card = hostile_site.page(SURROUNDED_PAGE).select_one("#arxiv-2599\\.00078")
+    remark = "A stray remark <img src=x onerror=\"window.__xss='remark'\"> after the metadata."
+    assert remark in card.select_one(".digest-card__commentary").get_text()
+    line = SURROUNDED.split("\n").index(remark) + 1
+    assert f"dp/2024-03-29.md:{line}: text after the '**トピック:**' line" in hostile_site.log
+
+
+def test_raw_html_around_entries_is_reported_where_it_stands(hostile_site: Built) -> None:
+    lines = SURROUNDED.split("\n")
+    reported = {
+        int(m.group(1)) for m in re.finditer(r"dp/2024-03-29\.md:(\d+): raw HTML", hostile_site.log)
+    }
+    expected = {
+        n
+        for n, line in enumerate(lines, start=1)
+        if re.search(r"<[a-z]", line) and "2599." not in line and "remark" not in line
+    }
+    assert reported == expected and len(expected) == 6, (reported, expected)

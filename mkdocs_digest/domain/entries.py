@@ -24,6 +24,11 @@ SEPARATOR = re.compile(r"^ {0,3}(?:-[ \t]*){3,}$")
 HEADING_START = re.compile(r"###[ \t]")
 # A separator, a heading, or metadata: FieldNames.starts_metadata wants a bold label.
 LANDMARK = re.compile(r" {0,3}-[ \t]*-[ \t]*-|#|\*\*")
+# Raw HTML as Python-Markdown's inline `html` pattern finds it (comments aside), and
+# the code spans where it is only text.
+RAW_TAG = re.compile(r"</?[A-Za-z][^<>@ ]*(?: [^<>]*)?>")
+CODE_SPAN = re.compile(r"(`+).+?\1")
+MAY_HOLD_HTML = re.compile(r".*<[A-Za-z/]")
 # `****` is an empty Japanese title: the summarizer returned none (FORMAT.md).
 BOLD_LINE = re.compile(r"^\*\*(?P<text>.*)\*\*[ \t]*$")
 # A translated title the summarizer put in italics, before the bullets.
@@ -83,6 +88,7 @@ class EntryReader:
         self._drop_separators(separators)
         self.digest.spans.sort()
         self.digest.unread.sort()
+        self._report_raw_html()
 
     # -- one entry ---------------------------------------------------------------
 
@@ -110,7 +116,8 @@ class EntryReader:
         else:
             text = "\n".join(self.lines[meta.start : meta.end])
             topics, categories, published = self.metadata.read(text, meta.start + 1)
-            end = meta.end
+            trailing, end = self._read_trailing(meta.end, paper_id)
+            commentary += trailing
         if not summary:
             self._warn(start + 1, f"entry {paper_id} has no summary bullets")
         paper = Paper(
@@ -168,6 +175,30 @@ class EntryReader:
                 commentary.append(text.strip())
             j = self._skip_blank(block.end)
         return commentary, comment, None, j
+
+    def _read_trailing(self, end: int, paper_id: str) -> tuple[list[str], int]:
+        """Paragraphs after the metadata line that a separator closes: the entry's own
+        (a remark the model appended), shown as its commentary. Returns them and the
+        entry's new end; none when a heading, the page's end or metadata comes first."""
+        paragraphs: list[str] = []
+        j = self._skip_blank(end)
+        last = end
+        while j < len(self.lines) and not self._ends_entry(j):
+            block = self._block(j)
+            text = "\n".join(self.lines[block.start : block.end])
+            if self.names.starts_metadata(text):
+                return [], end  # an entry without its heading: reported on its own
+            paragraphs.append(text.strip())
+            last = block.end
+            j = self._skip_blank(block.end)
+        if not paragraphs or j >= len(self.lines) or not SEPARATOR.match(self.lines[j]):
+            return [], end
+        self._warn(
+            self._skip_blank(end) + 1,
+            f"text after the '{self.names.metadata_label}' line of entry {paper_id}, before "
+            "its separator; shown as the entry's commentary",
+        )
+        return paragraphs, last
 
     def _add(self, paper: Paper, start: int, end: int, meta_line: int | None) -> None:
         count = self.seen_ids.get(paper.arxiv_id, 0) + 1
@@ -255,6 +286,23 @@ class EntryReader:
             after = self._skip_blank(i + 1)
             if before in ends or after in starts:
                 self.digest.spans.append((i + 1, i + 2))
+
+    def _report_raw_html(self) -> None:
+        """Raw HTML in the text around entries is shown as text, not run (a digest page
+        is untrusted throughout): say so where it stands."""
+        covered = {
+            line
+            for start, end in (*self.digest.spans, *self.digest.unread)
+            for line in range(start - 1, end - 1)
+        }
+        for i in self._lines_matching(MAY_HOLD_HTML):
+            tag = RAW_TAG.search(CODE_SPAN.sub("", self.lines[i]))
+            if tag and i not in covered:
+                self._warn(
+                    i + 1,
+                    f"raw HTML {tag.group(0)[:40]!r} outside the entries is shown as text: "
+                    "a digest page is untrusted throughout",
+                )
 
     # -- small helpers -----------------------------------------------------------
 

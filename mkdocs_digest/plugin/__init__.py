@@ -30,13 +30,16 @@ from mkdocs.utils.templates import TemplateContext
 
 from ..domain.cache import Memo, ParseCache
 from ..domain.catalog import Catalog
-from ..domain.fields import DEFAULT, FIELDS
-from ..domain.labels import KEYS, labels_for
+from ..domain.docs_folder import undecodable
+from ..domain.fields import DEFAULT
+from ..domain.labels import labels_for
+from ..domain.model import Digest
 from ..domain.parser import parse_digest
 from ..domain.source import normalize
 from ..formats.export import PAPERS_JSON
 from ..formats.jsonld import script_element
 from ..formats.site_files import Site, feed_links, site_files
+from ..options import OptionError, Options
 from ..rendering.blocks import BlocksExtension, BlockStore
 from ..rendering.compact import collapse_whitespace
 from ..rendering.context import TEMPLATES, Extras
@@ -45,7 +48,7 @@ from ..rendering.renderer import Renderer, page_front_matter
 from ..structure.fingerprints import fingerprints
 from ..structure.layout import Layout
 from ..structure.nav import NavPlan, plan
-from .config import DigestConfig
+from .config import OPTION_NAMES, DigestConfig
 from .incremental import DirtyBuilds
 from .nav import compact_nav
 from .templates import KeptTemplates
@@ -78,7 +81,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
-        _check_options(self.config)
+        self.options = _options(self.config)
         names = DEFAULT.with_aliases(self.config.field_names)
         if names != self.cache.names:  # the cache holds pages read with other labels
             self.cache = ParseCache(names)
@@ -90,8 +93,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if self.config.stylesheet:
             config.extra_css.append(STYLESHEET)
         config.extra_javascript.append(SCRIPT)
-        language = self.config.language or _theme_language(config)
-        self.labels = labels_for(language, self.config.labels)
+        theme = {key: config.theme.get(key) for key in ("language", "locale")}
+        self.labels = labels_for(self.options.label_language(theme), self.config.labels)
         return config
 
     @event_priority(-50)  # late: see the pages other plugins add
@@ -101,15 +104,20 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         pages = files.documentation_pages()
         parsed = self.cache.parsed
         stamp = _stamp if self.memo.keep else _no_stamp  # a build reads each file anyway
-        digests = [self.cache.parse(f.src_uri, _reader(f), stamp(f)) for f in pages]
+        self.unreadable: list[str] = []
+        digests = [self._parse(f, stamp) for f in pages]
+        if self.unreadable:  # MkDocs would stop on them next, with a traceback
+            raise PluginError("\n".join(self.unreadable))
         if parsed:  # a rebuild under `mkdocs serve`: say what the edit cost
             log.info(f"{self.cache.parsed - parsed} of {len(pages)} pages parsed anew")
         self.cache.forget_except({f.src_uri for f in pages})
         self.catalog = Catalog.build([d for d in digests if d], self.config.topic_names)
         for diagnostic in self.catalog.diagnostics:
             log.warning(str(diagnostic))
-        layout = Layout(self.config.topic_page, self.config.overview_page, self.config.per_page)
-        site_pages, problems = layout.pages(self.catalog)
+        options = self.options
+        layout = Layout(options.topic_page, options.overview_page, options.per_page)
+        own = [f.src_uri for f in pages]
+        site_pages, problems = layout.pages(self.catalog, own)
         for problem in problems:
             log.warning(str(problem))
         self.site_pages = {page.src_uri: page for page in site_pages}
@@ -141,6 +149,13 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.feed_links = feed_links(self.renderer, self.site)
         self.files = files
         return files
+
+    def _parse(self, file: File, stamp: Callable[[File], Hashable]) -> Digest | None:
+        try:
+            return self.cache.parse(file.src_uri, _reader(file), stamp(file))
+        except UnicodeDecodeError as problem:
+            self.unreadable.append(str(undecodable(file.src_uri, problem)))
+            return None
 
     def _feeds_wanted(self, config: MkDocsConfig) -> bool:
         if self.config.feeds and not config.site_url:
@@ -198,6 +213,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             return None
         uri = page.file.src_uri
         self.store.page = uri
+        # A digest is untrusted from top to bottom, its text around entries too.
+        self.store.untrusted = uri in self.catalog.digests
         links = Links(self.urls, uri)
         if uri in self.site_pages:
             page_title = uri in self.generated  # a user's own page has its own title
@@ -304,39 +321,12 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         return collapse_whitespace(output) if self.config.compact_html else output
 
 
-def _check_options(config: DigestConfig) -> None:
-    unknown = sorted(set(config.labels) - KEYS)
-    if unknown:
-        raise PluginError(
-            f"digest: unknown label(s) {', '.join(unknown)} in mkdocs.yml 'labels'; "
-            f"known: {', '.join(sorted(KEYS))}"
-        )
-    if config.topic_page and (
-        "{slug}" not in config.topic_page or not config.topic_page.endswith(".md")
-    ):
-        raise PluginError(
-            "digest: 'topic_page' in mkdocs.yml must contain {slug} and end "
-            f"in .md, got {config.topic_page!r}"
-        )
-    if config.overview_page and not config.overview_page.endswith(".md"):
-        raise PluginError(
-            f"digest: 'overview_page' in mkdocs.yml must end in .md, got {config.overview_page!r}"
-        )
-    if config.per_page < 0 or config.nav_weeks < 0:
-        raise PluginError("digest: 'per_page' and 'nav_weeks' in mkdocs.yml must be 0 or more")
-    unknown = sorted(set(config.field_names) - set(FIELDS))
-    if unknown:
-        raise PluginError(
-            f"digest: unknown field(s) {', '.join(unknown)} in mkdocs.yml 'field_names'; "
-            f"known: {', '.join(FIELDS)}"
-        )
-    if config.max_authors < 1:
-        raise PluginError("digest: 'max_authors' in mkdocs.yml must be at least 1")
-
-
-def _theme_language(config: MkDocsConfig) -> str:
-    language = str(config.theme.get("language") or config.theme.get("locale") or "ja")
-    return "ja" if language.startswith("ja") else "en"
+def _options(config: DigestConfig) -> Options:
+    """The core's options from MkDocs' validated config: the same rules as the CLI's."""
+    try:
+        return Options.from_mapping({name: config[name] for name in OPTION_NAMES})
+    except OptionError as problem:
+        raise PluginError(f"digest plugin in mkdocs.yml: {problem}") from None
 
 
 def _reader(file: File) -> Callable[[], str]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 
-from ..defaults import DEFAULTS
 from ..domain.labels import LANGUAGES
+from ..options import DEFAULTS
 
 
 class DigestConfig(Config):
@@ -65,3 +65,6 @@ class DigestConfig(Config):
     # Collapse the whitespace runs theme templates indent with (not in pre, code,
     # textarea, script, style): a third of a Material page's bytes.
     compact_html = opt.Type(bool, default=True)
+
+
+OPTION_NAMES = tuple(name for name, _ in DigestConfig._schema)

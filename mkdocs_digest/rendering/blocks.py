@@ -22,6 +22,8 @@ from markdown.blockparser import BlockParser
 from markdown.blockprocessors import BlockProcessor
 from markdown.util import AtomicString
 
+from .guard import GuardExtension
+
 
 @dataclass(frozen=True)
 class Html:
@@ -61,6 +63,7 @@ class BlockStore:
     nonce: str = field(default_factory=lambda: secrets.token_hex(8))
     blocks: dict[str, tuple[Block, ...]] = field(default_factory=dict)
     page: str = ""  # the page whose blocks `add` stores now
+    untrusted: bool = False  # the page now converted is digest text (see guard.py)
     tokens: dict[str, list[str]] = field(default_factory=dict)  # page -> its tokens
     placed: set[str] = field(default_factory=set)
     unknown: list[str] = field(default_factory=list)
@@ -162,3 +165,4 @@ class BlocksExtension(Extension):
         md.parser.blockprocessors.register(
             _BlockPlacer(md.parser, self.store), "mkdocs_digest", 105
         )
+        GuardExtension(self.store).extendMarkdown(md)

@@ -91,6 +91,7 @@ class DigestPage:
             topics=[
                 self.site.topic_link(t.slug, self.site.catalog.topic_name(t.slug), links)
                 for t in paper.topics
+                if t.slug in self.site.topic_pages  # not one that gave way to a site page
             ],
             others=[
                 self._appearance_link(o, entry, links)

@@ -19,6 +19,7 @@ from markupsafe import Markup
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 _IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]+")  # browsers drop these before parsing
+_PATH_START = re.compile(r"[/?#]")
 
 
 def is_safe_url(url: str) -> bool:
@@ -27,8 +28,10 @@ def is_safe_url(url: str) -> bool:
     m = _SCHEME.match(compact)
     if m:
         return m.group(1) in SAFE_SCHEMES
-    # No scheme, but `&#...;` could spell one once an HTML parser decodes it.
-    return "&" not in compact and "\\" not in compact
+    # No scheme, but `&#...;` could spell one once an HTML parser decodes it: only
+    # before the first `/`, `?` or `#`, where a scheme would stand.
+    head = _PATH_START.split(compact, maxsplit=1)[0]
+    return "&" not in head and "\\" not in head
 
 
 class _LinkGuard(Treeprocessor):

@@ -187,5 +187,6 @@ class ListingPages:
         others = [
             self.site.topic_link(s, self.site.catalog.topic_name(s), links)
             for s in sorted(topics - {slug})
+            if s in self.site.topic_pages
         ]
         return Row(entry.paper, links.to(entry.page, entry.anchor), others)

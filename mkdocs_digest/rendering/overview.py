@@ -29,8 +29,11 @@ class OverviewPage:
         heading = self.site.labels["overview_title"]
         blocks: list[Block] = [Heading(1, "digest-topics", heading)] if title else []
         dates = self.site.catalog.week_dates
+        pages = self.site.topic_pages
         ranked = sorted(
-            self.site.catalog.topics.items(), key=lambda item: (-item[1].count, item[0])
+            # A topic whose page gave way to the site's own page has none to show.
+            ((slug, index) for slug, index in self.site.catalog.topics.items() if slug in pages),
+            key=lambda item: (-item[1].count, item[0]),
         )
         topics = [
             OverviewRow(

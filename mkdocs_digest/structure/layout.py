@@ -12,6 +12,7 @@ its weeks (`sd/archive.md`), as Material's blog does with its archive pages.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -99,7 +100,9 @@ class Layout:
         ]
         return found
 
-    def pages(self, catalog: Catalog) -> tuple[list[SitePage], list[Diagnostic]]:
+    def pages(
+        self, catalog: Catalog, own: Collection[str] = ()
+    ) -> tuple[list[SitePage], list[Diagnostic]]:
         """The pages to provide, and a problem for each page left out.
 
         Topic pages come first and win any clash: the digests' own links point at
@@ -119,7 +122,18 @@ class Layout:
             )
         pages: dict[str, SitePage] = {}
         problems = []
+        owners = {_url_key(uri): uri for uri in own}
+        left_out: set[tuple[str, str]] = set()  # listings whose first page is left out
         for page in wanted:
+            owner = owners.get(_url_key(page.src_uri))
+            if (page.kind, page.key) in left_out:
+                continue
+            if (owner is not None and owner != page.src_uri) or owner in catalog.digests:
+                # The site's own page at that URL (a digest, or `about.md` against a
+                # topic `about`) is kept; the same path is the user's listing page.
+                problems.append(_owner_kept(catalog, page, str(owner)))
+                left_out.add((page.kind, page.key))
+                continue
             other = pages.setdefault(_url_key(page.src_uri), page)
             if other is not page:
                 where, line = _origin(catalog, other)
@@ -140,6 +154,19 @@ class Layout:
         folder = first.removesuffix(".md").removesuffix("index").rstrip("/")
         uris = [first] + [_clean(f"{folder}/page/{n}.md") for n in range(2, len(pages) + 1)]
         return Listing(kind, key, pages, tuple(uris), _clean(f"{folder}/archive.md"))
+
+
+def _owner_kept(catalog: Catalog, page: SitePage, owner: str) -> Diagnostic:
+    where, line = _origin(catalog, page)
+    what = "digest" if owner in catalog.digests else "page"
+    return Diagnostic(
+        where,
+        line,
+        "warning",
+        f"the {page.kind} page {page.src_uri} would take the URL of the site's {what} "
+        f"{owner}; {owner} is kept and the {page.kind} page left out. Rename the topic, "
+        "or set 'topic_page' or 'overview_page' in mkdocs.yml",
+    )
 
 
 def _first_page(listing: Listing) -> SitePage:
@@ -163,7 +190,12 @@ def _origin(catalog: Catalog, page: SitePage) -> tuple[str, int]:
 
 def _url_key(src_uri: str) -> str:
     # `x.md` and `x/index.md` both become `x/index.html` with directory URLs.
-    return src_uri.removesuffix(".md").removesuffix("/index")
+    stem = src_uri.removesuffix(".md")
+    for index in ("index", "README"):
+        if stem == index:
+            return ""
+        stem = stem.removesuffix("/" + index)
+    return stem
 
 
 def _clean(path: str) -> str:

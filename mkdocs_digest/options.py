@@ -1,0 +1,184 @@
+"""The plugin's options: one frozen value for every front end, validated. No MkDocs.
+
+The MkDocs plugin (plugin/config.py checks types as MkDocs does), `mkdocs-digest
+check`, `export` and `generate` (which read the `digest:` block of mkdocs.yml) all
+build an `Options` with `Options.from_mapping`, so each rejects the same options
+with the same words.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import posixpath
+import string
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .domain.fields import FIELDS
+from .domain.labels import KEYS, LABELS, LANGUAGES
+
+
+class OptionError(ValueError):
+    """An option that cannot be used: names the option and says why."""
+
+    def __init__(self, option: str, message: str) -> None:
+        super().__init__(f"option '{option}': {message}")
+        self.option = option
+
+
+@dataclass(frozen=True)
+class Options:
+    enabled: bool = True
+    language: str | None = None  # 'ja' or 'en'; None follows the theme (label_language)
+    labels: Mapping[str, str] = field(default_factory=dict)
+    topic_names: Mapping[str, str] = field(default_factory=dict)
+    topic_page: str | None = None  # e.g. "topics/{slug}.md"; None: beside the series
+    overview_page: str | None = None
+    listing_marker: str = "<!-- digest:listing -->"
+    per_page: int = 100  # papers on one page of a listing; 0: all
+    compact_nav: bool = True
+    nav_weeks: int = 4
+    nav_order: tuple[str, ...] = ()
+    field_names: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    max_authors: int = 5
+    stylesheet: bool = True
+    json_ld: bool = True
+    feeds: bool = True
+    feed_size: int = 50
+    citations: bool = True
+    papers_json: bool = True
+    compact_html: bool = True
+
+    @classmethod
+    def from_mapping(cls, values: Mapping[str, Any]) -> Options:
+        """Options from a `digest:` block; raises `OptionError` for the first bad one."""
+        known = {f.name: f for f in dataclasses.fields(cls)}
+        for name in values:
+            if name not in known:
+                raise OptionError(str(name), f"unknown option; known: {', '.join(known)}")
+        options = cls(**{name: _typed(name, value) for name, value in values.items()})
+        options._check()
+        return options
+
+    def label_language(self, theme: Mapping[str, Any] | None) -> str:
+        """The labels' language: the option, else the theme's (`language`, or `locale`
+        for the plain mkdocs theme), Japanese when the theme names none."""
+        if self.language:
+            return self.language
+        theme = theme or {}
+        named = str(theme.get("language") or theme.get("locale") or "ja")
+        return "ja" if named.startswith("ja") else "en"
+
+    def _check(self) -> None:
+        if self.language is not None and self.language not in LANGUAGES:
+            raise OptionError("language", f"{self.language!r}; known: {', '.join(LANGUAGES)}")
+        for key, text in self.labels.items():
+            _check_label(key, text)
+        if self.topic_page is not None:
+            _check_page("topic_page", self.topic_page, slug=True)
+        if self.overview_page is not None:
+            _check_page("overview_page", self.overview_page, slug=False)
+        unknown = sorted(set(self.field_names) - set(FIELDS))
+        if unknown:
+            raise OptionError(
+                "field_names", f"unknown field {unknown[0]!r}; known: {', '.join(FIELDS)}"
+            )
+        for name, least in (
+            ("per_page", 0),
+            ("nav_weeks", 0),
+            ("max_authors", 1),
+            ("feed_size", 1),
+        ):
+            if getattr(self, name) < least:
+                raise OptionError(name, f"must be {least} or more, got {getattr(self, name)}")
+
+
+MINIMUMS = {"per_page": 0, "nav_weeks": 0, "max_authors": 1, "feed_size": 1}
+_KINDS: dict[str, type] = {"bool": bool, "int": int, "str": str}
+
+
+def _typed(name: str, value: Any) -> Any:
+    """`value` checked against the option's declared type (YAML gives plain values)."""
+    kind = {f.name: str(f.type) for f in dataclasses.fields(Options)}[name]
+    if kind == "str | None":
+        if value is None:
+            return None
+        kind = "str"
+    if kind in _KINDS:
+        wanted = _KINDS[kind]
+        # bool is an int in Python, not in mkdocs.yml
+        if not isinstance(value, wanted) or (wanted is int and isinstance(value, bool)):
+            raise OptionError(name, f"must be {kind}, got {value!r}")
+        return value
+    if kind == "tuple[str, ...]":
+        return _strings(name, value)
+    if not isinstance(value, Mapping):
+        raise OptionError(name, f"must be a mapping, got {value!r}")
+    if kind == "Mapping[str, str]":
+        for key, text in value.items():
+            if not isinstance(key, str) or not isinstance(text, str):
+                raise OptionError(name, f"{key!r}: {text!r} is not text: text")
+        return dict(value)
+    return {str(key): _strings(f"{name}.{key}", items) for key, items in value.items()}
+
+
+def _strings(name: str, value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+        raise OptionError(name, f"must be a list of text, got {value!r}")
+    return tuple(value)
+
+
+def _fields(option: str, text: str) -> list[tuple[str, str]]:
+    """The `{name:spec}` fields of a format string; a stray brace is an error."""
+    try:
+        parsed = list(string.Formatter().parse(text))
+    except ValueError as problem:
+        raise OptionError(option, f"{text!r} is not a valid pattern: {problem}") from None
+    return [(name, spec or "") for _, name, spec, _ in parsed if name is not None]
+
+
+# What each label may name: the fields its built-in wordings name.
+LABEL_FIELDS: dict[str, frozenset[str]] = {
+    key: frozenset(
+        name
+        for labels in LABELS.values()
+        for text in (labels.get(key.removesuffix("_one")), labels.get(key))
+        if text
+        for name, _ in _fields(key, text)
+    )
+    for key in KEYS
+}
+
+
+def _check_label(key: str, text: str) -> None:
+    if key not in KEYS:
+        raise OptionError(f"labels.{key}", f"unknown label; known: {', '.join(sorted(KEYS))}")
+    offered = LABEL_FIELDS[key]
+    for name, spec in _fields(f"labels.{key}", text):
+        if name not in offered or "{" in spec:
+            fields = ", ".join("{" + f + "}" for f in sorted(offered)) or "none"
+            raise OptionError(
+                f"labels.{key}", f"{text!r} names {{{name}}}; this label offers {fields}"
+            )
+
+
+def _check_page(option: str, path: str, slug: bool) -> None:
+    """A page path inside the docs folder, ending in .md; `{slug}` its only field."""
+    names = {name for name, _ in _fields(option, path)}
+    if slug and names != {"slug"}:
+        raise OptionError(option, f"{path!r} must contain {{slug}} and no other field")
+    if not slug and names:
+        raise OptionError(option, f"{path!r} must be a plain path, without {{fields}}")
+    if not path.endswith(".md"):
+        raise OptionError(option, f"{path!r} must end in .md")
+    parts = path.replace("\\", "/").split("/")
+    if path.startswith(("/", "\\")) or ":" in parts[0] or ".." in parts:
+        raise OptionError(
+            option, f"{path!r} must stay inside the docs folder (no '..', not absolute)"
+        )
+    if posixpath.normpath(path.replace("{slug}", "x")).startswith("."):
+        raise OptionError(option, f"{path!r} must name a page inside the docs folder")
+
+
+DEFAULTS = Options()

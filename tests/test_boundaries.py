@@ -1,0 +1,236 @@
+"""Where the plugin meets options, folders and files it does not expect.
+
+Every bad option is refused alike by `mkdocs build --strict`, `check -f` and
+`generate -f`, naming the option; `generate` touches only what it wrote; the site's
+own pages win URL clashes; unreadable pages and mkdocs.yml are named, never a
+traceback; the command line reads the pages MkDocs reads.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+import yaml
+
+from mkdocs_digest.cli import main
+
+from .conftest import build, write_site
+
+DIGEST = (
+    "---\ntitle: W\ndate: 2024-04-05\n---\n\n- - -\n\n"
+    "### [Good](http://arxiv.org/abs/2599.00001)\n\n**良い**\n\nA B, C D\n\n- point\n\n"
+    "**トピック:** [合成データ](../../sd), **カテゴリ:** cs.LG, **投稿日時:** 2024-04-06 10:00\n"
+)
+
+
+def entry(arxiv_id: str, topic: str = "[合成データ](../../sd)") -> str:
+    return (
+        f"\n- - -\n\n### [Paper {arxiv_id}](http://arxiv.org/abs/{arxiv_id})\n\nA B\n\n"
+        f"- point\n\n**トピック:** {topic}, **投稿日時:** 2024-04-06 10:00\n"
+    )
+
+
+BAD_OPTIONS = {
+    "unknown label": ({"labels": {"bogus": "x"}}, "bogus"),
+    "negative per_page": ({"per_page": -1}, "per_page"),
+    "typo of an option": ({"per_pag": 5}, "per_pag"),
+    "topic_page leaving docs": ({"topic_page": "../../{slug}/index.md"}, "topic_page"),
+    "absolute topic_page": ({"topic_page": "/srv/{slug}.md"}, "topic_page"),
+    "topic_page with {0}": ({"topic_page": "{0}/index.md"}, "topic_page"),
+    "overview_page leaving docs": ({"overview_page": "../topics.md"}, "overview_page"),
+    "label with an unknown field": ({"labels": {"n_papers": "{x} papers"}}, "n_papers"),
+    "label with a stray brace": ({"labels": {"n_papers": "{n papers"}}, "n_papers"),
+    "label reaching into Python": ({"labels": {"n_papers": "{n.__class__.__mro__}"}}, "n_papers"),
+    "feed_size of 0": ({"feed_size": 0}, "feed_size"),
+    "unknown language": ({"language": "fr"}, "language"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_OPTIONS.values(), ids=BAD_OPTIONS.keys())
+def test_every_front_end_refuses_a_bad_option_alike(tmp_path: Path, capsys, case) -> None:
+    options, named = case
+    config = write_site(
+        tmp_path,
+        {"index.md": "# Home\n", "sd/2024-04-05.md": DIGEST},
+        plugins=["search", {"digest": options}],
+    )
+    built = build(config, tmp_path / "site")
+    assert built.returncode == 1 and named in built.log, built.log
+    assert "Traceback" not in built.log
+    assert main(["check", "-f", str(config)]) == 1
+    out = capsys.readouterr()
+    assert named in out.err and "Traceback" not in out.err
+    assert main(["generate", "-f", str(config), str(tmp_path / "out")]) == 2
+    assert named in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+    assert (tmp_path / "docs" / "index.md").read_text(encoding="utf-8") == "# Home\n"
+
+
+def test_generate_takes_the_theme_language(tmp_path: Path) -> None:
+    config = write_site(
+        tmp_path,
+        {"sd/2024-04-05.md": DIGEST},
+        theme={"name": "material", "language": "en"},
+    )
+    assert main(["generate", "-f", str(config), str(tmp_path / "out")]) == 0
+    topic = (tmp_path / "out" / "sd" / "index.md").read_text(encoding="utf-8")
+    assert "1 paper over 1 week" in topic and "件の論文" not in topic
+
+
+# -- generate's output folder ---------------------------------------------------
+
+
+def test_generate_refuses_a_folder_of_someone_else_s_files(tmp_path: Path, capsys) -> None:
+    docs = tmp_path / "docs"
+    (docs / "sd").mkdir(parents=True)
+    (docs / "sd" / "2024-04-05.md").write_text(DIGEST, encoding="utf-8")
+    deploy = tmp_path / "deploy"
+    (deploy / ".git").mkdir(parents=True)
+    theirs = {".git/HEAD": "ref: refs/heads/main\n", "CNAME": "example.org\n", "mkdocs.yml": "x"}
+    for name, text in theirs.items():
+        (deploy / name).write_text(text, encoding="utf-8")
+    assert main(["generate", str(docs), str(deploy)]) == 2
+    message = capsys.readouterr().err
+    assert "is not empty and was not written by mkdocs-digest generate" in message
+    assert "empty or new folder" in message
+    found = {p.relative_to(deploy).as_posix() for p in deploy.rglob("*") if p.is_file()}
+    assert found == set(theirs)
+
+
+def test_generate_removes_only_what_it_wrote(tmp_path: Path) -> None:
+    docs, out = tmp_path / "docs", tmp_path / "out"
+    (docs / "sd").mkdir(parents=True)
+    (docs / "sd" / "2024-04-05.md").write_text(DIGEST, encoding="utf-8")
+    (docs / "sd" / "2024-04-12.md").write_text(DIGEST.replace("2599.00001", "2599.00002"))
+    assert main(["generate", str(docs), str(out)]) == 0
+    assert (out / "sd" / "2024-04-12.md").is_file()
+    (out / "CNAME").write_text("example.org\n")  # the owner's own file, added later
+    (out / "sd" / "notes.txt").write_text("mine\n")
+    (docs / "sd" / "2024-04-12.md").unlink()
+    assert main(["generate", str(docs), str(out)]) == 0
+    assert not (out / "sd" / "2024-04-12.md").exists()
+    assert (out / "CNAME").read_text() == "example.org\n"
+    assert (out / "sd" / "notes.txt").read_text() == "mine\n"
+    assert (out / "sd" / "2024-04-05.md").is_file()
+
+
+def test_generate_never_writes_through_a_link_out_of_its_folder(tmp_path: Path, capsys) -> None:
+    docs, out, elsewhere = tmp_path / "docs", tmp_path / "out", tmp_path / "elsewhere"
+    (docs / "sd").mkdir(parents=True)
+    (docs / "sd" / "2024-04-05.md").write_text(DIGEST, encoding="utf-8")
+    assert main(["generate", str(docs), str(out)]) == 0
+    elsewhere.mkdir()
+    for name in os.listdir(out / "sd"):
+        (out / "sd" / name).unlink()
+    (out / "sd").rmdir()
+    (out / "sd").symlink_to(elsewhere, target_is_directory=True)
+    assert main(["generate", str(docs), str(out)]) == 2
+    assert "outside" in capsys.readouterr().err
+    assert list(elsewhere.iterdir()) == []
+
+
+# -- clashes ----------------------------------------------------------------------
+
+
+def test_the_owner_s_page_wins_a_url_clash_with_a_topic_page(tmp_path: Path, capsys) -> None:
+    about = "# About us\n\nThe owner's own words.\n"
+    page = DIGEST + entry("2599.00002", "[About](../../about)")
+    config = write_site(
+        tmp_path,
+        {"index.md": "# Home\n", "about.md": about, "sd/2024-04-05.md": page},
+        plugins=["search", {"digest": {"topic_names": {"about": "About"}}}],
+    )
+    built = build(config, tmp_path / "site", strict=False)
+    assert built.returncode == 0, built.log
+    assert "The owner's own words." in built.page("about/").get_text()
+    (warning,) = [line for line in built.log.splitlines() if "would take the URL" in line]
+    assert "about/index.md" in warning and "about.md is kept" in warning
+    assert main(["check", "-f", str(config)]) == 1
+    assert "about.md is kept" in capsys.readouterr().out
+
+
+def test_a_topic_page_pattern_never_replaces_a_digest(tmp_path: Path) -> None:
+    dp_digest = DIGEST.replace("2599.00001", "2599.00003").replace("(../../sd)", "(dp)")
+    config = write_site(
+        tmp_path,
+        {"index.md": "# Home\n", "sd/2024-04-05.md": DIGEST, "dp.md": dp_digest},
+        plugins=["search", {"digest": {"topic_page": "{slug}.md", "topic_names": {"dp": "DP"}}}],
+    )
+    built = build(config, tmp_path / "site", strict=False)
+    assert built.returncode == 0, built.log
+    assert built.page("dp/").select_one("article.digest-card#arxiv-2599\\.00003") is not None
+    assert "dp.md is kept" in built.log
+
+
+# -- unreadable input ----------------------------------------------------------------
+
+
+def test_a_page_that_is_not_utf8_is_named_without_a_traceback(tmp_path: Path, capsys) -> None:
+    config = write_site(tmp_path, {"index.md": "# Home\n", "sd/2024-04-05.md": DIGEST})
+    bad = DIGEST.encode("utf-8").replace(b"- point", b"- p\xffoint")
+    (tmp_path / "docs" / "sd" / "2025-01-03.md").write_bytes(bad)
+    line = DIGEST.split("\n").index("- point") + 1
+    built = build(config, tmp_path / "site", strict=False)
+    assert "Traceback" not in built.log
+    assert f"sd/2025-01-03.md:{line}: not UTF-8 (byte 0xff)" in built.log
+    assert main(["check", "-f", str(config)]) == 1
+    out = capsys.readouterr()
+    assert f"sd/2025-01-03.md:{line}: not UTF-8 (byte 0xff)" in out.out
+
+
+def test_an_invalid_mkdocs_yml_is_one_line(tmp_path: Path, capsys) -> None:
+    (tmp_path / "docs").mkdir()
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: ok\nnav: [unclosed\n", encoding="utf-8")
+    assert main(["check", "-f", str(config)]) == 1
+    (message,) = capsys.readouterr().err.splitlines()
+    assert message.startswith(f"mkdocs-digest check: {config}:3:") or f"{config}:2:" in message
+
+
+# -- the pages MkDocs reads ----------------------------------------------------------
+
+
+def test_the_command_line_reads_the_pages_mkdocs_reads(tmp_path: Path, capsys) -> None:
+    elsewhere = tmp_path / "elsewhere" / "dp"
+    elsewhere.mkdir(parents=True)
+    (elsewhere / "2024-04-05.md").write_text(
+        DIGEST.replace("2599.00001", "2599.00010").replace("../../sd", "../../dp")
+    )
+    config = write_site(
+        tmp_path,
+        {
+            "index.md": "# Home\n",
+            "sd/2024-04-05.md": DIGEST,
+            ".drafts/2024-04-12.md": DIGEST.replace("2599.00001", "2599.00020"),
+            "sd/2024-04-12.md": DIGEST.replace("2599.00001", "2599.00021"),
+        },
+        exclude_docs="sd/2024-04-12.md\n",
+    )
+    (tmp_path / "docs" / "dp").symlink_to(elsewhere, target_is_directory=True)
+    built = build(config, tmp_path / "site")
+    assert built.returncode == 0, built.log
+    papers = json.loads((built.site / "papers.json").read_text(encoding="utf-8"))["papers"]
+    in_build = {p["arxiv_id"] for p in papers}
+    assert in_build == {"2599.00001", "2599.00010"}
+    assert main(["export", "-f", str(config)]) == 0
+    exported = json.loads(capsys.readouterr().out)["papers"]
+    assert {p["arxiv_id"] for p in exported} == in_build
+    assert main(["generate", "-f", str(config), str(tmp_path / "out")]) == 0
+    generated = json.loads((tmp_path / "out" / "papers.json").read_text(encoding="utf-8"))
+    assert {p["arxiv_id"] for p in generated["papers"]} == in_build
+    assert not (tmp_path / "out" / ".drafts").exists()
+    assert main(["check", "-f", str(config)]) == 0
+    assert capsys.readouterr().err.startswith("2 papers on 2 pages")
+
+
+def test_settings_with_yaml_tags_are_read(tmp_path: Path) -> None:
+    # mkdocs.yml often holds `!!python/name:` tags for extensions; they are not ours.
+    config = write_site(tmp_path, {"sd/2024-04-05.md": DIGEST})
+    text = config.read_text(encoding="utf-8")
+    text += "markdown_extensions:\n- pymdownx.emoji:\n    emoji_index: !!python/name:x.y\n"
+    config.write_text(text, encoding="utf-8")
+    assert yaml.safe_load(config.read_text().split("markdown_extensions")[0])
+    assert main(["check", "-f", str(config)]) == 0
