@@ -174,3 +174,23 @@ def test_coins_read_back_as_written_whatever_the_text(title: str, authors: list[
     fields = parse_qs(coins(paper(title, authors=tuple(authors))), keep_blank_values=True)
     assert fields["rft.atitle"] == [" ".join(title.split())]
     assert fields.get("rft.au", []) == authors
+
+
+def test_a_corporate_author_is_one_bibtex_author() -> None:
+    authors = ("ATLAS and CMS Collaborations", "Ann Lee", "R&D and Ops Team")
+    entry = parse_string(bibtex(paper(authors=authors), "k"), "bibtex").entries["k"]
+    people = entry.persons["author"]
+    assert len(people) == 3
+    assert str(people[0]).strip("{}") == "ATLAS and CMS Collaborations"
+    assert people[1].last_names == ["Lee"]
+
+
+def test_an_oxford_comma_author_line_names_each_author() -> None:
+    page = (
+        "### [T](http://arxiv.org/abs/2599.00001)\n\nAlice Smith, Bob Jones, and Carol White\n"
+        "\n- x\n\n**トピック:** [合成データ](../../sd)\n"
+    )
+    (entry,) = parse_digest(page, "sd/2024-04-05.md").entries
+    assert entry.paper.authors == ("Alice Smith", "Bob Jones", "Carol White")
+    parsed = parse_string(bibtex(entry.paper, "k"), "bibtex").entries["k"]
+    assert [p.last_names for p in parsed.persons["author"]] == [["Smith"], ["Jones"], ["White"]]

@@ -100,7 +100,8 @@ def test_untrusted_text_stays_text_in_a_feed(tmp_path: Path) -> None:
         "---\ndate: 2024-04-05\n---\n\n- - -\n\n"
         f"### [{title}](http://arxiv.org/abs/2599.00001)\n\n**論文 </title>**\n\nA <b>B</b>\n\n"
         "- point <img src=x onerror=alert(1)>\n\n"
-        "**トピック:** [合成データ](../../sd), **投稿日時:** 2024-04-06 10:00\n"
+        # A control character in a topic's name, which stands in an attribute.
+        "**トピック:** [合成\x02データ](../../sd), **投稿日時:** 2024-04-06 10:00\n"
     )
     built = build(write_site(tmp_path, {"sd/2024-04-05.md": page}), tmp_path / "site")
     assert built.returncode == 0, built.log
@@ -110,6 +111,8 @@ def test_untrusted_text_stays_text_in_a_feed(tmp_path: Path) -> None:
     content = BeautifulSoup(entry.content[0].value, "html.parser")
     assert content.find("img") is None  # the raw HTML of a bullet is text, not an element
     assert "<img src=x onerror=alert(1)>" in content.get_text()
+    assert entry.tags[0].label == "合成データ"  # feed_of: every feed still well-formed
+    feed_of(built.site, "feed.xml")
 
 
 def test_without_site_url_one_warning_and_no_feeds(tmp_path: Path) -> None:

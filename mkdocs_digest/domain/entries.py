@@ -29,6 +29,7 @@ LANDMARK = re.compile(r" {0,3}-[ \t]*-[ \t]*-|#|\*\*")
 RAW_TAG = re.compile(r"</?[A-Za-z][^<>@ ]*(?: [^<>]*)?>")
 CODE_SPAN = re.compile(r"(`+).+?\1")
 MAY_HOLD_HTML = re.compile(r".*<[A-Za-z/]")
+OXFORD_AND = re.compile(r"^(?:and|&)\s+", re.IGNORECASE)
 # `****` is an empty Japanese title: the summarizer returned none (FORMAT.md).
 BOLD_LINE = re.compile(r"^\*\*(?P<text>.*)\*\*[ \t]*$")
 # A translated title the summarizer put in italics, before the bullets.
@@ -147,7 +148,9 @@ class EntryReader:
         line = self._line(j)
         if not self._is_plain(j) or BULLET.match(line) or ITALIC_LINE.match(line):
             return (), j
-        authors = tuple(a.strip() for a in self._line(j).split(",") if a.strip())
+        names = (a.strip() for a in self._line(j).split(","))
+        # "A, B, and C": the Oxford comma leaves "and C", which names C.
+        authors = tuple(OXFORD_AND.sub("", a) for a in names if a)
         return authors, self._skip_blank(j + 1)
 
     def _read_lead(self, j: int) -> tuple[list[str], int]:

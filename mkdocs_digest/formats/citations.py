@@ -74,7 +74,7 @@ def citation_keys(catalog: Catalog) -> dict[str, str]:
 def bibtex(paper: Paper, key: str) -> str:
     fields = [
         ("title", latex(" ".join(paper.title.split()))),
-        ("author", " and ".join(latex(a) for a in paper.authors)),
+        ("author", " and ".join(_person(a) for a in paper.authors)),
         ("year", str(year(paper))),
         ("eprint", paper.arxiv_id),
         ("archivePrefix", "arXiv"),
@@ -142,6 +142,17 @@ def _percent(text: str) -> str:
 def latex(text: str) -> str:
     """Text for a BibTeX field: LaTeX's special characters escaped, braces balanced."""
     return _LATEX_SPECIAL.sub(lambda m: _LATEX[m.group(0)], text)
+
+
+# BibTeX splits an author list at every " and " outside braces, in any case.
+_AND = re.compile(r"\sand\s", re.IGNORECASE)
+
+
+def _person(author: str) -> str:
+    """One author as BibTeX reads one: a name holding " and " ("ATLAS and CMS
+    Collaborations") is braced whole, or BibTeX would read several people."""
+    text = latex(author)
+    return f"{{{text}}}" if _AND.search(author) else text
 
 
 def year(paper: Paper) -> int:

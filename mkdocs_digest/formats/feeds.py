@@ -71,6 +71,9 @@ def atom(feed: Feed, card_url: Callable[[Entry], str], content: Callable[[Entry]
     ).text = "mkdocs-digest"
     for item in feed.entries:
         _entry(root, item, card_url(item.entry), content(item.entry))
+    for element in root.iter():  # a topic's name is an attribute: digest text there too
+        for name, value in element.attrib.items():
+            element.attrib[name] = _NOT_XML.sub("", value)
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
 
 
