@@ -248,6 +248,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self, html: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         if self.config.enabled:
+            # Markdown another plugin converts later (an excerpt, a tag page) is not ours.
+            self.store.untrusted = False
             missed = self.store.finish(page.file.src_uri)
             if missed:
                 log.warning(
