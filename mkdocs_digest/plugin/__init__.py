@@ -66,6 +66,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.cache = ParseCache()
         self.memo = Memo()
         self.written: dict[str, tuple[str, ...]] = {}  # site file -> its pieces (serve)
+        self.site_file_paths: set[str] = set()  # the site files the last build wrote
         self.dirty_builds = DirtyBuilds(active=False)
         self.templates: KeptTemplates | None = None
 
@@ -75,6 +76,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.cache = ParseCache()
         self.memo = Memo(keep=command == "serve")
         self.written = {}
+        self.site_file_paths = set()
         self.dirty_builds = DirtyBuilds(active=dirty)
         self.templates = KeptTemplates() if command == "serve" else None
 
@@ -147,6 +149,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         home = next((f.src_uri for f in files.documentation_pages() if f.url in ("", "./")), None)
         self.site = Site(config.site_name, config.site_url or "", home, self.config.feed_size)
         self.feed_links = feed_links(self.renderer, self.site)
+        self.heads: dict[str, str] = {}
         self.files = files
         return files
 
@@ -180,7 +183,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             sources = self.cache.hashes()
             # A card's citation key can move when another paper takes it.
             keys = self.renderer.site.citation_keys
-            found = fingerprints(self.catalog, self.site_pages.values(), sources, site, keys)
+            heads = {uri: self._head(uri) for uri in self.urls}
+            found = fingerprints(self.catalog, self.site_pages.values(), sources, site, keys, heads)
             self.dirty_builds.mark(files, found, self.generated)
             self.dirty_builds.keep_titles(files)
         return nav
@@ -285,10 +289,12 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         and written piece by piece as each is made."""
         files = site_files(self.renderer, self.urls, self.site, self.memo)
         written, self.written = self.written, {}
+        made, self.site_file_paths = self.site_file_paths, set()
         for path, parts in files:  # one at a time: the pages are all still held
             if self.files.get_file_from_path(path) is not None:
                 log.debug("%s: the site's own file is kept", path)
                 continue
+            self.site_file_paths.add(path)
             target = Path(config.site_dir) / path
             if self.memo.keep:  # serve: a file whose text is the same is not written
                 parts = self.written[path] = tuple(parts)
@@ -298,6 +304,30 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             target.parent.mkdir(parents=True, exist_ok=True)
             with target.open("w", encoding="utf-8", newline="") as out:
                 out.writelines(parts)  # as they come: papers.json is never whole
+        # A dirty build writes into the last one's site: a topic whose last paper left
+        # takes its feed and .bib file with it, as a clean build would not write them.
+        for path in made - self.site_file_paths:
+            (Path(config.site_dir) / path).unlink(missing_ok=True)
+
+    def _head(self, uri: str) -> str:
+        """What a page's <head> gets: its papers' JSON-LD, its feed link. Made once a
+        build; a dirty build fingerprints it, so a page not rendered again never keeps
+        a stale one (a title edited in another week's digest is in this one's JSON-LD)."""
+        if uri not in self.heads:
+            parts = []
+            digest = self.catalog.digests.get(uri)
+            if self.config.json_ld and digest is not None and digest.entries:
+                records = (self.catalog.record(e.paper.arxiv_id) for e in digest.entries)
+                parts.append(script_element(records) + "\n")
+            feed = self.feed_links.get(uri)
+            if feed is not None:
+                title, url = html.escape(feed.title), html.escape(feed.url)
+                parts.append(
+                    f'<link rel="alternate" type="application/atom+xml" title="{title}" '
+                    f'href="{url}">\n'
+                )
+            self.heads[uri] = "".join(parts)
+        return self.heads[uri]
 
     @event_priority(-50)  # late: after other plugins changed the page
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
@@ -307,19 +337,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         lean = self.renderer.written_page(page.file.src_uri)
         if lean is not None:  # the full page is written: hold the lean one
             page.content = lean
-        digest = self.catalog.digests.get(page.file.src_uri)
-        if self.config.json_ld and digest is not None and digest.entries:
+        head = self._head(page.file.src_uri)
+        if head:
             # The theme writes </head> before any page text: the first one is the real one.
-            records = (self.catalog.record(e.paper.arxiv_id) for e in digest.entries)
-            script = script_element(records)
-            output = output.replace("</head>", script + "\n</head>", 1)
-        feed = self.feed_links.get(page.file.src_uri)
-        if feed is not None:
-            title, url = html.escape(feed.title), html.escape(feed.url)
-            link = (
-                f'<link rel="alternate" type="application/atom+xml" title="{title}" href="{url}">'
-            )
-            output = output.replace("</head>", link + "\n</head>", 1)
+            output = output.replace("</head>", head + "</head>", 1)
         return collapse_whitespace(output) if self.config.compact_html else output
 
 

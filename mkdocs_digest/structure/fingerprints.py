@@ -16,7 +16,7 @@ compared only within one `mkdocs serve`, where string hashes stay the same.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 
 from ..domain.catalog import Catalog
 from ..domain.model import Digest, Entry
@@ -29,12 +29,14 @@ def fingerprints(
     sources: Mapping[str, str],
     site: str,
     keys: Mapping[str, str],
+    heads: Mapping[str, Hashable] | None = None,
 ) -> dict[str, int]:
     """A fingerprint for each source page and each page in `pages`.
 
     `sources` holds a hash of each source page's text; `site` stands for what every
     page shows (the nav, the options, the pages' URLs): a change there changes every
-    fingerprint. `keys` are the papers' citation keys, which cards show.
+    fingerprint. `keys` are the papers' citation keys, which cards show. `heads` holds
+    what the front end puts in each page's `<head>`, as it renders it from.
     """
     found = {uri: hash((site, text)) for uri, text in sources.items()}
     places = {uri: _page(catalog, digest) for uri, digest in catalog.digests.items()}
@@ -52,6 +54,8 @@ def fingerprints(
         else:
             shown = (names, _listing_page(catalog, page))
         found[page.src_uri] = hash((site, page.src_uri, shown))
+    for uri, head in (heads or {}).items():
+        found[uri] = hash((found.get(uri), head))
     return found
 
 
