@@ -27,11 +27,6 @@ from .options import DEFAULTS, OptionError, Options
 from .structure.layout import Layout
 
 
-def load(docs_dir: Path, topic_names: Mapping[str, str] | None = None) -> Catalog:
-    """The catalog of a docs folder alone (no mkdocs.yml)."""
-    return load_pages(SourcePages.read(docs_dir), topic_names)
-
-
 def load_pages(
     pages: SourcePages, topic_names: Mapping[str, str] | None = None, names: FieldNames = DEFAULT
 ) -> Catalog:

@@ -100,7 +100,7 @@ _KINDS: dict[str, type] = {"bool": bool, "int": int, "str": str}
 
 def _typed(name: str, value: Any) -> Any:
     """`value` checked against the option's declared type (YAML gives plain values)."""
-    kind = {f.name: str(f.type) for f in dataclasses.fields(Options)}[name]
+    kind = _DECLARED[name]
     if kind == "str | None":
         if value is None:
             return None
@@ -182,3 +182,4 @@ def _check_page(option: str, path: str, slug: bool) -> None:
 
 
 DEFAULTS = Options()
+_DECLARED = {f.name: str(f.type) for f in dataclasses.fields(Options)}  # annotations as text

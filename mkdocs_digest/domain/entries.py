@@ -28,7 +28,6 @@ LANDMARK = re.compile(r" {0,3}-[ \t]*-[ \t]*-|#|\*\*")
 # the code spans where it is only text.
 RAW_TAG = re.compile(r"</?[A-Za-z][^<>@ ]*(?: [^<>]*)?>")
 CODE_SPAN = re.compile(r"(`+).+?\1")
-MAY_HOLD_HTML = re.compile(r".*<[A-Za-z/]")
 OXFORD_AND = re.compile(r"^(?:and|&)\s+", re.IGNORECASE)
 # `****` is an empty Japanese title: the summarizer returned none (FORMAT.md).
 BOLD_LINE = re.compile(r"^\*\*(?P<text>.*)\*\*[ \t]*$")
@@ -293,14 +292,19 @@ class EntryReader:
     def _report_raw_html(self) -> None:
         """Raw HTML in the text around entries is shown as text, not run (a digest page
         is untrusted throughout): say so where it stands."""
+        candidates = [i for i in range(self.body_start, len(self.lines)) if "<" in self.lines[i]]
+        if not candidates:  # nearly every page: no walk over its entries' spans
+            return
         covered = {
             line
             for start, end in (*self.digest.spans, *self.digest.unread)
             for line in range(start - 1, end - 1)
         }
-        for i in self._lines_matching(MAY_HOLD_HTML):
+        for i in candidates:
+            if i in covered or i in self.code:
+                continue
             tag = RAW_TAG.search(CODE_SPAN.sub("", self.lines[i]))
-            if tag and i not in covered:
+            if tag:
                 self._warn(
                     i + 1,
                     f"raw HTML {tag.group(0)[:40]!r} outside the entries is shown as text: "

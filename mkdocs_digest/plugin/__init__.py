@@ -84,7 +84,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if not self.config.enabled:
             return None
         self.options = _options(self.config)
-        names = DEFAULT.with_aliases(self.config.field_names)
+        names = DEFAULT.with_aliases(self.options.field_names)
         if names != self.cache.names:  # the cache holds pages read with other labels
             self.cache = ParseCache(names)
         self.store = BlockStore()
@@ -92,11 +92,11 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         # takes Extension instances: ours carries this build's block store.
         config.markdown_extensions.append(BlocksExtension(self.store))  # type: ignore[arg-type]
         config.theme.dirs.append(str(TEMPLATES))  # after custom_dir: users can override
-        if self.config.stylesheet:
+        if self.options.stylesheet:
             config.extra_css.append(STYLESHEET)
         config.extra_javascript.append(SCRIPT)
         theme = {key: config.theme.get(key) for key in ("language", "locale")}
-        self.labels = labels_for(self.options.label_language(theme), self.config.labels)
+        self.labels = labels_for(self.options.label_language(theme), self.options.labels)
         return config
 
     @event_priority(-50)  # late: see the pages other plugins add
@@ -113,7 +113,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if parsed:  # a rebuild under `mkdocs serve`: say what the edit cost
             log.info(f"{self.cache.parsed - parsed} of {len(pages)} pages parsed anew")
         self.cache.forget_except({f.src_uri for f in pages})
-        self.catalog = Catalog.build([d for d in digests if d], self.config.topic_names)
+        self.catalog = Catalog.build([d for d in digests if d], self.options.topic_names)
         for diagnostic in self.catalog.diagnostics:
             log.warning(str(diagnostic))
         options = self.options
@@ -124,30 +124,30 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             log.warning(str(problem))
         self.site_pages = {page.src_uri: page for page in site_pages}
         extras = Extras(
-            PAPERS_JSON if self.config.papers_json else None,
+            PAPERS_JSON if self.options.papers_json else None,
             self._feeds_wanted(config),
-            self.config.citations,
+            self.options.citations,
         )
         self.renderer = Renderer(
             self.catalog,
             list(self.site_pages.values()),
             config.theme.dirs,
             self.labels,
-            self.config.max_authors,
+            self.options.max_authors,
             extras,
             lean=True,
         )
         self.generated = {uri for uri in self.site_pages if files.get_file_from_path(uri) is None}
         for uri in sorted(self.generated):
             content = page_front_matter(self.renderer.page_title(self.site_pages[uri]))
-            files.append(File.generated(config, uri, content=content + self.config.listing_marker))
-        assets = [SCRIPT, STYLESHEET] if self.config.stylesheet else [SCRIPT]
+            files.append(File.generated(config, uri, content=content + self.options.listing_marker))
+        assets = [SCRIPT, STYLESHEET] if self.options.stylesheet else [SCRIPT]
         for asset in assets:
             if files.get_file_from_path(asset) is None:
                 source = str(ASSETS / asset.rpartition("/")[2])
                 files.append(File.generated(config, asset, abs_src_path=source))
         home = next((f.src_uri for f in files.documentation_pages() if f.url in ("", "./")), None)
-        self.site = Site(config.site_name, config.site_url or "", home, self.config.feed_size)
+        self.site = Site(config.site_name, config.site_url or "", home, self.options.feed_size)
         self.feed_links = feed_links(self.renderer, self.site)
         self.heads: dict[str, str] = {}
         self.files = files
@@ -161,21 +161,21 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             return None
 
     def _feeds_wanted(self, config: MkDocsConfig) -> bool:
-        if self.config.feeds and not config.site_url:
+        if self.options.feeds and not config.site_url:
             log.warning(
                 "feeds need 'site_url' in mkdocs.yml (feed readers need absolute links); "
                 "no feeds written. Set site_url, or 'feeds: false' under the digest plugin"
             )
-        return bool(self.config.feeds and config.site_url)
+        return bool(self.options.feeds and config.site_url)
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
         if not self.config.enabled:
             return None
         self.urls = {f.src_uri: f.url for f in files.documentation_pages()}
         nav_plan = plan(
-            self.catalog, self.site_pages.values(), self.config.nav_weeks, self.config.nav_order
+            self.catalog, self.site_pages.values(), self.options.nav_weeks, self.options.nav_order
         )
-        if config.nav is None and self.config.compact_nav:
+        if config.nav is None and self.options.compact_nav:
             nav = compact_nav(nav_plan, nav, files)
         # else the site's own nav is kept as written
         if self.dirty_builds.active:
@@ -227,7 +227,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 self.site_pages[uri],
                 links,
                 self.store,
-                self.config.listing_marker,
+                self.options.listing_marker,
                 page_title,
             )
         digest = self.catalog.digests.get(uri)
@@ -316,7 +316,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if uri not in self.heads:
             parts = []
             digest = self.catalog.digests.get(uri)
-            if self.config.json_ld and digest is not None and digest.entries:
+            if self.options.json_ld and digest is not None and digest.entries:
                 records = (self.catalog.record(e.paper.arxiv_id) for e in digest.entries)
                 parts.append(script_element(records) + "\n")
             feed = self.feed_links.get(uri)
@@ -341,7 +341,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if head:
             # The theme writes </head> before any page text: the first one is the real one.
             output = output.replace("</head>", head + "</head>", 1)
-        return collapse_whitespace(output) if self.config.compact_html else output
+        return collapse_whitespace(output) if self.options.compact_html else output
 
 
 def _options(config: DigestConfig) -> Options:
