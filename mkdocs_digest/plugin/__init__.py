@@ -17,6 +17,7 @@ import dataclasses
 import html
 import os
 from collections.abc import Callable, Hashable
+from functools import partial
 from pathlib import Path
 
 import jinja2
@@ -29,7 +30,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from ..domain.cache import Memo, ParseCache
-from ..domain.catalog import Catalog
+from ..domain.catalog import Catalog, PaperRecord
 from ..domain.docs_folder import undecodable
 from ..domain.fields import DEFAULT
 from ..domain.labels import labels_for
@@ -38,7 +39,7 @@ from ..domain.parser import parse_digest
 from ..domain.source import normalize
 from ..formats.export import PAPERS_JSON
 from ..formats.jsonld import script_element
-from ..formats.site_files import Site, feed_links, site_files
+from ..formats.site_files import FeedLink, Site, feed_links, site_files
 from ..options import OptionError, Options
 from ..rendering.blocks import BlocksExtension, BlockStore
 from ..rendering.compact import collapse_whitespace
@@ -150,6 +151,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.site = Site(config.site_name, config.site_url or "", home, self.options.feed_size)
         self.feed_links = feed_links(self.renderer, self.site)
         self.heads: dict[str, str] = {}
+        self.head_memo = self.memo.part("head")
+        self.head_memo.start(None)  # a head is made from its key alone
         self.files = files
         return files
 
@@ -310,23 +313,18 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             (Path(config.site_dir) / path).unlink(missing_ok=True)
 
     def _head(self, uri: str) -> str:
-        """What a page's <head> gets: its papers' JSON-LD, its feed link. Made once a
-        build; a dirty build fingerprints it, so a page not rendered again never keeps
-        a stale one (a title edited in another week's digest is in this one's JSON-LD)."""
+        """What a page's <head> gets: its papers' JSON-LD, its feed link. A dirty build
+        fingerprints it, so a page not rendered again never keeps a stale one (a title
+        edited in another week's digest is in this one's JSON-LD); under serve it is
+        made anew only when what it is made from changed."""
         if uri not in self.heads:
-            parts = []
             digest = self.catalog.digests.get(uri)
-            if self.options.json_ld and digest is not None and digest.entries:
-                records = (self.catalog.record(e.paper.arxiv_id) for e in digest.entries)
-                parts.append(script_element(records) + "\n")
+            records: tuple[PaperRecord, ...] = ()
+            if self.options.json_ld and digest is not None:
+                records = tuple(self.catalog.record(e.paper.arxiv_id) for e in digest.entries)
             feed = self.feed_links.get(uri)
-            if feed is not None:
-                title, url = html.escape(feed.title), html.escape(feed.url)
-                parts.append(
-                    f'<link rel="alternate" type="application/atom+xml" title="{title}" '
-                    f'href="{url}">\n'
-                )
-            self.heads[uri] = "".join(parts)
+            head = self.head_memo.get((records, feed), partial(_head_html, records, feed))
+            self.heads[uri] = head
         return self.heads[uri]
 
     @event_priority(-50)  # late: after other plugins changed the page
@@ -338,10 +336,21 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if lean is not None:  # the full page is written: hold the lean one
             page.content = lean
         head = self._head(page.file.src_uri)
+        del self.heads[page.file.src_uri]  # a build holds no page's head past its writing
         if head:
             # The theme writes </head> before any page text: the first one is the real one.
             output = output.replace("</head>", head + "</head>", 1)
         return collapse_whitespace(output) if self.options.compact_html else output
+
+
+def _head_html(records: tuple[PaperRecord, ...], feed: FeedLink | None) -> str:
+    parts = [script_element(records) + "\n"] if records else []
+    if feed is not None:
+        title, url = html.escape(feed.title), html.escape(feed.url)
+        parts.append(
+            f'<link rel="alternate" type="application/atom+xml" title="{title}" href="{url}">\n'
+        )
+    return "".join(parts)
 
 
 def _options(config: DigestConfig) -> Options:
