@@ -30,7 +30,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from ..domain.cache import Memo, ParseCache
-from ..domain.catalog import Catalog, PaperRecord
+from ..domain.catalog import Catalog
 from ..domain.docs_folder import undecodable
 from ..domain.fields import DEFAULT
 from ..domain.labels import labels_for
@@ -152,7 +152,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.feed_links = feed_links(self.renderer, self.site)
         self.heads: dict[str, str] = {}
         self.head_memo = self.memo.part("head")
-        self.head_memo.start(None)  # a head is made from its key alone
+        self.head_memo.start("head")  # a head is made from its key alone
+        self.names = tuple((slug, index.topic.name) for slug, index in self.catalog.topics.items())
         self.files = files
         return files
 
@@ -319,13 +320,22 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         made anew only when what it is made from changed."""
         if uri not in self.heads:
             digest = self.catalog.digests.get(uri)
-            records: tuple[PaperRecord, ...] = ()
-            if self.options.json_ld and digest is not None:
-                records = tuple(self.catalog.record(e.paper.arxiv_id) for e in digest.entries)
+            ids = [e.paper.arxiv_id for e in digest.entries] if digest else []
+            ids = ids if self.options.json_ld else []
             feed = self.feed_links.get(uri)
-            head = self.head_memo.get((records, feed), partial(_head_html, records, feed))
-            self.heads[uri] = head
+            # A record is made from its paper's appearances and the topics' names.
+            key = (tuple(tuple(self.catalog.appearances[i]) for i in ids), self.names, feed)
+            self.heads[uri] = self.head_memo.get(key, partial(self._head_html, ids, feed))
         return self.heads[uri]
+
+    def _head_html(self, ids: list[str], feed: FeedLink | None) -> str:
+        parts = [script_element(self.catalog.record(i) for i in ids) + "\n"] if ids else []
+        if feed is not None:
+            title, url = html.escape(feed.title), html.escape(feed.url)
+            parts.append(
+                f'<link rel="alternate" type="application/atom+xml" title="{title}" href="{url}">\n'
+            )
+        return "".join(parts)
 
     @event_priority(-50)  # late: after other plugins changed the page
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
@@ -341,16 +351,6 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             # The theme writes </head> before any page text: the first one is the real one.
             output = output.replace("</head>", head + "</head>", 1)
         return collapse_whitespace(output) if self.options.compact_html else output
-
-
-def _head_html(records: tuple[PaperRecord, ...], feed: FeedLink | None) -> str:
-    parts = [script_element(records) + "\n"] if records else []
-    if feed is not None:
-        title, url = html.escape(feed.title), html.escape(feed.url)
-        parts.append(
-            f'<link rel="alternate" type="application/atom+xml" title="{title}" href="{url}">\n'
-        )
-    return "".join(parts)
 
 
 def _options(config: DigestConfig) -> Options:
