@@ -126,7 +126,9 @@ class _Tree:
 
     def render(self) -> dict[str, str | Path]:
         """Path in the tree -> its text, or the file to copy."""
-        others = {uri: p for uri, p in self.files.items() if not uri.endswith(".md")}
+        # Copied as they are: files that are not pages, and a page that is not UTF-8
+        # (reported; the builder stops on it as MkDocs would, and nothing is lost).
+        others = {uri: p for uri, p in self.files.items() if uri not in self.texts}
         out: dict[str, str | Path] = dict(others)
         for uri in self.urls:
             out[uri] = self._page(uri)

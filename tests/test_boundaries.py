@@ -179,6 +179,10 @@ def test_a_page_that_is_not_utf8_is_named_without_a_traceback(tmp_path: Path, ca
     assert main(["check", "-f", str(config)]) == 1
     out = capsys.readouterr()
     assert f"sd/2025-01-03.md:{line}: not UTF-8 (byte 0xff)" in out.out
+    # generate names it too, and copies it as it is: nothing is lost.
+    assert main(["generate", "-f", str(config), str(tmp_path / "out")]) == 0
+    assert f"sd/2025-01-03.md:{line}: not UTF-8 (byte 0xff)" in capsys.readouterr().err
+    assert (tmp_path / "out" / "sd" / "2025-01-03.md").read_bytes() == bad
 
 
 def test_an_invalid_mkdocs_yml_is_one_line(tmp_path: Path, capsys) -> None:
@@ -187,7 +191,10 @@ def test_an_invalid_mkdocs_yml_is_one_line(tmp_path: Path, capsys) -> None:
     config.write_text("site_name: ok\nnav: [unclosed\n", encoding="utf-8")
     assert main(["check", "-f", str(config)]) == 1
     (message,) = capsys.readouterr().err.splitlines()
-    assert message.startswith(f"mkdocs-digest check: {config}:3:") or f"{config}:2:" in message
+    # PyYAML finds the missing `]` where the text ends: line 3.
+    assert (
+        message == f"mkdocs-digest check: {config}:3: expected ',' or ']', but got '<stream end>'"
+    )
 
 
 # -- the pages MkDocs reads ----------------------------------------------------------
