@@ -357,13 +357,19 @@ class RandomEdits:
                 )
         return f"topic {slug} renamed {renamed!r}"
 
-    def paper_title(self) -> str | None:
+    def _heading(self) -> tuple[str, str, re.Match[str]] | None:
+        """A random page, its text and one of its paper headings (None: it has none)."""
         page = self.random.choice(self.digests())
         text = self.text(page)
         found = list(HEADING.finditer(text))
-        if not found:
+        return (page, text, self.random.choice(found)) if found else None
+
+    def paper_title(self) -> str | None:
+        picked = self._heading()
+        if picked is None:
             return None
-        title = self.random.choice(found).group("title")
+        page, text, heading = picked
+        title = heading.group("title")
         self.site.write(page, text.replace(f"[{title}]", f"[{title} v{self.count}]", 1))
         return f"a paper's title on {page}"
 
@@ -411,12 +417,10 @@ class RandomEdits:
         return f"{page} renamed to {day}"
 
     def break_entry(self) -> str | None:
-        page = self.random.choice(self.digests())
-        text = self.text(page)
-        found = list(HEADING.finditer(text))
-        if not found:
+        picked = self._heading()
+        if picked is None:
             return None
-        heading = self.random.choice(found)
+        page, text, heading = picked
         broken = "### " + heading.group("title")
         self.site.write(page, text.replace(heading.group(0), broken, 1))
         self.broken.append((page, broken, heading.group(0)))
