@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from . import __version__
 from .domain.catalog import Catalog
 from .domain.docs_folder import SourcePages
 from .domain.fields import DEFAULT, FieldNames
@@ -90,6 +91,7 @@ def _digest_options(plugins: list[Any] | dict[str, Any]) -> Any:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="mkdocs-digest", description=__doc__.split("\n")[0])
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
     for name, text in (
         ("check", "print every diagnostic as page:line: message; exit 1 if any"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -124,3 +125,14 @@ def test_check_on_a_folder_holding_the_readme_finds_no_digest_in_its_code(
     out = capsys.readouterr()
     assert out.out == ""
     assert out.err.startswith("0 papers on 0 pages")
+
+
+def test_version_is_the_installed_distribution_s(capsys) -> None:
+    """The package is a regular package with the version pip installed (pyproject's)."""
+    pyproject = (Path(__file__).parent.parent / "pyproject.toml").read_text()
+    declared = re.search(r'(?m)^version = "([^"]+)"', pyproject)
+    assert declared is not None
+    with pytest.raises(SystemExit) as stop:
+        main(["--version"])
+    assert stop.value.code == 0
+    assert capsys.readouterr().out.split() == ["mkdocs-digest", declared.group(1)]

@@ -1,4 +1,4 @@
-"""The parser on each format generation, written out by hand from FORMAT.md."""
+"""The parser on each format generation, written out by hand from docs/FORMAT.md."""
 
 from __future__ import annotations
 
@@ -359,7 +359,7 @@ def test_empty_japanese_title_keeps_every_other_field() -> None:
     assert paper.authors == ("Ann One", "Bob Two")
     assert paper.summary == ("bullet one", "bullet two")
     # The source site keeps a translated italic title before the bullets as summary
-    # text, not as a bullet (FORMAT.md): commentary, with the remark after the list.
+    # text, not as a bullet (docs/FORMAT.md): commentary, with the remark after the list.
     assert paper.commentary == "*日本語に訳したタイトル*\n\na remark"
     assert paper.comment == "9 pages"
     assert [t.slug for t in paper.topics] == ["sd"]

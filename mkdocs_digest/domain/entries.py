@@ -29,7 +29,7 @@ LANDMARK = re.compile(r" {0,3}-[ \t]*-[ \t]*-|#|\*\*")
 RAW_TAG = re.compile(r"</?[A-Za-z][^<>@ ]*(?: [^<>]*)?>")
 CODE_SPAN = re.compile(r"(`+).+?\1")
 OXFORD_AND = re.compile(r"^(?:and|&)\s+", re.IGNORECASE)
-# `****` is an empty Japanese title: the summarizer returned none (FORMAT.md).
+# `****` is an empty Japanese title: the summarizer returned none (docs/FORMAT.md).
 BOLD_LINE = re.compile(r"^\*\*(?P<text>.*)\*\*[ \t]*$")
 # A translated title the summarizer put in italics, before the bullets.
 ITALIC_LINE = re.compile(r"^\*(?!\*).*(?<!\*)\*[ \t]*$")

@@ -1,6 +1,6 @@
 """Digest Markdown -> `Digest`: pure functions, no MkDocs.
 
-The parser reads every format generation (see FORMAT.md): entries are a level-3
+The parser reads every format generation (see docs/FORMAT.md): entries are a level-3
 heading linking to arXiv, an optional bold Japanese title, an author line, bullets,
 optional commentary and `**Comment:**` paragraphs, and a metadata paragraph that
 starts with `**トピック:**`. It never raises on input: what it cannot read becomes a
