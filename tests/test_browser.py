@@ -162,6 +162,12 @@ def test_filter_finds_a_paper_on_page_two_and_keeps_the_query_in_the_url(watched
         "document.querySelector('.digest-filter__status').textContent.startsWith('17 件中 1 件')"
     )
     assert "Synthetic Faces" in results.first.inner_text()
+    # Any author finds the paper, not only the first.
+    box.fill("coston")  # Luke Guerdan, Amanda Coston, ...
+    watched.wait_for_function(
+        "document.querySelector('.digest-filter__results').textContent.includes('Predictive')"
+    )
+    assert results.count() == 1 and _status(watched) == "17 件中 1 件"
     box.fill("")
     assert watched.locator(".digest-listing-weeks").is_visible()
     assert visible.count() == before

@@ -256,6 +256,21 @@ def test_search_index_jumps_to_paper_headings(example_site: Built) -> None:
     assert "sd/2024-03-29/#arxiv-2404.02519-title" in locations
 
 
+def test_a_card_s_search_entry_holds_its_text_commentary_and_comment(example_site: Built) -> None:
+    index = json.loads((example_site.site / "search" / "search_index.json").read_text())
+    entry = next(
+        d for d in index["docs"] if d["location"] == "sd/2024-04-05/#arxiv-2599.00102-title"
+    )
+    for words in (
+        "合成ベンチマークはいつ",
+        "Kaori Saito",
+        "分岐係数",
+        "ずっと気になってた",
+        "9 pages",
+    ):
+        assert words in entry["text"], words
+
+
 def test_the_stylesheet_is_shipped_and_linked(example_site: Built) -> None:
     css = example_site.site / "assets" / "mkdocs_digest" / "digest.css"
     assert "--md-default-fg-color" in css.read_text()

@@ -190,6 +190,48 @@ def test_a_title_edited_in_another_week_reaches_this_week_s_json_ld(site: DirtyS
     site.assert_same_as_clean()
 
 
+def _one_week_in_the_nav(site: DirtySite) -> None:
+    """A week's title then shows only where the plugin puts it (pagers, archives), and
+    a topic without a series folder (`qc`) only on its pages and in chips: not on
+    every page through the nav, which would render every page again."""
+    path = site.config_file
+    settings = yaml.safe_load(path.read_text(encoding="utf-8"))
+    plugin = next(p for p in settings["plugins"] if isinstance(p, dict) and "digest" in p)
+    plugin["digest"]["nav_weeks"] = 1
+    path.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
+
+
+def test_a_renamed_topic_reaches_the_other_topics_listings(site: DirtySite) -> None:
+    _one_week_in_the_nav(site)
+    # A dp and sd paper that also names qc: the sd and dp listings show a qc chip.
+    site.edit(
+        "dp/2024-04-12.md",
+        "[差分プライバシー](../../dp), ",
+        "[差分プライバシー](../../dp), [量子](../../qc), ",
+    )
+    site.build()
+    site.edit("dp/2024-04-12.md", "[量子](../../qc)", "[量子計算](../../qc)")
+    rendered = site.build()
+    assert {"sd/", "dp/", "qc/"} <= rendered
+    assert "sd/2024-03-29/" not in rendered  # shows no qc paper
+    chips = (site.site / "sd" / "index.html").read_text(encoding="utf-8")
+    assert "量子計算" in chips
+    site.assert_same_as_clean(strict=False)  # qc is a topic without a series folder
+
+
+def test_an_old_week_s_edited_title_reaches_the_archive(site: DirtySite) -> None:
+    _one_week_in_the_nav(site)
+    site.build()
+    site.edit("sd/2024-03-29.md", "title: 合成データ", "title: 合成データ 初回")
+    rendered = site.build()
+    # The archive names it; the nav shows only the newest week, the pagers dates.
+    assert {"sd/2024-03-29/", "sd/archive/"} <= rendered
+    assert rendered != site.urls()
+    archive = (site.site / "sd" / "archive" / "index.html").read_text(encoding="utf-8")
+    assert "合成データ 初回" in archive
+    site.assert_same_as_clean()
+
+
 def test_serve_writes_again_only_the_site_files_an_edit_changed(site: DirtySite) -> None:
     site.build()
     files = [p for p in site.site.rglob("*") if p.suffix in (".bib", ".xml", ".json")]
@@ -204,71 +246,6 @@ def test_serve_writes_again_only_the_site_files_an_edit_changed(site: DirtySite)
     assert ours == {"papers.json", "dp/feed.xml"}
     assert "攻撃を提案する" in (site.site / "papers.json").read_text(encoding="utf-8")
     site.assert_same_as_clean()
-
-
-def test_the_memo_keeps_one_builds_values_in_one_context() -> None:
-    from mkdocs_digest.domain.cache import Memo
-
-    made: list[str] = []
-
-    def make(text: str) -> str:
-        made.append(text)
-        return text.upper()
-
-    memo = Memo()
-    memo.start("urls")
-    assert [memo.get(k, lambda k=k: make(k)) for k in ("a", "b", "a")] == ["A", "B", "A"]
-    assert made == ["a", "b"]
-    memo.start("urls")  # the next build, same context: only "a" is asked for
-    assert memo.get("a", lambda: make("a")) == "A"
-    assert made == ["a", "b"]
-    memo.start("urls")  # "b" was not asked for in the last build: made anew
-    memo.get("b", lambda: make("b"))
-    assert made == ["a", "b", "b"]
-    memo.start("other urls")  # everything made anew
-    memo.get("b", lambda: make("b"))
-    assert made == ["a", "b", "b", "b"]
-
-
-def test_a_memo_part_has_a_context_of_its_own() -> None:
-    from mkdocs_digest.domain.cache import Memo
-
-    made: list[str] = []
-    memo = Memo()
-    part = memo.part("index")
-    assert memo.part("index") is part
-    memo.start("urls")
-    part.start("numbering")
-    memo.get("feed", lambda: made.append("feed"))
-    part.get("rows", lambda: made.append("rows"))
-    memo.start("urls")
-    part.start("new numbering")  # a paper added: the rows are made anew, not the feed
-    memo.get("feed", lambda: made.append("feed"))
-    part.get("rows", lambda: made.append("rows"))
-    assert made == ["feed", "rows", "rows"]
-
-
-def test_papers_and_entries_hash_by_value_once() -> None:
-    import dataclasses
-
-    from mkdocs_digest.domain.model import Paper
-
-    paper = Paper("2401.00001", "u", "T", None, ("A",), ("b",), None, None, (), (), None)
-    twin = dataclasses.replace(paper)
-    edited = dataclasses.replace(paper, summary=("b edited",))
-    assert twin is not paper and {paper: 1}[twin] == 1
-    assert hash(edited) != hash(paper) and edited != paper
-
-
-def test_a_memo_that_does_not_keep_makes_every_value() -> None:
-    from mkdocs_digest.domain.cache import Memo
-
-    made: list[str] = []
-    memo = Memo(keep=False)
-    memo.start("urls")
-    for _ in range(2):
-        memo.get("a", lambda: made.append("a") or "A")
-    assert made == ["a", "a"]
 
 
 def test_kept_templates_compile_anew_for_another_syntax() -> None:

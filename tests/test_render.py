@@ -8,6 +8,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from mkdocs.utils import get_relative_url
 
+from mkdocs_digest.domain.labels import counted, labels_for
 from mkdocs_digest.rendering.digest_page import splice
 from mkdocs_digest.rendering.inline import inline, is_safe_url, paragraphs
 from mkdocs_digest.rendering.links import relative_url
@@ -113,3 +114,14 @@ def test_plain_text_renders_as_the_converter_would(text: str) -> None:
     assume(is_plain(text) and text)
     assert str(paragraphs(text)) == str(convert(text))
     assert str(inline(text)) == str(convert(text)).removeprefix("<p>").removesuffix("</p>")
+
+
+@pytest.mark.parametrize(
+    ("n", "papers", "weeks"),
+    [(0, "0 papers", "0 weeks"), (1, "1 paper", "1 week"), (2, "2 papers", "2 weeks")],
+)
+def test_english_counts_are_singular_for_one_only(n: int, papers: str, weeks: str) -> None:
+    english = labels_for("en")
+    assert counted(english, "n_papers", n) == papers
+    assert counted(english, "n_weeks", n) == weeks
+    assert counted(labels_for("ja"), "n_papers", n) == f"{n} 件の論文"

@@ -66,3 +66,10 @@ def test_nav_plan_holds_each_listing_and_its_latest_weeks() -> None:
     assert {"sd/2024-03-29.md", "sd/page/2.md", "sd/archive.md"} <= nav.managed
     assert all(len(s) == 3 for s in sections.values())
     assert plan(c, pages, weeks=0).sections[1].pages == ("sd/index.md",)
+
+
+def test_a_page_holds_exactly_per_page_papers() -> None:
+    # 60 + 40 is exactly 100: one page; the next week starts page 2.
+    pages = paginate(weeks(60, 40, 30), 100)
+    assert [[len(w.entries) for w in p] for p in pages] == [[60, 40], [30]]
+    assert [[len(w.entries) for w in p] for p in paginate(weeks(1, 1, 1), 1)] == [[1], [1], [1]]
