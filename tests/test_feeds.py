@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from urllib.parse import urljoin
@@ -126,3 +127,24 @@ def test_without_site_url_one_warning_and_no_feeds(tmp_path: Path) -> None:
     assert built.log.count("feeds need 'site_url'") == 1
     assert not list(built.site.rglob("feed.xml"))
     assert build(config, tmp_path / "strict").returncode != 0  # --strict fails on it
+
+
+def test_a_card_on_the_home_page_is_linked_at_the_site_s_root(tmp_path: Path) -> None:
+    """The home page's URL is `./` to MkDocs: cards there are `<site>/#arxiv-…`."""
+    from .test_build import digest_page
+
+    home = digest_page("[合成データ](sd)", "2599.00007").replace("Week", "This week")
+    config = write_site(
+        tmp_path,
+        {"index.md": home, "sd/2024-03-29.md": digest_page("[合成データ](../../sd)")},
+    )
+    built = build(config, tmp_path / "site")
+    assert built.returncode == 0, built.log
+    card = SITE + "#arxiv-2599.00007"
+    assert card_exists(built, card)
+    links = [link.href for entry in feed_of(built.site, "feed.xml").entries for link in entry.links]
+    assert card in links
+    assert card in [e.link for e in feed_of(built.site, "sd/feed.xml").entries]
+    papers = json.loads((built.site / "papers.json").read_text(encoding="utf-8"))["papers"]
+    (paper,) = [p for p in papers if p["arxiv_id"] == "2599.00007"]
+    assert [a["url"] for a in paper["appearances"]] == [card]

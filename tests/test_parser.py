@@ -120,9 +120,6 @@ def test_first_generation_entries_and_fields() -> None:
     assert second.authors == ("Carol Three",)
 
 
-SD_AND_DP = ("sd/2024-04-12.md", "dp/2024-04-12.md", "dp/2024-04-05.md")
-
-
 def test_entry_lines_and_spans_cover_entries_and_separators() -> None:
     digest = parse_digest(FIRST_GENERATION, "sd/2024-03-29.md")
     lines = FIRST_GENERATION.split("\n")
