@@ -9,9 +9,9 @@ from hypothesis import strategies as st
 from mkdocs.utils import get_relative_url
 
 from mkdocs_digest.domain.labels import counted, labels_for
-from mkdocs_digest.rendering.digest_page import splice
 from mkdocs_digest.rendering.inline import inline, is_safe_url, paragraphs
 from mkdocs_digest.rendering.links import relative_url
+from mkdocs_digest.rendering.pages.digest import splice
 
 
 @pytest.mark.parametrize(

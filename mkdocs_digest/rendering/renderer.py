@@ -18,11 +18,11 @@ from ..domain.source import code_lines
 from ..structure.layout import Listing, PageKind, SitePage
 from .blocks import BlockStore
 from .context import NO_EXTRAS, Extras, SiteContext
-from .digest_page import DigestPage
 from .lean_page import LeanPages
 from .links import Links
-from .listing_pages import ListingPages
-from .overview import OverviewPage
+from .pages.digest import DigestPage
+from .pages.listing import ListingPages
+from .pages.overview import OverviewPage
 
 
 class Renderer:

@@ -6,15 +6,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..domain.catalog import Series, Week
-from ..domain.model import Digest, Entry, Paper
-from ..formats.filter_index import FILTER_INDEX
-from ..structure.layout import SitePage
-from ..structure.pagination import window
-from .blocks import Block, Element, Heading, Html
-from .context import SiteContext, WeekLink, listing_of
-from .lean_page import LeanPages, list_text
-from .links import Link, Links
+from ...domain.catalog import Series, Week
+from ...domain.model import Digest, Entry, Paper
+from ...formats.filter_index import FILTER_INDEX
+from ...structure.layout import SitePage
+from ...structure.pagination import window
+from ..blocks import Block, Element, Heading, Html
+from ..context import SiteContext, WeekLink, listing_of
+from ..lean_page import LeanPages, list_text
+from ..links import Link, Links
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,11 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..domain.catalog import TopicIndex, Week
-from . import charts
-from .blocks import Block, Heading, Html
-from .context import SiteContext
-from .links import Link, Links
+from ...domain.catalog import TopicIndex, Week
+from .. import charts
+from ..blocks import Block, Heading, Html
+from ..context import SiteContext
+from ..links import Link, Links
 
 
 @dataclass(frozen=True)

@@ -6,12 +6,12 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from ..domain.model import Digest, Entry, Paper
-from ..formats.citations import bibtex, coins
-from .blocks import Block, BlockStore, Element, Heading, Html
-from .context import SiteContext
-from .lean_page import LeanPage, LeanPages, paper_text
-from .links import Link, Links
+from ...domain.model import Digest, Entry, Paper
+from ...formats.citations import bibtex, coins
+from ..blocks import Block, BlockStore, Element, Heading, Html
+from ..context import SiteContext
+from ..lean_page import LeanPage, LeanPages, paper_text
+from ..links import Link, Links
 
 
 class DigestPage:
