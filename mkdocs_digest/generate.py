@@ -26,21 +26,20 @@ from typing import Any
 
 import yaml
 
-from .domain.catalog import Catalog
 from .domain.docs_folder import SourcePages
 from .domain.fields import DEFAULT
 from .domain.labels import labels_for
 from .domain.model import Diagnostic
 from .domain.parser import read_page, split_front_matter
-from .formats.export import PAPERS_JSON
-from .formats.site_files import Site, site_files
+from .formats.context import SiteInfo
 from .options import DEFAULTS, Options
 from .rendering.blocks import BlockStore, to_html
-from .rendering.context import TEMPLATES, Extras
+from .rendering.context import TEMPLATES
 from .rendering.guard import inert_markdown
 from .rendering.links import Links
-from .rendering.renderer import Renderer, page_front_matter
-from .structure.layout import Layout, SitePage
+from .rendering.renderer import page_front_matter
+from .site_model import SiteModel
+from .structure.layout import SitePage
 
 ASSETS = Path(__file__).parent / "assets"
 ASSET_DIR = "assets/mkdocs_digest/"
@@ -103,20 +102,18 @@ class _Tree:
         self.files, self.texts = source.files, source.texts
         names = DEFAULT.with_aliases(options.field_names)
         digests = [read_page(text, uri, names) for uri, text in self.texts.items()]
-        self.catalog = Catalog.build([d for d in digests if d], options.topic_names)
-        layout = Layout(options.topic_page, options.overview_page, options.per_page)
-        pages, problems = layout.pages(self.catalog, self.texts)
-        self.diagnostics = source.problems + self.catalog.diagnostics + problems
-        self.site_pages = {page.src_uri: page for page in pages}
         labels = labels_for(options.label_language(settings.theme), options.labels)
-        extras = Extras(
-            PAPERS_JSON if options.papers_json else None,
-            bool(options.feeds and settings.site_url),
-            options.citations,
+        self.model = SiteModel.make(
+            [d for d in digests if d],
+            self.texts,
+            options,
+            labels,
+            [TEMPLATES],
+            site_url=settings.site_url,
         )
-        self.renderer = Renderer(
-            self.catalog, pages, [TEMPLATES], labels, options.max_authors, extras
-        )
+        self.catalog, self.site_pages = self.model.catalog, self.model.pages
+        self.renderer = self.model.renderer
+        self.diagnostics = source.problems + self.model.problems
         self.urls = {
             uri: page_url(uri, settings.directory_urls)
             for uri in sorted({*self.texts, *self.site_pages})
@@ -136,10 +133,8 @@ class _Tree:
             out[ASSET_DIR + name] = ASSETS / name
         home = next((uri for uri, url in self.urls.items() if url in ("./", "index.html")), None)
         settings = self.settings
-        site = Site(settings.site_name, settings.site_url, home, self.options.feed_size)
-        out.update(
-            (path, "".join(parts)) for path, parts in site_files(self.renderer, self.urls, site)
-        )
+        info = SiteInfo(settings.site_name, settings.site_url, home, self.options.feed_size)
+        out.update((path, "".join(parts)) for path, parts in self.model.site_files(self.urls, info))
         return out
 
     def _page(self, uri: str) -> str:

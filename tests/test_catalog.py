@@ -6,7 +6,7 @@ import datetime as dt
 
 from mkdocs_digest.domain.catalog import Catalog
 from mkdocs_digest.domain.parser import parse_digest
-from mkdocs_digest.structure.layout import Layout
+from mkdocs_digest.structure.layout import ArchivePage, Layout, ListingPage, OverviewPage
 
 
 def entry(arxiv: str, topics: str, published: str = "2024-04-02 10:00") -> str:
@@ -92,26 +92,26 @@ def test_topic_names_from_config_win() -> None:
 
 def test_layout_puts_topic_pages_beside_the_series_folders() -> None:
     c = catalog()
-    pages = {p.src_uri: (p.kind, p.key, p.role) for p in Layout().pages(c)[0]}
+    pages = {p.src_uri: (type(p), p.subject) for p in Layout().pages(c)[0]}
     assert pages == {
-        "topics.md": ("overview", "", "listing"),
-        "dp/index.md": ("topic", "dp", "listing"),
-        "fl/index.md": ("topic", "fl", "listing"),
-        "sd/index.md": ("topic", "sd", "listing"),
-        "dp/archive.md": ("topic", "dp", "archive"),
-        "fl/archive.md": ("topic", "fl", "archive"),
-        "sd/archive.md": ("topic", "sd", "archive"),
+        "topics.md": (OverviewPage, ("overview", "")),
+        "dp/index.md": (ListingPage, ("topic", "dp")),
+        "fl/index.md": (ListingPage, ("topic", "fl")),
+        "sd/index.md": (ListingPage, ("topic", "sd")),
+        "dp/archive.md": (ArchivePage, ("topic", "dp")),
+        "fl/archive.md": (ArchivePage, ("topic", "fl")),
+        "sd/archive.md": (ArchivePage, ("topic", "sd")),
     }
     nested = Catalog.build(
         [parse_digest(page("2024-04-05", entry("2599.00001", SD)), "digests/all/2024-04-05.md")]
     )
-    pages = {p.src_uri: (p.kind, p.key, p.role) for p in Layout().pages(nested)[0]}
+    pages = {p.src_uri: (type(p), p.subject) for p in Layout().pages(nested)[0]}
     assert pages == {
-        "digests/topics.md": ("overview", "", "listing"),
-        "digests/sd/index.md": ("topic", "sd", "listing"),
-        "digests/sd/archive.md": ("topic", "sd", "archive"),
-        "digests/all/index.md": ("series", "digests/all", "listing"),
-        "digests/all/archive.md": ("series", "digests/all", "archive"),
+        "digests/topics.md": (OverviewPage, ("overview", "")),
+        "digests/sd/index.md": (ListingPage, ("topic", "sd")),
+        "digests/sd/archive.md": (ArchivePage, ("topic", "sd")),
+        "digests/all/index.md": (ListingPage, ("series", "digests/all")),
+        "digests/all/archive.md": (ArchivePage, ("series", "digests/all")),
     }
     custom = Layout(topic_page="topics/{slug}.md", overview_page="topics/index.md", per_page=1)
     assert custom.topic(c, "sd") == "topics/sd.md"
@@ -137,7 +137,7 @@ def test_a_topic_page_wins_a_url_clash_and_the_other_page_is_reported() -> None:
     topics = "[Topics](../../topics)"
     c = Catalog.build([parse_digest(page("2024-04-05", entry("2599.00001", topics)), "t/x.md")])
     pages, (problem,) = Layout().pages(c)
-    assert {(p.src_uri, p.kind) for p in pages} == {
+    assert {(p.src_uri, p.subject[0]) for p in pages} == {
         ("topics/index.md", "topic"),
         ("topics/archive.md", "topic"),
         ("t/index.md", "series"),
@@ -147,7 +147,7 @@ def test_a_topic_page_wins_a_url_clash_and_the_other_page_is_reported() -> None:
     assert "topics.md" in problem.message and "topics/index.md" in problem.message
     assert "overview_page" in problem.message
     moved, problems = Layout(overview_page="overview.md").pages(c)
-    assert {p.src_uri for p in moved if p.role == "listing"} == {
+    assert {p.src_uri for p in moved if not isinstance(p, ArchivePage)} == {
         "overview.md",
         "topics/index.md",
         "t/index.md",

@@ -61,7 +61,7 @@ class DirtySite:
         if first:  # serve starts the plugins once, then reloads the config per build
             self.config.plugins.on_startup(command="serve", dirty=True)
         mkdocs_build(self.config, dirty=True)
-        return set(self.config.plugins["digest"].dirty_builds.rendered)
+        return set(self.config.plugins["digest"].kept.dirty_builds.rendered)
 
     def urls(self) -> set[str]:
         pages = self.site.rglob("index.html")
@@ -229,6 +229,30 @@ def test_an_old_week_s_edited_title_reaches_the_archive(site: DirtySite) -> None
     assert rendered != site.urls()
     archive = (site.site / "sd" / "archive" / "index.html").read_text(encoding="utf-8")
     assert "合成データ 初回" in archive
+    site.assert_same_as_clean()
+
+
+def test_a_row_template_of_the_site_s_own_shows_every_edit_of_its_papers(
+    site: DirtySite,
+) -> None:
+    # The plugin's rows show titles, so a bullet edit renders only its digest. A
+    # site's own row template may show more: its listings follow every edit.
+    overrides = site.docs.parent / "overrides"
+    (overrides / "digest").mkdir(parents=True)
+    (overrides / "digest" / "topic_week.html").write_text(
+        "<ul>{% for row in rows %}<li>{{ row.title }}: {{ row.paper.summary[0] }}</li>"
+        "{% endfor %}</ul>\n",
+        encoding="utf-8",
+    )
+    path = site.config_file
+    settings = yaml.safe_load(path.read_text(encoding="utf-8"))
+    settings["theme"]["custom_dir"] = str(overrides)
+    path.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
+    site.build()
+    site.edit("dp/2024-04-12.md", "攻撃を提案", "攻撃を提案する")
+    rendered = site.build()
+    assert {"dp/2024-04-12/", "dp/"} <= rendered and "sd/2024-03-29/" not in rendered
+    assert "攻撃を提案する" in (site.site / "dp" / "index.html").read_text(encoding="utf-8")
     site.assert_same_as_clean()
 
 

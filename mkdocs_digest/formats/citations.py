@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from ..domain.catalog import Catalog
 from ..domain.model import Paper, is_arxiv_category
+from .context import FileContext
 
 _SMALL_WORDS = frozenset(
     {
@@ -184,3 +185,20 @@ def _suffix(n: int) -> str:
         letters = chr(ord("a") + r) + letters
         if n == 0:
             return letters
+
+
+class BibFiles:
+    """A .bib file of each topic's papers, beside its topic page."""
+
+    def wanted(self, context: FileContext) -> bool:
+        return context.extras.citations
+
+    def files(self, context: FileContext) -> Iterator[tuple[str, Iterable[str]]]:
+        keys, memo = context.citation_keys, context.memo
+
+        def entry(paper: Paper) -> str:
+            key = keys[paper.arxiv_id]
+            return memo.get(("bibtex", paper, key), functools.partial(bibtex, paper, key))
+
+        for listing in context.topic_listings:
+            yield listing.bib, bib_file((e.paper for e in listing.entries), entry)

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import json
 import posixpath
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import partial
 from typing import Any
 
 from ..domain.cache import Memo
 from ..domain.catalog import Catalog, PaperRecord
 from ..domain.model import Entry
+from .context import FileContext
 
 # Where the catalog goes in the built site, beside the home page.
 PAPERS_JSON = "papers.json"
@@ -109,3 +110,14 @@ def card_url(entry: Entry, urls: Mapping[str, str], site_url: str) -> str:
     page = "" if page in (".", "./") else page
     root = site_url.rstrip("/") + "/" if site_url else "/"
     return posixpath.join(root, page) + "#" + entry.anchor
+
+
+class PapersJson:
+    """The catalog as papers.json, for other tools and the overview's link."""
+
+    def wanted(self, context: FileContext) -> bool:
+        return context.extras.papers_json is not None
+
+    def files(self, context: FileContext) -> Iterator[tuple[str, Iterable[str]]]:
+        path = context.extras.papers_json or PAPERS_JSON
+        yield path, papers_json(context.catalog, context.urls, context.info.url, context.memo)

@@ -11,11 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 
 from ..domain.catalog import Catalog
 from ..domain.model import Entry, Topic
+from ..structure.layout import TopicListing
+from .context import FileContext, SiteInfo
+from .export import card_url
 
 ATOM = "http://www.w3.org/2005/Atom"
 SITE_FEED = "feed.xml"
@@ -127,3 +131,57 @@ def _text(parent: ET.Element, tag: str, text: str) -> ET.Element:
     element = ET.SubElement(parent, _q(tag))
     element.text = _NOT_XML.sub("", text)
     return element
+
+
+@dataclass(frozen=True)
+class FeedLink:
+    """A feed a page announces in its head."""
+
+    title: str
+    url: str
+
+
+class AtomFeeds:
+    """The site's feed and each topic's; feed readers need absolute links: a site
+    without `site_url` gets none."""
+
+    def wanted(self, context: FileContext) -> bool:
+        return context.extras.feeds and bool(context.info.url)
+
+    def files(self, context: FileContext) -> Iterator[tuple[str, Iterable[str]]]:
+        catalog, info, memo = context.catalog, context.info, context.memo
+        base, size = info.base, info.feed_size
+        feeds = {
+            SITE_FEED: Feed(info.name, base + SITE_FEED, base, info.name, site_feed(catalog, size))
+        }
+        for listing in context.topic_listings:
+            page = base + context.urls[listing.uris[0]].removeprefix("./")
+            entries = topic_feed(catalog, listing.key, size)
+            title = topic_title(catalog, listing, info)
+            feeds[listing.feed] = Feed(title, base + listing.feed, page, info.name, entries)
+
+        def content(entry: Entry) -> str:
+            paper = entry.paper
+            return memo.get(("feed", paper), partial(context.feed_entry, paper))
+
+        def link(entry: Entry) -> str:
+            return card_url(entry, context.urls, base)
+
+        for path, feed in feeds.items():
+            yield path, (memo.get(("atom", feed), partial(atom, feed, link, content)),)
+
+
+def feed_links(
+    catalog: Catalog, listings: Iterable[TopicListing], info: SiteInfo
+) -> dict[str, FeedLink]:
+    """Source path -> the feed its page announces: the site's feed on the home page,
+    a topic's on its pages."""
+    links = {info.home: FeedLink(info.name, info.base + SITE_FEED)} if info.home else {}
+    for listing in listings:
+        link = FeedLink(topic_title(catalog, listing, info), info.base + listing.feed)
+        links |= dict.fromkeys((*listing.uris, listing.archive), link)
+    return links
+
+
+def topic_title(catalog: Catalog, listing: TopicListing, info: SiteInfo) -> str:
+    return f"{listing.name(catalog)} — {info.name}"

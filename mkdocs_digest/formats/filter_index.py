@@ -22,6 +22,7 @@ from ..domain.cache import Memo
 from ..domain.catalog import Catalog
 from ..domain.model import Entry, Paper
 from ..structure.layout import Listing
+from .context import FileContext
 from .export import compact_json
 
 # Where the index goes in the built site.
@@ -79,3 +80,14 @@ def _record(paper: Paper) -> str:
             " ".join(" ".join(c.split()) for c in paper.categories),
         ]
     )
+
+
+class FilterIndex:
+    """Always written: every listing page's filter reads it."""
+
+    def wanted(self, context: FileContext) -> bool:
+        return True
+
+    def files(self, context: FileContext) -> Iterator[tuple[str, Iterable[str]]]:
+        memo = context.memo.part(FILTER_INDEX)
+        yield FILTER_INDEX, filter_index(context.catalog, context.listings, context.urls, memo)

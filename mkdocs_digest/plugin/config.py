@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
 
 from ..domain.labels import LANGUAGES
-from ..options import DEFAULTS
+from ..options import DEFAULTS, OptionError, Options
 
 
 class DigestConfig(Config):
@@ -68,3 +69,11 @@ class DigestConfig(Config):
 
 
 OPTION_NAMES = tuple(name for name, _ in DigestConfig._schema)
+
+
+def core_options(config: DigestConfig) -> Options:
+    """The core's options from MkDocs' validated config: the same rules as the CLI's."""
+    try:
+        return Options.from_mapping({name: config[name] for name in OPTION_NAMES})
+    except OptionError as problem:
+        raise PluginError(f"digest plugin in mkdocs.yml: {problem}") from None

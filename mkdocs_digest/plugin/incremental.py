@@ -3,8 +3,12 @@
 MkDocs' dirty build renders a page only when `File.is_modified()` says its source is
 newer than its output, and has no way for a plugin to say that a page depends on
 others. So this module decides for MkDocs: a page is rendered when its own file
-changed or its fingerprint (structure/fingerprints.py) did. Two things a dirty build
-gets wrong on its own are put right as well:
+changed or its fingerprint did. A fingerprint is a hash of what the page shows: its
+own text, the view the renderer draws the plugin's part of it from
+(`Renderer.shows`), its `<head>` parts, and what every page shows (the options, the
+URLs, the nav and the titles it prints). Nothing is listed by hand: a page whose
+view is the same renders the same HTML. Things a dirty build gets wrong on its own
+are put right as well:
 
 - pages not rendered have no title (their source was not read), and every rendered
   page prints them in the nav: they get the title of the last build;
@@ -22,7 +26,13 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+
+from ..formats.head import Heads
+from ..rendering.links import Links
+from ..site_model import SiteModel
+from ..structure.nav import NavPlan
 
 
 class DirtyBuilds:
@@ -36,11 +46,26 @@ class DirtyBuilds:
         self.outputs: set[str] = set()  # the pages' output files
         self.removed: set[str] = set()  # outputs of pages gone since the last build
 
-    def mark(self, files: Files, fingerprints: Mapping[str, int], generated: set[str]) -> None:
-        """Set which pages this build renders."""
+    def mark(
+        self,
+        files: Files,
+        model: SiteModel,
+        everywhere: str,
+        sources: Mapping[str, str],
+        heads: Heads,
+        generated: set[str],
+    ) -> None:
+        """Set which pages this build renders. `everywhere`: what every page shows
+        (`everywhere()`); `sources`: a hash of each parsed page's text."""
         if not self.active:
             return
-        previous, self.fingerprints = self.fingerprints, dict(fingerprints)
+        urls = {f.src_uri: f.url for f in files.documentation_pages()}
+        shows = model.renderer.shows
+        fingerprints = {
+            uri: hash((everywhere, sources.get(uri), shows(uri, Links(urls, uri)), heads.of(uri)))
+            for uri in urls
+        }
+        previous, self.fingerprints = self.fingerprints, fingerprints
         self.rendered = set()
         self.order = {_page_url(f): i for i, f in enumerate(files.documentation_pages())}
         outputs = {f.abs_dest_path for f in files.documentation_pages()}
@@ -90,6 +115,32 @@ class DirtyBuilds:
         if hasattr(plugin, "search_index_prev"):
             plugin.search_index_prev = None  # Material's own merge would add them twice
         self.entries = list(entries)
+
+
+def everywhere(
+    config: MkDocsConfig,
+    nav: Navigation,
+    plan: NavPlan,
+    model: SiteModel,
+    labels: Mapping[str, str],
+    urls: Mapping[str, str],
+    sources: Mapping[str, str],
+) -> str:
+    """What every page shows: the options, the pages' URLs (a page's own text may
+    link to any), the nav and the titles of the pages in it."""
+    digests = model.catalog.digests
+    titles = []
+    for page in nav.pages:
+        uri = page.file.src_uri
+        if uri in digests:
+            titles.append(digests[uri].title)  # a digest's title is all the nav shows
+        elif uri in model.pages:
+            titles.append(model.renderer.page_title(model.pages[uri]))
+        else:
+            titles.append(sources.get(uri))  # another page's title is in its text
+    source = config.config_file_path
+    options = Path(source).read_text(encoding="utf-8") if source else ""
+    return repr((options, dict(labels), dict(urls), plan, titles))
 
 
 def _set_modified(file: File, modified: bool) -> None:

@@ -1,5 +1,5 @@
-"""What every part of the rendering shares: the catalog, the templates, where the
-site's pages are, and the links every part makes. No MkDocs.
+"""What every page renderer shares (`RenderContext`): the catalog, the templates,
+where the plugin's pages are, and the links every part makes. No MkDocs.
 
 Templates live in `templates/digest/` and are looked up on a search path, so a
 theme's `custom_dir` can override any of them. Autoescape is on: digest text only
@@ -21,7 +21,8 @@ from ..domain.catalog import Catalog
 from ..domain.labels import counted
 from ..domain.model import Digest, is_arxiv_category
 from ..formats.citations import citation_keys
-from ..structure.layout import Listing, SitePage
+from ..formats.context import NO_EXTRAS, Extras
+from ..structure.layout import Listing, ListingPage, OverviewPage, SitePage, TopicListing
 from . import inline
 from .links import Link, Links
 
@@ -34,18 +35,6 @@ class WeekLink:
     title: str
     url: str
     count: int
-
-
-@dataclass(frozen=True)
-class Extras:
-    """What the site carries besides its pages, which the pages link to."""
-
-    papers_json: str | None = None  # the catalog's file in the site, if written
-    feeds: bool = False  # an Atom feed beside each topic page
-    citations: bool = False  # BibTeX and COinS on cards, a .bib per topic
-
-
-NO_EXTRAS = Extras()
 
 
 class TemplateLabels(dict[str, str]):
@@ -61,7 +50,7 @@ class TemplateLabels(dict[str, str]):
         self.__dict__ = self
 
 
-class SiteContext:
+class RenderContext:
     def __init__(
         self,
         catalog: Catalog,
@@ -72,10 +61,12 @@ class SiteContext:
     ) -> None:
         self.catalog = catalog
         self.extras = extras
-        first = [p for p in pages if p.role == "listing" and p.number == 1]
-        self.topic_pages = {p.key: p.src_uri for p in first if p.kind == "topic"}
-        self.listings = {(p.kind, p.key): listing_of(p) for p in first if p.listing}
-        self.overview_page = next((p.src_uri for p in pages if p.kind == "overview"), None)
+        first = [p for p in pages if isinstance(p, ListingPage) and p.number == 1]
+        self.listings: dict[tuple[str, str], Listing] = {p.subject: p.listing for p in first}
+        self.topic_pages = {
+            p.listing.key: p.src_uri for p in first if isinstance(p.listing, TopicListing)
+        }
+        self.overview_page = next((p.src_uri for p in pages if isinstance(p, OverviewPage)), None)
         self.labels = TemplateLabels(labels)
         self.env = environment(tuple(str(p) for p in search_path))
         self.templates: dict[str, jinja2.Template] = {}
@@ -86,6 +77,11 @@ class SiteContext:
 
     def render(self, template: str, **context: object) -> str:
         return self._template(template).render(labels=self.labels, counted=self.counted, **context)
+
+    def overridden(self, name: str) -> bool:
+        """Whether the site's theme has a template of its own by that name."""
+        filename = self._template(name).filename
+        return filename is None or Path(filename).resolve().parent.parent != TEMPLATES.resolve()
 
     def _template(self, name: str) -> jinja2.Template:
         # The environment checks a template's file at each lookup; once a build will
@@ -126,9 +122,3 @@ def environment(search_path: tuple[str, ...]) -> jinja2.Environment:
     )
     env.tests["arxiv_category"] = is_arxiv_category
     return env
-
-
-def listing_of(page: SitePage) -> Listing:
-    if page.listing is None:
-        raise ValueError(f"{page.src_uri} is not a listing page")
-    return page.listing

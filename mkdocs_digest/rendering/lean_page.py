@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from ..domain.model import Paper
-from .links import Links
 
 _MARKUP = re.compile(r"[*`]+")  # Markdown emphasis and code marks: not words to find
 
@@ -52,11 +51,10 @@ def list_text(items: Iterable[Iterable[str]]) -> str:
 
 @dataclass
 class LeanPage(Generic[Part]):
-    """The parts of one lean page (a card's entry, a topic week) in page order, the
-    links they use and how each is rendered in full."""
+    """The parts of one lean page (a card's view, a topic week's) in page order, and
+    how each is rendered in full."""
 
-    links: Links
-    render: Callable[[Part, Links], str]
+    render: Callable[[Part], str]
     parts: list[Part] = field(default_factory=list)
     lean: str | None = None  # the lean page, while its full one is rendered
 
@@ -78,7 +76,7 @@ class LeanPage(Generic[Part]):
             end = content.find(f"</{tag}>", mark) if start >= 0 else -1
             if end < 0:
                 break  # another plugin changed the page: leave the rest lean, not wrong
-            out += [content[at:start], self.render(part, self.links)]
+            out += [content[at:start], self.render(part)]
             at = end + len(tag) + 3
         out.append(content[at:])
         return "".join(out)
@@ -90,9 +88,9 @@ class LeanPages:
     def __init__(self) -> None:
         self.pages: dict[str, LeanPage[Any]] = {}
 
-    def view(self, page: str, links: Links, render: Callable[[Part, Links], str]) -> LeanPage[Part]:
-        view = self.pages[page] = LeanPage(links, render)
-        return view
+    def page(self, page: str, render: Callable[[Part], str]) -> LeanPage[Part]:
+        lean = self.pages[page] = LeanPage(render)
+        return lean
 
     def full(self, page: str, content: str) -> str:
         """A page's HTML with its lean parts rendered in full."""

@@ -1,28 +1,46 @@
 """Model -> blocks for every page the plugin renders: the one entry point. No MkDocs.
 
-Each kind of page has its part: `DigestPage` (cards, header, week pager),
-`ListingPages` (topic and series pages, archives), `OverviewPage`; they share a
-`SiteContext` (catalog, templates, page locations).
+A digest page is rendered by `DigestRenderer`; each kind of generated page
+(structure/layout.py) by the renderer `PAGE_TYPES` names for it. Every renderer
+gathers what a page shows into a frozen view, then renders the page from that view
+alone: `Renderer.shows` gives it, and a page whose view is unchanged would render
+the same (which is how an incremental build knows what to render again).
 """
 
 from __future__ import annotations
 
 import html
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from pathlib import Path
+from typing import Any, Protocol
 
+from ..domain.cache import Memo
 from ..domain.catalog import Catalog
 from ..domain.model import Digest
 from ..domain.source import code_lines
-from ..structure.layout import Listing, PageKind, SitePage
-from .blocks import BlockStore
-from .context import NO_EXTRAS, Extras, SiteContext
+from ..formats.context import NO_EXTRAS, Extras, FileContext, SiteInfo
+from ..structure.layout import ArchivePage, Listing, ListingPage, OverviewPage, SitePage
+from .blocks import Block, BlockStore
+from .context import RenderContext
 from .lean_page import LeanPages
 from .links import Links
-from .pages.digest import DigestPage
-from .pages.listing import ListingPages
-from .pages.overview import OverviewPage
+from .pages.archive import ArchiveRenderer
+from .pages.digest import DigestRenderer
+from .pages.listing import ListingRenderer
+from .pages.overview import OverviewRenderer
+
+FEED_ENTRY = "digest/feed_entry.html"  # a paper's HTML in a feed
+
+
+class PageRenderer(Protocol):
+    """How one kind of generated page is titled, what it shows, how it is drawn."""
+
+    def title(self, page: Any) -> str: ...
+
+    def view(self, page: Any, links: Links) -> Hashable: ...
+
+    def blocks(self, page: Any, view: Any, title: bool) -> list[Block]: ...
 
 
 class Renderer:
@@ -32,26 +50,40 @@ class Renderer:
         pages: Sequence[SitePage],
         search_path: Sequence[str | Path],
         labels: Mapping[str, str],
+        *,
         max_authors: int = 5,
         extras: Extras = NO_EXTRAS,
         lean: bool = False,
     ) -> None:
-        self.site = SiteContext(catalog, pages, search_path, labels, extras)
+        self.context = RenderContext(catalog, pages, search_path, labels, extras)
+        self.pages = {page.src_uri: page for page in pages}
         # With `lean`, pages are converted lean until the theme renders them
         # (see lean_page.py): the plugin's way.
         self.lean = LeanPages() if lean else None
-        self.digest_page = DigestPage(self.site, max_authors, self.lean)
-        self.listing_pages = ListingPages(self.site, self.lean)
-        self.overview_page = OverviewPage(self.site)
+        self.digests = DigestRenderer(self.context, max_authors, self.lean)
+        self.page_types: dict[type[SitePage], PageRenderer] = {
+            ListingPage: ListingRenderer(self.context, self.lean),
+            ArchivePage: ArchiveRenderer(self.context),
+            OverviewPage: OverviewRenderer(self.context),
+        }
 
     @property
-    def listings(self) -> Mapping[tuple[PageKind, str], Listing]:
-        return self.site.listings
+    def listings(self) -> Mapping[tuple[str, str], Listing]:
+        return self.context.listings
+
+    def shows(self, uri: str, links: Links) -> Hashable:
+        """What the page at `uri` shows besides its own text (None for a page not
+        the plugin's): the view it is rendered from."""
+        page = self.pages.get(uri)
+        if page is not None:
+            return self._type(page).view(page, links)
+        digest = self.context.catalog.digests.get(uri)
+        return self.digests.view(digest, links) if digest is not None else None
 
     def digest_markdown(
         self, markdown: str, first_line: int, digest: Digest, links: Links, store: BlockStore
     ) -> str:
-        return self.digest_page.digest_markdown(markdown, first_line, digest, links, store)
+        return self.digests.digest_markdown(markdown, first_line, digest, links, store)
 
     def listing_markdown(
         self,
@@ -63,13 +95,12 @@ class Renderer:
         title: bool,
     ) -> str:
         """The page with its listing at `marker`, or at the end without one."""
-        if page.kind == "overview":
-            blocks = self.overview_page.blocks(links, title)
-        elif page.role == "archive":
-            blocks = self.listing_pages.archive(page, links, title)
-        else:
-            blocks = self.listing_pages.listing_page(page, links, title)
+        page_type = self._type(page)
+        blocks = page_type.blocks(page, page_type.view(page, links), title)
         return _at_marker(markdown, marker, store.add(*blocks))
+
+    def page_title(self, page: SitePage) -> str:
+        return self._type(page).title(page)
 
     def full_page(self, page: str, content: str) -> str:
         """A lean page's HTML rendered in full; any other page's as it is."""
@@ -79,8 +110,24 @@ class Renderer:
         """The lean HTML of a page now written, for the build to hold; None if none."""
         return self.lean.written(page) if self.lean else None
 
-    def page_title(self, page: SitePage) -> str:
-        return self.listing_pages.page_title(page)
+    def file_context(self, urls: Mapping[str, str], info: SiteInfo, memo: Memo) -> FileContext:
+        """What the site files (formats/site_files.py) are made from."""
+        context = self.context
+        feed_entry = context.env.get_template(FEED_ENTRY)  # a new one once edited
+        return FileContext(
+            catalog=context.catalog,
+            listings=tuple(context.listings.values()),
+            urls=urls,
+            info=info,
+            extras=context.extras,
+            citation_keys=context.citation_keys if context.extras.citations else {},
+            feed_entry=lambda paper: context.render(FEED_ENTRY, paper=paper),
+            look=(dict(context.labels), feed_entry),
+            memo=memo,
+        )
+
+    def _type(self, page: SitePage) -> PageRenderer:
+        return self.page_types[type(page)]
 
 
 def _at_marker(markdown: str, marker: str, block: str) -> str:

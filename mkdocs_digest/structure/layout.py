@@ -14,28 +14,38 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import ClassVar
 
-from ..domain.catalog import Catalog, Week
+from ..domain.catalog import Catalog, Series, Week
 from ..domain.model import Diagnostic, Entry
 from .pagination import paginate
-
-PageKind = Literal["topic", "series", "overview"]
-PageRole = Literal["listing", "archive"]
 
 
 @dataclass(frozen=True)
 class Listing:
-    """The papers of one topic (or of one series without a topic), week by week.
+    """The papers of one topic, or of one series without a topic, week by week.
 
-    `pages[i]` holds the weeks shown on the page at `uris[i]`, newest first.
+    `pages[i]` holds the weeks shown on the page at `uris[i]`, newest first. What it
+    lists is its type: `TopicListing` or `SeriesListing`.
     """
 
-    kind: PageKind
+    kind: ClassVar[str]  # its name in the filter's index: `topic:sd`
     key: str  # topic slug or series folder
     pages: tuple[tuple[Week, ...], ...]
     uris: tuple[str, ...]
     archive: str
+
+    def name(self, catalog: Catalog) -> str:
+        raise NotImplementedError
+
+    def series(self, catalog: Catalog) -> Series | None:
+        """The digests of its own series (`sd/` for the topic `sd`), if it has one."""
+        raise NotImplementedError
+
+    @property
+    def has_files(self) -> bool:
+        """Whether it has a feed and a .bib file beside it (see `feed`, `bib`)."""
+        return False
 
     @property
     def weeks(self) -> list[Week]:
@@ -62,15 +72,95 @@ class Listing:
 
 
 @dataclass(frozen=True)
+class TopicListing(Listing):
+    """A topic's papers across every series that names it."""
+
+    kind: ClassVar[str] = "topic"
+
+    def name(self, catalog: Catalog) -> str:
+        return catalog.topic_name(self.key)
+
+    def series(self, catalog: Catalog) -> Series | None:
+        return catalog.series_of_topic(self.key)
+
+    @property
+    def has_files(self) -> bool:
+        return True
+
+
+@dataclass(frozen=True)
+class SeriesListing(Listing):
+    """The papers of a series whose folder is no topic's (`all/`)."""
+
+    kind: ClassVar[str] = "series"
+
+    def name(self, catalog: Catalog) -> str:
+        return catalog.series[self.key].name
+
+    def series(self, catalog: Catalog) -> Series | None:
+        return catalog.series.get(self.key)
+
+
+@dataclass(frozen=True)
 class SitePage:
-    """A page the plugin provides: generated, or the user's page at that path."""
+    """A page the plugin provides: generated, or the user's page at that path. Each
+    kind of page is a type; what it shows is rendering's (`rendering/pages/`)."""
 
     src_uri: str
-    kind: PageKind
-    key: str  # topic slug, series folder, or '' for the overview
-    role: PageRole = "listing"
-    number: int = 1  # of a listing's numbered pages
-    listing: Listing | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def noun(self) -> str:
+        """What it is, for messages: `topic page`."""
+        raise NotImplementedError
+
+    @property
+    def subject(self) -> tuple[str, str]:
+        """What it is a page of: its listing's kind and key, or ('overview', '')."""
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class ListingPage(SitePage):
+    """Page `number` of a listing: its weeks' papers."""
+
+    listing: Listing = field(compare=False, repr=False)
+    number: int = 1
+
+    @property
+    def noun(self) -> str:
+        return f"{self.listing.kind} page"
+
+    @property
+    def subject(self) -> tuple[str, str]:
+        return (self.listing.kind, self.listing.key)
+
+
+@dataclass(frozen=True)
+class ArchivePage(SitePage):
+    """Every week of a listing with its count, its page and its digest."""
+
+    listing: Listing = field(compare=False, repr=False)
+
+    @property
+    def noun(self) -> str:
+        return f"{self.listing.kind} archive"
+
+    @property
+    def subject(self) -> tuple[str, str]:
+        return (self.listing.kind, self.listing.key)
+
+
+@dataclass(frozen=True)
+class OverviewPage(SitePage):
+    """Every topic with its counts and the papers topics share."""
+
+    @property
+    def noun(self) -> str:
+        return "overview page"
+
+    @property
+    def subject(self) -> tuple[str, str]:
+        return ("overview", "")
 
 
 @dataclass(frozen=True)
@@ -90,11 +180,13 @@ class Layout:
     def listings(self, catalog: Catalog) -> list[Listing]:
         """Every topic's listing, then each series' whose folder is no topic's."""
         found = [
-            self._listing("topic", slug, self.topic(catalog, slug), index.weeks)
+            self._listing(TopicListing, slug, self.topic(catalog, slug), index.weeks)
             for slug, index in catalog.topics.items()
         ]
         found += [
-            self._listing("series", folder, _clean(posixpath.join(folder, "index.md")), s.weeks)
+            self._listing(
+                SeriesListing, folder, _clean(posixpath.join(folder, "index.md")), s.weeks
+            )
             for folder, s in catalog.series.items()
             if s.slug not in catalog.topics
         ]
@@ -109,30 +201,28 @@ class Layout:
         them. A page that would share a URL with an earlier one is left out.
         """
         listings = self.listings(catalog)
-        wanted = [_first_page(listing) for listing in listings if listing.kind == "topic"]
-        wanted.append(SitePage(self.overview(catalog), "overview", ""))
-        wanted += [_first_page(listing) for listing in listings if listing.kind == "series"]
+        topics = [lst for lst in listings if isinstance(lst, TopicListing)]
+        wanted: list[SitePage] = [ListingPage(lst.uris[0], lst) for lst in topics]
+        wanted.append(OverviewPage(self.overview(catalog)))
+        wanted += [ListingPage(lst.uris[0], lst) for lst in listings if lst not in topics]
         for listing in listings:
             wanted += [
-                SitePage(uri, listing.kind, listing.key, "listing", n, listing)
-                for n, uri in enumerate(listing.uris[1:], start=2)
+                ListingPage(uri, listing, n) for n, uri in enumerate(listing.uris[1:], start=2)
             ]
-            wanted.append(
-                SitePage(listing.archive, listing.kind, listing.key, "archive", 1, listing)
-            )
+            wanted.append(ArchivePage(listing.archive, listing))
         pages: dict[str, SitePage] = {}
         problems = []
         owners = {_url_key(uri): uri for uri in own}
         left_out: set[tuple[str, str]] = set()  # listings whose first page is left out
         for page in wanted:
             owner = owners.get(_url_key(page.src_uri))
-            if (page.kind, page.key) in left_out:
+            if page.subject in left_out:
                 continue
             if (owner is not None and owner != page.src_uri) or owner in catalog.digests:
                 # The site's own page at that URL (a digest, or `about.md` against a
                 # topic `about`) is kept; the same path is the user's listing page.
                 problems.append(_owner_kept(catalog, page, str(owner)))
-                left_out.add((page.kind, page.key))
+                left_out.add(page.subject)
                 continue
             other = pages.setdefault(_url_key(page.src_uri), page)
             if other is not page:
@@ -142,18 +232,18 @@ class Layout:
                         where,
                         line,
                         "warning",
-                        f"the {page.kind} page {page.src_uri} would share its URL with the "
-                        f"{other.kind} page {other.src_uri}; left out. Set 'topic_page' or "
+                        f"the {page.noun} {page.src_uri} would share its URL with the "
+                        f"{other.noun} {other.src_uri}; left out. Set 'topic_page' or "
                         "'overview_page' in mkdocs.yml to move it",
                     )
                 )
         return list(pages.values()), problems
 
-    def _listing(self, kind: PageKind, key: str, first: str, weeks: list[Week]) -> Listing:
+    def _listing(self, kind: type[Listing], key: str, first: str, weeks: list[Week]) -> Listing:
         pages = paginate(weeks, self.per_page)
         folder = first.removesuffix(".md").removesuffix("index").rstrip("/")
         uris = [first] + [_clean(f"{folder}/page/{n}.md") for n in range(2, len(pages) + 1)]
-        return Listing(kind, key, pages, tuple(uris), _clean(f"{folder}/archive.md"))
+        return kind(key, pages, tuple(uris), _clean(f"{folder}/archive.md"))
 
 
 def _owner_kept(catalog: Catalog, page: SitePage, owner: str) -> Diagnostic:
@@ -163,14 +253,10 @@ def _owner_kept(catalog: Catalog, page: SitePage, owner: str) -> Diagnostic:
         where,
         line,
         "warning",
-        f"the {page.kind} page {page.src_uri} would take the URL of the site's {what} "
-        f"{owner}; {owner} is kept and the {page.kind} page left out. Rename the topic, "
+        f"the {page.noun} {page.src_uri} would take the URL of the site's {what} "
+        f"{owner}; {owner} is kept and the {page.noun} left out. Rename the topic, "
         "or set 'topic_page' or 'overview_page' in mkdocs.yml",
     )
-
-
-def _first_page(listing: Listing) -> SitePage:
-    return SitePage(listing.uris[0], listing.kind, listing.key, "listing", 1, listing)
 
 
 def _origin(catalog: Catalog, page: SitePage) -> tuple[str, int]:
@@ -179,11 +265,12 @@ def _origin(catalog: Catalog, page: SitePage) -> tuple[str, int]:
     Read from the appearances, not the topic's weeks: an entry on an undated page
     (a home page) names a topic without giving it a week.
     """
-    if page.kind != "topic":
+    kind, key = page.subject
+    if kind != TopicListing.kind:
         return "", 0
     for entries in catalog.appearances.values():
         for entry in entries:
-            if any(topic.slug == page.key for topic in entry.paper.topics):
+            if any(topic.slug == key for topic in entry.paper.topics):
                 return entry.page, entry.line
     return "", 0
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..domain.catalog import Catalog, Series
-from .layout import SitePage
+from .layout import ListingPage, OverviewPage, SeriesListing, SitePage, TopicListing
 
 
 @dataclass(frozen=True)
@@ -52,15 +52,17 @@ def plan(
 ) -> NavPlan:
     """The nav of the site's `pages` (from `Layout.pages`) with `weeks` latest digests."""
     pages = list(pages)
-    first = {(p.kind, p.key): p.src_uri for p in pages if p.role == "listing" and p.number == 1}
+    first = {p.subject: p.src_uri for p in pages if isinstance(p, ListingPage) and p.number == 1}
     sections = []
     for series in series_order(catalog, order):
-        listing = first.get(("topic", series.slug)) or first.get(("series", series.folder))
+        listing = first.get((TopicListing.kind, series.slug)) or first.get(
+            (SeriesListing.kind, series.folder)
+        )
         latest = [d.page for d in reversed(series.digests)][:weeks]
         sections.append(
             NavSection(catalog.series_name(series), tuple(filter(None, [listing, *latest])))
         )
-    overview = next((p.src_uri for p in pages if p.kind == "overview"), None)
+    overview = next((p.src_uri for p in pages if isinstance(p, OverviewPage)), None)
     digests = {d.page for d in catalog.digests.values() if d.series}
     return NavPlan(overview, tuple(sections), frozenset({p.src_uri for p in pages} | digests))
 

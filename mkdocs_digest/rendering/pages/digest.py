@@ -1,37 +1,88 @@
-"""A digest page: its entries as cards, its header and its week pager. No MkDocs."""
+"""A digest page: its entries as cards, its header and its week pager. No MkDocs.
+
+`DigestRenderer.view` gathers everything the page shows besides its own text into
+a `DigestView`; the page is rendered from that view alone, so the view is also what
+tells an incremental build whether the page must be rendered again.
+"""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ...domain.model import Digest, Entry, Paper
 from ...formats.citations import bibtex, coins
 from ..blocks import Block, BlockStore, Element, Heading, Html
-from ..context import SiteContext
+from ..context import RenderContext, WeekLink
 from ..lean_page import LeanPage, LeanPages, paper_text
 from ..links import Link, Links
 
 
-class DigestPage:
+@dataclass(frozen=True)
+class CardView:
+    """A card: its entry (the paper as this page has it), the topic pages it links
+    to, the paper's other appearances and its citation key (None without citations)."""
+
+    entry: Entry
+    topics: tuple[Link, ...]
+    others: tuple[Link, ...]
+    citation_key: str | None
+
+    @property
+    def paper(self) -> Paper:
+        return self.entry.paper
+
+
+@dataclass(frozen=True)
+class HeaderView:
+    papers: int
+    topics: tuple[tuple[Link, int], ...]  # each topic page, with its papers here
+
+
+@dataclass(frozen=True)
+class PagerView:
+    previous: WeekLink | None
+    next: WeekLink | None
+    topic: Link | None  # the series' topic page
+
+
+@dataclass(frozen=True)
+class DigestView:
+    """What a digest page shows besides its own text."""
+
+    header: HeaderView | None  # only a digest in a series has one
+    cards: tuple[CardView, ...]
+    pager: PagerView | None
+
+
+class DigestRenderer:
     def __init__(
-        self, site: SiteContext, max_authors: int = 5, lean: LeanPages | None = None
+        self, context: RenderContext, max_authors: int = 5, lean: LeanPages | None = None
     ) -> None:
-        self.site = site
+        self.context = context
         self.max_authors = max_authors
         # With `lean`, cards are converted lean until the full page is rendered
         # (see lean_page.py): the plugin's way.
         self.lean = lean
 
+    def view(self, digest: Digest, links: Links) -> DigestView:
+        return DigestView(
+            self._header(digest, links) if digest.series else None,
+            tuple(self._card(entry, links) for entry in digest.entries),
+            self._pager(digest, links),
+        )
+
     def digest_markdown(
         self, markdown: str, first_line: int, digest: Digest, links: Links, store: BlockStore
     ) -> str:
         """The page with its entries as card placeholders and a week pager at the end."""
-        cards = {entry.line: entry for entry in digest.entries}
-        view = self.lean.view(digest.page, links, self.card_body) if self.lean else None
+        view = self.view(digest, links)
+        cards = {card.entry.line: card for card in view.cards}
+        lean = self.lean.page(digest.page, self.card_body) if self.lean else None
         replacements = [
-            (start, end, store.add(self.card(cards[start], links, view)) if start in cards else "")
+            (start, end, store.add(self.card(cards[start], lean)) if start in cards else "")
             for start, end in digest.spans
         ]
         source = markdown.split("\n")
@@ -41,25 +92,15 @@ class DigestPage:
             if start >= first_line
         ]
         markdown = splice(markdown, first_line, sorted(replacements))
-        if digest.series:
-            markdown = _after_title(markdown, store.add(self.digest_header(digest, links)))
-        pager = self.pager(digest, links)
-        return markdown + store.add(pager) if pager else markdown
+        if view.header:
+            markdown = _after_title(markdown, store.add(self._header_block(view.header)))
+        if view.pager:
+            markdown += store.add(self._pager_block(view.pager))
+        return markdown
 
-    def digest_header(self, digest: Digest, links: Links) -> Block:
-        """How many papers the digest holds, and its topics with their counts."""
-        counts: Counter[str] = Counter(t.slug for e in digest.entries for t in e.paper.topics)
-        topics = [
-            (self.site.topic_link(slug, self.site.catalog.topic_name(slug), links), n)
-            for slug, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-            if slug in self.site.topic_pages
-        ]
-        papers = len({e.paper.arxiv_id for e in digest.entries})
-        return Html(self.site.render("digest/digest_header.html", papers=papers, topics=topics))
-
-    def card(self, entry: Entry, links: Links, view: LeanPage[Entry] | None = None) -> Block:
-        """The card; lean (its body the paper's search text) when `view` is given."""
-        paper = entry.paper
+    def card(self, card: CardView, lean: LeanPage[CardView] | None = None) -> Block:
+        """The card; lean (its body the paper's search text) with a `lean` page."""
+        entry, paper = card.entry, card.paper
         heading_id = f"{entry.anchor}-title"
         attrs = (
             ("class", "digest-card"),
@@ -75,64 +116,90 @@ class DigestPage:
             paper.abs_url,
             (("class", "digest-card__title"), ("lang", "en")),
         )
-        if view is not None:
-            body = view.add(entry, paper_text(paper))
-        else:
-            body = self.card_body(entry, links)
+        body = lean.add(card, paper_text(paper)) if lean is not None else self.card_body(card)
         return Element("article", attrs, (heading, Html(body)))
 
-    def card_body(self, entry: Entry, links: Links) -> str:
+    def card_body(self, card: CardView) -> str:
         """What a card shows under its title."""
-        paper = entry.paper
-        body = self.site.render(
+        paper, key = card.paper, card.citation_key
+        body = self.context.render(
             "digest/card.html",
-            entry=entry,
+            entry=card.entry,
             paper=paper,
-            topics=[
-                self.site.topic_link(t.slug, self.site.catalog.topic_name(t.slug), links)
-                for t in paper.topics
-                if t.slug in self.site.topic_pages  # not one that gave way to a site page
-            ],
-            others=[
-                self._appearance_link(o, entry, links)
-                for o in self.site.catalog.others(entry)
-                if self.site.catalog.digests[o.page].series
-            ],
+            topics=card.topics,
+            others=card.others,
             max_authors=self.max_authors,
-            **self._citation(paper),
+            bibtex=bibtex(paper, key) if key is not None else None,
+            coins=coins(paper) if key is not None else None,
         )
         return body.strip()
 
-    def _citation(self, paper: Paper) -> dict[str, str | None]:
-        if not self.site.extras.citations:
-            return {"bibtex": None, "coins": None}
-        key = self.site.citation_keys[paper.arxiv_id]
-        return {"bibtex": bibtex(paper, key), "coins": coins(paper)}
+    def _card(self, entry: Entry, links: Links) -> CardView:
+        context = self.context
+        catalog = context.catalog
+        return CardView(
+            entry,
+            tuple(
+                context.topic_link(t.slug, catalog.topic_name(t.slug), links)
+                for t in entry.paper.topics
+                if t.slug in context.topic_pages  # not one that gave way to a site page
+            ),
+            tuple(
+                self._appearance_link(o, entry, links)
+                for o in catalog.others(entry)
+                if catalog.digests[o.page].series
+            ),
+            context.citation_keys[entry.paper.arxiv_id] if context.extras.citations else None,
+        )
 
-    def pager(self, digest: Digest, links: Links) -> Block | None:
-        before, after = self.site.catalog.neighbours(digest)
-        series = digest.series
-        if before is None and after is None and series not in self.site.topic_pages:
-            return None
+    def _header(self, digest: Digest, links: Links) -> HeaderView:
+        """How many papers the digest holds, and its topics with their counts."""
+        counts: Counter[str] = Counter(t.slug for e in digest.entries for t in e.paper.topics)
+        topics = tuple(
+            (self.context.topic_link(slug, self.context.catalog.topic_name(slug), links), n)
+            for slug, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+            if slug in self.context.topic_pages
+        )
+        return HeaderView(len({e.paper.arxiv_id for e in digest.entries}), topics)
+
+    def _header_block(self, header: HeaderView) -> Block:
         return Html(
-            self.site.render(
-                "digest/pager.html",
-                previous=self.site.week_link(before, links) if before else None,
-                next=self.site.week_link(after, links) if after else None,
-                topic=self.site.topic_link(series, self.site.catalog.topic_name(series), links)
-                if series in self.site.topic_pages
-                else None,
+            self.context.render(
+                "digest/digest_header.html", papers=header.papers, topics=header.topics
+            )
+        )
+
+    def _pager(self, digest: Digest, links: Links) -> PagerView | None:
+        context = self.context
+        before, after = context.catalog.neighbours(digest)
+        series = digest.series
+        topic = None
+        if series is not None and series in context.topic_pages:
+            topic = context.topic_link(series, context.catalog.topic_name(series), links)
+        if before is None and after is None and topic is None:
+            return None
+        return PagerView(
+            context.week_link(before, links) if before else None,
+            context.week_link(after, links) if after else None,
+            topic,
+        )
+
+    def _pager_block(self, pager: PagerView) -> Block:
+        return Html(
+            self.context.render(
+                "digest/pager.html", previous=pager.previous, next=pager.next, topic=pager.topic
             )
         )
 
     def _unread(self, lines: list[str]) -> Block:
-        return Html(self.site.render("digest/unread.html", text="\n".join(lines)))
+        return Html(self.context.render("digest/unread.html", text="\n".join(lines)))
 
     def _appearance_link(self, entry: Entry, home: Entry, links: Links) -> Link:
         """The series of another appearance, with its week when it is not this one's."""
-        digest = self.site.catalog.digests[entry.page]
-        name = self.site.catalog.series_name(self.site.catalog.series[digest.folder])
-        if digest.date and digest.date != self.site.catalog.digests[home.page].date:
+        catalog = self.context.catalog
+        digest = catalog.digests[entry.page]
+        name = catalog.series_name(catalog.series[digest.folder])
+        if digest.date and digest.date != catalog.digests[home.page].date:
             name = f"{name} ({digest.date.isoformat()})"
         return Link(name, links.to(entry.page, entry.anchor))
 

@@ -1,37 +1,75 @@
-"""Topic and series pages: numbered pages of papers by week, and the archive of weeks.
-No MkDocs."""
+"""A numbered page of a topic's or series' papers, week by week. No MkDocs.
+
+`ListingRenderer.view` gathers what the page shows into a `ListingView`; the page is
+rendered from the view alone, which also tells an incremental build whether the
+page must be rendered again.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from ...domain.catalog import Series, Week
-from ...domain.model import Digest, Entry, Paper
+from ...domain.catalog import Week
+from ...domain.model import Entry, Paper
 from ...formats.filter_index import FILTER_INDEX
-from ...structure.layout import SitePage
+from ...structure.layout import Listing, ListingPage
 from ...structure.pagination import window
 from ..blocks import Block, Element, Heading, Html
-from ..context import SiteContext, WeekLink, listing_of
-from ..lean_page import LeanPages, list_text
+from ..context import RenderContext
+from ..lean_page import LeanPage, LeanPages, list_text
 from ..links import Link, Links
+
+TOPIC_WEEK = "digest/topic_week.html"
 
 
 @dataclass(frozen=True)
 class Row:
-    """A paper on a topic page: where its card is, and its other topics."""
+    """A paper on a listing: its titles, where its card is, its other topics' pages.
 
-    paper: Paper
+    A row shows its paper's titles: an edit of its bullets leaves the listing as it
+    is. A site that overrides the row template may show any of the paper: then
+    `shown` is the whole paper, and every edit of it renders the listing again.
+    """
+
+    paper: Paper = field(compare=False)
+    shown: object  # what the row template shows of `paper`
     url: str
-    others: list[Link]
+    others: tuple[Link, ...]
+    words: tuple[str, ...]  # what search reads of it: titles, every other topic's name
+
+    @property
+    def title(self) -> str:
+        return self.paper.title.strip()
+
+    @property
+    def title_ja(self) -> str:
+        return (self.paper.title_ja or "").strip()
 
 
 @dataclass(frozen=True)
-class WeekRows:
-    """A week of a topic's (or series') page: its papers' rows."""
+class WeekView:
+    date: dt.date
+    heading: str
+    rows: tuple[Row, ...]
 
-    week: Week
-    key: str  # the listing's topic slug or series folder
+
+@dataclass(frozen=True)
+class FilterView:
+    key: str  # the listing in the filter's index: `topic:sd`
+    index: str  # the index's URL
+    root: str  # the site's root, which the index's page URLs are relative to
+
+
+@dataclass(frozen=True)
+class IntroView:
+    count: int
+    weeks: int
+    overview: str | None
+    archive: str
+    feed: str | None
+    bib: str | None
+    filter: FilterView
 
 
 @dataclass(frozen=True)
@@ -42,151 +80,140 @@ class PagerLink:
 
 
 @dataclass(frozen=True)
-class ArchiveRow:
-    date: dt.date
-    count: int
-    url: str  # the week on its listing page
-    digest: WeekLink | None
+class PaginationView:
+    numbers: tuple[PagerLink, ...]
+    previous: str | None
+    next: str | None
 
 
-class ListingPages:
-    def __init__(self, site: SiteContext, lean: LeanPages | None = None) -> None:
-        self.site = site
+@dataclass(frozen=True)
+class ListingView:
+    title: str
+    number: int
+    intro: IntroView
+    weeks: tuple[WeekView, ...]
+    pagination: PaginationView | None
+
+
+class ListingRenderer:
+    def __init__(self, context: RenderContext, lean: LeanPages | None = None) -> None:
+        self.context = context
         self.lean = lean  # weeks converted lean until the full page (see lean_page.py)
+        self.own_rows = not context.overridden(TOPIC_WEEK)
 
-    def listing_page(self, page: SitePage, links: Links, title: bool) -> list[Block]:
-        """Page `page.number` of a topic's or series' papers, week by week."""
-        listing = listing_of(page)
-        name = self.page_title(page)
-        blocks: list[Block] = [Heading(1, f"listing-{page.number}", name)] if title else []
-        blocks.append(
-            Html(self.site.render("digest/listing_intro.html", **self._intro(page, links)))
-        )
-        view = self.lean.view(page.src_uri, links, self.week_html) if self.lean else None
-        weeks: list[Block] = []
-        for week in listing.pages[page.number - 1]:
-            weeks.append(
-                Heading(
-                    2,
-                    f"week-{week.date.isoformat()}",
-                    self.site.labels["week_of"].format(date=week.date.isoformat()),
-                )
-            )
-            rows = WeekRows(week, page.key)
-            if view is not None:
-                weeks.append(Html(view.add(rows, self._lean_week(rows))))
-            else:
-                weeks.append(Html(self.week_html(rows, links)))
-        blocks.append(Element("div", (("class", "digest-listing-weeks"),), tuple(weeks)))
-        pager = self._page_pager(page, links)
-        return blocks + ([pager] if pager else [])
-
-    def week_html(self, rows: WeekRows, links: Links) -> str:
-        shown = [self._row(entry, rows.key, links) for entry in rows.week.entries]
-        return self.site.render("digest/topic_week.html", rows=shown)
-
-    def _lean_week(self, rows: WeekRows) -> str:
-        """The words of each row: title, Japanese title, other topics."""
-        catalog = self.site.catalog
-        return list_text(
-            (
-                e.paper.title,
-                e.paper.title_ja or "",
-                *(
-                    catalog.topic_name(s)
-                    for s in sorted(catalog.topics_of(e.paper.arxiv_id) - {rows.key})
-                ),
-            )
-            for e in rows.week.entries
-        )
-
-    def archive(self, page: SitePage, links: Links, title: bool) -> list[Block]:
-        """Every week of a listing with its paper count, its page and its digest."""
-        listing = listing_of(page)
-        blocks: list[Block] = [Heading(1, "archive", self.page_title(page))] if title else []
-        digests = self._series_digests(page)
-        rows = [
-            ArchiveRow(
-                week.date,
-                len(week.entries),
-                links.to(listing.uris[listing.page_of(week)], f"week-{week.date.isoformat()}"),
-                self.site.week_link(digests[week.date], links) if week.date in digests else None,
-            )
-            for week in listing.weeks
-        ]
-        first = Link(self._listing_name(page), links.to(listing.uris[0]))
-        blocks.append(Html(self.site.render("digest/archive.html", rows=rows, listing=first)))
-        return blocks
-
-    def page_title(self, page: SitePage) -> str:
-        if page.kind == "overview":
-            return self.site.labels["overview_title"]
-        name = self._listing_name(page)
-        if page.role == "archive":
-            return self.site.labels["archive_title"].format(name=name)
+    def title(self, page: ListingPage) -> str:
+        name = page.listing.name(self.context.catalog)
         if page.number > 1:
-            return self.site.labels["page_title"].format(name=name, n=page.number)
+            return self.context.labels["page_title"].format(name=name, n=page.number)
         return name
 
-    def _listing_name(self, page: SitePage) -> str:
-        if page.kind == "topic":
-            return self.site.catalog.topic_name(page.key)
-        return self.site.catalog.series[page.key].name
-
-    def _intro(self, page: SitePage, links: Links) -> dict[str, object]:
-        listing = listing_of(page)
-        count = sum(len(week.entries) for week in listing.weeks)
-        return {
-            "count": count,
-            "weeks": len(listing.weeks),
-            "overview": links.to(self.site.overview_page) if self.site.overview_page else None,
-            "archive": links.to(listing.archive),
-            "feed": links.root() + listing.feed if self._has_feed(page) else None,
-            "bib": links.root() + listing.bib if self._has_bib(page) else None,
-            "filter": {
-                "key": f"{page.kind}:{page.key}",
-                "index": links.script_root() + FILTER_INDEX,
-                "root": links.script_root(),
-            },
-        }
-
-    def _has_feed(self, page: SitePage) -> bool:
-        return self.site.extras.feeds and page.kind == "topic"
-
-    def _has_bib(self, page: SitePage) -> bool:
-        return self.site.extras.citations and page.kind == "topic"
-
-    def _page_pager(self, page: SitePage, links: Links) -> Block | None:
-        listing = listing_of(page)
-        total = len(listing.uris)
-        if total < 2:
-            return None
-        numbers = [
-            PagerLink(n or 0, links.to(listing.uris[n - 1]) if n else "", n == page.number)
-            for n in window(page.number, total)
-        ]
-        return Html(
-            self.site.render(
-                "digest/pagination.html",
-                numbers=numbers,
-                previous=links.to(listing.uris[page.number - 2]) if page.number > 1 else None,
-                next=links.to(listing.uris[page.number]) if page.number < total else None,
-            )
+    def view(self, page: ListingPage, links: Links) -> ListingView:
+        listing = page.listing
+        weeks = tuple(
+            self._week(week, listing.key, links) for week in listing.pages[page.number - 1]
+        )
+        return ListingView(
+            self.title(page),
+            page.number,
+            self._intro(listing, links),
+            weeks,
+            self._pagination(page, links),
         )
 
-    def _series_digests(self, page: SitePage) -> dict[dt.date, Digest]:
-        """The digests of the listing's own series by week (`sd/` for topic `sd`)."""
-        if page.kind == "series":
-            series: Series | None = self.site.catalog.series[page.key]
-        else:
-            series = self.site.catalog.series_of_topic(page.key)
-        return {d.date: d for d in series.digests if d.date} if series else {}
+    def blocks(self, page: ListingPage, view: ListingView, title: bool) -> list[Block]:
+        """Page `view.number` of a topic's or series' papers, week by week."""
+        blocks: list[Block] = [Heading(1, f"listing-{view.number}", view.title)] if title else []
+        intro = view.intro
+        blocks.append(
+            Html(
+                self.context.render(
+                    "digest/listing_intro.html",
+                    count=intro.count,
+                    weeks=intro.weeks,
+                    overview=intro.overview,
+                    archive=intro.archive,
+                    feed=intro.feed,
+                    bib=intro.bib,
+                    filter=intro.filter,
+                )
+            )
+        )
+        lean = self.lean.page(page.src_uri, self.week_html) if self.lean else None
+        weeks: list[Block] = []
+        for week in view.weeks:
+            weeks.append(Heading(2, f"week-{week.date.isoformat()}", week.heading))
+            weeks.append(Html(self._week_body(week, lean)))
+        blocks.append(Element("div", (("class", "digest-listing-weeks"),), tuple(weeks)))
+        if view.pagination:
+            blocks.append(self._pagination_block(view.pagination))
+        return blocks
 
-    def _row(self, entry: Entry, slug: str, links: Links) -> Row:
-        topics = self.site.catalog.topics_of(entry.paper.arxiv_id)
-        others = [
-            self.site.topic_link(s, self.site.catalog.topic_name(s), links)
-            for s in sorted(topics - {slug})
-            if s in self.site.topic_pages
-        ]
-        return Row(entry.paper, links.to(entry.page, entry.anchor), others)
+    def week_html(self, week: WeekView) -> str:
+        return self.context.render(TOPIC_WEEK, rows=week.rows)
+
+    def _week_body(self, week: WeekView, lean: LeanPage[WeekView] | None) -> str:
+        if lean is None:
+            return self.week_html(week)
+        return lean.add(week, list_text(row.words for row in week.rows))
+
+    def _week(self, week: Week, key: str, links: Links) -> WeekView:
+        heading = self.context.labels["week_of"].format(date=week.date.isoformat())
+        return WeekView(week.date, heading, tuple(self._row(e, key, links) for e in week.entries))
+
+    def _row(self, entry: Entry, key: str, links: Links) -> Row:
+        context = self.context
+        catalog = context.catalog
+        paper = entry.paper
+        other = sorted(catalog.topics_of(paper.arxiv_id) - {key})
+        return Row(
+            paper,
+            (paper.title, paper.title_ja) if self.own_rows else paper,
+            links.to(entry.page, entry.anchor),
+            tuple(
+                context.topic_link(s, catalog.topic_name(s), links)
+                for s in other
+                if s in context.topic_pages
+            ),
+            (paper.title, paper.title_ja or "", *(catalog.topic_name(s) for s in other)),
+        )
+
+    def _intro(self, listing: Listing, links: Links) -> IntroView:
+        extras = self.context.extras
+        overview = self.context.overview_page
+        return IntroView(
+            sum(len(week.entries) for week in listing.weeks),
+            len(listing.weeks),
+            links.to(overview) if overview else None,
+            links.to(listing.archive),
+            links.root() + listing.feed if extras.feeds and listing.has_files else None,
+            links.root() + listing.bib if extras.citations and listing.has_files else None,
+            FilterView(
+                f"{listing.kind}:{listing.key}",
+                links.script_root() + FILTER_INDEX,
+                links.script_root(),
+            ),
+        )
+
+    def _pagination(self, page: ListingPage, links: Links) -> PaginationView | None:
+        uris = page.listing.uris
+        total, number = len(uris), page.number
+        if total < 2:
+            return None
+        return PaginationView(
+            tuple(
+                PagerLink(n or 0, links.to(uris[n - 1]) if n else "", n == number)
+                for n in window(number, total)
+            ),
+            links.to(uris[number - 2]) if number > 1 else None,
+            links.to(uris[number]) if number < total else None,
+        )
+
+    def _pagination_block(self, pagination: PaginationView) -> Block:
+        return Html(
+            self.context.render(
+                "digest/pagination.html",
+                numbers=pagination.numbers,
+                previous=pagination.previous,
+                next=pagination.next,
+            )
+        )

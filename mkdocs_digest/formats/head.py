@@ -1,0 +1,88 @@
+"""What a page's `<head>` gets from the plugin: its papers' JSON-LD and the feed it
+announces, one contributor each. No MkDocs.
+
+An incremental build fingerprints a page's head (a title edited in another week's
+digest is in this one's JSON-LD), and `mkdocs serve` makes a head anew only when what
+it is made from changed: each contributor gives the key its part is made from.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Hashable, Mapping, Sequence
+from typing import Protocol
+
+from ..domain.cache import Memo
+from ..domain.catalog import Catalog
+from .feeds import FeedLink
+from .jsonld import script_element
+
+
+class HeadPart(Protocol):
+    def key(self, uri: str) -> Hashable:
+        """All the part of the page at `uri` is made from; None: it has none."""
+        ...
+
+    def html(self, uri: str) -> str: ...
+
+
+class JsonLd:
+    """A ScholarlyArticle record for each paper of a digest page."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.names = tuple((slug, index.topic.name) for slug, index in catalog.topics.items())
+
+    def key(self, uri: str) -> Hashable:
+        ids = self._ids(uri)
+        if not ids:
+            return None
+        # A record is made from its paper's appearances and the topics' names.
+        return (tuple(tuple(self.catalog.appearances[i]) for i in ids), self.names)
+
+    def html(self, uri: str) -> str:
+        ids = self._ids(uri)
+        return script_element(self.catalog.record(i) for i in ids) + "\n" if ids else ""
+
+    def _ids(self, uri: str) -> list[str]:
+        digest = self.catalog.digests.get(uri)
+        return [e.paper.arxiv_id for e in digest.entries] if digest else []
+
+
+class FeedLinks:
+    """The `<link rel="alternate">` of the feed a page announces."""
+
+    def __init__(self, links: Mapping[str, FeedLink]) -> None:
+        self.links = links
+
+    def key(self, uri: str) -> Hashable:
+        return self.links.get(uri)
+
+    def html(self, uri: str) -> str:
+        feed = self.links.get(uri)
+        if feed is None:
+            return ""
+        title, url = html.escape(feed.title), html.escape(feed.url)
+        return f'<link rel="alternate" type="application/atom+xml" title="{title}" href="{url}">\n'
+
+
+class Heads:
+    """Each page's head parts, made once a build and held until the page is written."""
+
+    def __init__(self, parts: Sequence[HeadPart], memo: Memo) -> None:
+        self.parts = parts
+        self.memo = memo
+        self.memo.start("head")  # a head is made from its key alone
+        self.made: dict[str, str] = {}
+
+    def of(self, uri: str) -> str:
+        if uri not in self.made:
+            key = tuple((type(part).__name__, part.key(uri)) for part in self.parts)
+            self.made[uri] = self.memo.get(key, lambda: "".join(p.html(uri) for p in self.parts))
+        return self.made[uri]
+
+    def written(self, uri: str) -> str:
+        """The page's head parts, no longer held: a build holds none past its page."""
+        head = self.of(uri)
+        del self.made[uri]
+        return head

@@ -1,0 +1,155 @@
+"""One MkDocs build as the plugin sees it, and what `mkdocs serve` keeps between builds.
+
+`Build` is made in on_files, once the site's files are known, and answers the later
+events of that build; `Kept` lives as long as the plugin instance (a whole `serve`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from ..domain.cache import Memo, ParseCache
+from ..domain.fields import DEFAULT
+from ..formats.context import SiteInfo
+from ..formats.head import Heads
+from ..formats.writer import SiteFileWriter
+from ..options import Options
+from ..rendering.blocks import BlocksExtension, BlockStore
+from ..rendering.compact import collapse_whitespace
+from ..rendering.context import TEMPLATES
+from ..site_model import SiteModel
+from ..structure.nav import plan
+from .files import SCRIPT, STYLESHEET, add_assets, add_pages, home_page, read_digests
+from .incremental import DirtyBuilds, everywhere
+from .nav import compact_nav
+from .pages import DigestPages
+from .templates import KeptTemplates
+
+log = get_plugin_logger(__name__)
+
+
+@dataclass
+class Kept:
+    """What the builds of one `mkdocs serve` share: parsed pages, made parts, the
+    site files last written, what the last dirty build rendered, compiled templates."""
+
+    cache: ParseCache
+    memo: Memo
+    writer: SiteFileWriter
+    dirty_builds: DirtyBuilds
+    templates: KeptTemplates | None
+
+    @classmethod
+    def for_command(cls, command: str, dirty: bool) -> Kept:
+        serve = command == "serve"
+        return cls(
+            ParseCache(),
+            Memo(keep=serve),
+            SiteFileWriter(keep=serve),
+            DirtyBuilds(active=dirty),
+            KeptTemplates() if serve else None,
+        )
+
+    def reading(self, options: Options) -> None:
+        """Pages are read with the options' field labels: a cache of pages read with
+        other labels is dropped."""
+        names = DEFAULT.with_aliases(options.field_names)
+        if names != self.cache.names:
+            self.cache = ParseCache(names)
+
+
+def configure(config: MkDocsConfig, options: Options) -> BlockStore:
+    """Register the Markdown extension, the templates and the assets; the extension's
+    block store."""
+    store = BlockStore()
+    # MkDocs types this list as names, but passes it to Markdown, which also
+    # takes Extension instances: ours carries this build's block store.
+    config.markdown_extensions.append(BlocksExtension(store))  # type: ignore[arg-type]
+    config.theme.dirs.append(str(TEMPLATES))  # after custom_dir: users can override
+    if options.stylesheet:
+        config.extra_css.append(STYLESHEET)
+    config.extra_javascript.append(SCRIPT)
+    return store
+
+
+class Build:
+    def __init__(
+        self,
+        files: Files,
+        config: MkDocsConfig,
+        options: Options,
+        labels: dict[str, str],
+        store: BlockStore,
+        kept: Kept,
+    ) -> None:
+        self.options, self.labels, self.kept, self.files = options, labels, kept, files
+        digests = read_digests(files, kept.cache, stamped=kept.memo.keep)
+        own = [f.src_uri for f in files.documentation_pages()]
+        site_url = config.site_url or ""
+        self.model = SiteModel.make(
+            digests, own, options, labels, config.theme.dirs, site_url=site_url, lean=True
+        )
+        for problem in self.model.problems:
+            log.warning(str(problem))
+        marker = options.listing_marker
+        self.generated = add_pages(files, config, self.model, marker)
+        add_assets(files, config, options.stylesheet)
+        self.info = SiteInfo(config.site_name, site_url, home_page(files), options.feed_size)
+        self.heads = Heads(self.model.head_parts(self.info), kept.memo.part("head"))
+        self.pages = DigestPages(self.model, store, kept.cache, self.generated, marker)
+        self.urls: dict[str, str] = {}
+
+    def nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        """The compact nav in place, the final URLs taken, a dirty build told what to
+        render."""
+        self.urls = {f.src_uri: f.url for f in files.documentation_pages()}
+        options, model = self.options, self.model
+        nav_plan = plan(model.catalog, model.pages.values(), options.nav_weeks, options.nav_order)
+        if config.nav is None and options.compact_nav:
+            nav = compact_nav(nav_plan, nav, files)
+        # else the site's own nav is kept as written
+        dirty = self.kept.dirty_builds
+        if dirty.active:
+            sources = self.kept.cache.hashes()
+            shown = everywhere(config, nav, nav_plan, model, self.labels, self.urls, sources)
+            dirty.mark(files, model, shown, sources, self.heads, self.generated)
+            dirty.keep_titles(files)
+        return nav
+
+    def markdown(self, markdown: str, page: Page) -> str | None:
+        return self.pages.markdown(markdown, page, self.urls)
+
+    def full_page(self, page: Page) -> None:
+        if page.content is not None:
+            page.content = self.model.renderer.full_page(page.file.src_uri, page.content)
+
+    def written(self, output: str, page: Page) -> str:
+        """The page's HTML as written: with its head parts, whitespace collapsed; its
+        lean HTML is what the build holds of it from now on."""
+        self.kept.dirty_builds.rendered_page(page)
+        lean = self.model.renderer.written_page(page.file.src_uri)
+        if lean is not None:
+            page.content = lean
+        head = self.heads.written(page.file.src_uri)
+        # The theme writes </head> before any page text: the first one is the real one.
+        output = output.replace("</head>", head + "</head>", 1) if head else output
+        return collapse_whitespace(output) if self.options.compact_html else output
+
+    def finish(self, config: MkDocsConfig) -> None:
+        """Write the site files; put right what a dirty build gets wrong on its own."""
+        made = self.model.site_files(self.urls, self.info, self.kept.memo)
+        own = self.kept.writer.write(Path(config.site_dir), made, self._is_own)
+        for path in own:
+            log.debug("%s: the site's own file is kept", path)
+        self.kept.dirty_builds.finish(config)
+        self.pages.finish()
+
+    def _is_own(self, path: str) -> bool:
+        return self.files.get_file_from_path(path) is not None

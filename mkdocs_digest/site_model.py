@@ -1,0 +1,95 @@
+"""One build's model of the site, which every front end builds from. No MkDocs.
+
+The plugin, `generate` and any later front end read the digests their own way, then
+make the same `SiteModel`: the catalog, the pages the plugin provides and the
+renderer that draws every page, the `<head>` parts and the site files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .domain.cache import Memo
+from .domain.catalog import Catalog
+from .domain.model import Diagnostic, Digest
+from .formats.context import Extras, SiteInfo
+from .formats.export import PAPERS_JSON
+from .formats.feeds import feed_links
+from .formats.head import FeedLinks, HeadPart, JsonLd
+from .formats.site_files import site_files
+from .options import Options
+from .rendering.renderer import Renderer
+from .structure.layout import Layout, SitePage, TopicListing
+
+NO_SITE_URL = Diagnostic(
+    "",
+    0,
+    "warning",
+    "feeds need 'site_url' in mkdocs.yml (feed readers need absolute links); no feeds "
+    "written. Set site_url, or 'feeds: false' under the digest plugin",
+)
+
+
+@dataclass
+class SiteModel:
+    options: Options
+    catalog: Catalog
+    pages: dict[str, SitePage]  # source path -> each page the plugin provides
+    renderer: Renderer
+    problems: list[Diagnostic]  # the catalog's and the layout's
+
+    @classmethod
+    def make(
+        cls,
+        digests: Iterable[Digest],
+        own: Collection[str],
+        options: Options,
+        labels: Mapping[str, str],
+        template_dirs: Sequence[str | Path],
+        *,
+        site_url: str,
+        lean: bool = False,
+    ) -> SiteModel:
+        """The model of a site whose pages are `own` (source paths), some of them
+        `digests`; `site_url` as in mkdocs.yml (feeds need it)."""
+        catalog = Catalog.build(list(digests), options.topic_names)
+        layout = Layout(options.topic_page, options.overview_page, options.per_page)
+        pages, problems = layout.pages(catalog, own)
+        if options.feeds and not site_url:
+            problems.append(NO_SITE_URL)
+        extras = Extras(
+            papers_json=PAPERS_JSON if options.papers_json else None,
+            feeds=bool(options.feeds and site_url),
+            citations=options.citations,
+        )
+        renderer = Renderer(
+            catalog,
+            pages,
+            template_dirs,
+            labels,
+            max_authors=options.max_authors,
+            extras=extras,
+            lean=lean,
+        )
+        pages_by_uri = {page.src_uri: page for page in pages}
+        return cls(options, catalog, pages_by_uri, renderer, catalog.diagnostics + problems)
+
+    def head_parts(self, info: SiteInfo) -> list[HeadPart]:
+        """What each page's `<head>` gets: JSON-LD, the feed it announces."""
+        parts: list[HeadPart] = [JsonLd(self.catalog)] if self.options.json_ld else []
+        if self.renderer.context.extras.feeds and info.url:
+            topics = [
+                lst for lst in self.renderer.listings.values() if isinstance(lst, TopicListing)
+            ]
+            parts.append(FeedLinks(feed_links(self.catalog, topics, info)))
+        return parts
+
+    def site_files(
+        self, urls: Mapping[str, str], info: SiteInfo, memo: Memo | None = None
+    ) -> Iterator[tuple[str, Iterable[str]]]:
+        """Every file besides the pages, made one at a time (formats/site_files.py).
+        `memo`: the files' parts made in the last build (`mkdocs serve`)."""
+        context = self.renderer.file_context(urls, info, Memo() if memo is None else memo)
+        return site_files(context)

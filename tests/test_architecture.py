@@ -1,0 +1,66 @@
+"""The package's folders are its architecture: which layer may import which.
+
+Read from the source with `ast`, so a forbidden import fails here before it can
+work by accident at run time.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "mkdocs_digest"
+
+# Each layer, and the layers of the package it may import. The core (all but
+# plugin/) imports nothing from MkDocs, so that `generate` and any later front end
+# share it; formats/ make files from the model, never from the renderer.
+ALLOWED = {
+    "domain": {"domain"},
+    "structure": {"domain", "structure"},
+    "formats": {"domain", "structure", "formats"},
+    "rendering": {"domain", "structure", "formats", "rendering"},
+}
+
+
+def layer_imports(path: Path) -> set[str]:
+    """The layers of the package (`formats`, `options`, ...) and the outside top-level
+    modules (`mkdocs`, ...) a module imports."""
+    relative = path.relative_to(PACKAGE).with_suffix("")
+    package = list(relative.parts[:-1])
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            found.add(node.module.split(".")[0])
+        elif isinstance(node, ast.ImportFrom):
+            base = package[: len(package) - node.level + 1]
+            target = [*base, *(node.module.split(".") if node.module else [])]
+            found.add("@" + (target[0] if target else "mkdocs_digest"))
+    return found
+
+
+def modules(layer: str) -> list[Path]:
+    return sorted((PACKAGE / layer).rglob("*.py"))
+
+
+@pytest.mark.parametrize("layer", sorted(ALLOWED))
+def test_each_layer_imports_only_the_layers_below_it(layer: str) -> None:
+    assert modules(layer)
+    for path in modules(layer):
+        imported = {name[1:] for name in layer_imports(path) if name.startswith("@")}
+        assert imported <= ALLOWED[layer], (path.relative_to(PACKAGE), imported)
+
+
+def test_the_core_imports_nothing_from_mkdocs() -> None:
+    core = [p for p in PACKAGE.rglob("*.py") if "plugin" not in p.relative_to(PACKAGE).parts]
+    assert len(core) > 30
+    for path in core:
+        assert "mkdocs" not in layer_imports(path), path.relative_to(PACKAGE)
+
+
+def test_the_plugin_module_only_wires_events() -> None:
+    source = (PACKAGE / "plugin" / "__init__.py").read_text(encoding="utf-8")
+    assert len(source.splitlines()) <= 150
