@@ -163,7 +163,9 @@ class _Tree:
             split_front_matter(self.texts[uri]) if own else (title, self.options.listing_marker)
         )
         marker = self.options.listing_marker
-        markdown = self.renderer.listing_markdown(body, page, links, self.store, marker, not own)
+        markdown = self.renderer.listing_markdown(
+            body, page, links, self.store, marker=marker, title=not own
+        )
         return front + self._assets(links) + self._placed(markdown, uri)
 
     def _assets(self, links: Links) -> str:

@@ -101,7 +101,7 @@ def render_page(text: str, digest) -> str:
     store = BlockStore()
     markdown = renderer.digest_markdown(text, 1, digest, Links(urls, PAGE), store)
     for page in pages:
-        renderer.listing_markdown("", page, Links(urls, page.src_uri), store, "", True)
+        renderer.listing_markdown("", page, Links(urls, page.src_uri), store, marker="", title=True)
     return markdown
 
 
@@ -240,7 +240,8 @@ def test_a_valid_entry_becomes_a_card_that_shows_every_field(e: dict) -> None:
 
     renderer, _, urls = site_of(digest)  # max_authors 5: the rest are in the expander
     store = BlockStore()
-    placeholder = store.add(renderer.digest_page.card(entry, Links(urls, PAGE)))
+    (card_view,) = renderer.digests.view(digest, Links(urls, PAGE)).cards
+    placeholder = store.add(renderer.digests.card(card_view))
     html = markdown.Markdown(extensions=[BlocksExtension(store)]).convert(placeholder)
     card = BeautifulSoup(html, "html.parser").select_one("article.digest-card")
     assert card["id"] == entry.anchor

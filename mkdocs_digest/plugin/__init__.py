@@ -49,7 +49,14 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
-        self.build = Build(files, config, self.options, self.labels, self.store, self.kept)
+        self.build = Build(
+            files,
+            config,
+            options=self.options,
+            labels=self.labels,
+            store=self.store,
+            kept=self.kept,
+        )
         return files
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:

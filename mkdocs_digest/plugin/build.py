@@ -84,6 +84,7 @@ class Build:
         self,
         files: Files,
         config: MkDocsConfig,
+        *,
         options: Options,
         labels: dict[str, str],
         store: BlockStore,
@@ -103,7 +104,9 @@ class Build:
         add_assets(files, config, options.stylesheet)
         self.info = SiteInfo(config.site_name, site_url, home_page(files), options.feed_size)
         self.heads = Heads(self.model.head_parts(self.info), kept.memo.part("head"))
-        self.pages = DigestPages(self.model, store, kept.cache, self.generated, marker)
+        self.pages = DigestPages(
+            self.model, store, kept.cache, generated=self.generated, marker=marker
+        )
         self.urls: dict[str, str] = {}
 
     def nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -118,8 +121,23 @@ class Build:
         dirty = self.kept.dirty_builds
         if dirty.active:
             sources = self.kept.cache.hashes()
-            shown = everywhere(config, nav, nav_plan, model, self.labels, self.urls, sources)
-            dirty.mark(files, model, shown, sources, self.heads, self.generated)
+            shown = everywhere(
+                config,
+                nav,
+                plan=nav_plan,
+                model=model,
+                labels=self.labels,
+                urls=self.urls,
+                sources=sources,
+            )
+            dirty.mark(
+                files,
+                model=model,
+                everywhere=shown,
+                sources=sources,
+                heads=self.heads,
+                generated=self.generated,
+            )
             dirty.keep_titles(files)
         return nav
 

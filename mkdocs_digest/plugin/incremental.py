@@ -49,6 +49,7 @@ class DirtyBuilds:
     def mark(
         self,
         files: Files,
+        *,
         model: SiteModel,
         everywhere: str,
         sources: Mapping[str, str],
@@ -120,6 +121,7 @@ class DirtyBuilds:
 def everywhere(
     config: MkDocsConfig,
     nav: Navigation,
+    *,
     plan: NavPlan,
     model: SiteModel,
     labels: Mapping[str, str],

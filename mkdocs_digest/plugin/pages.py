@@ -26,6 +26,7 @@ class DigestPages:
         model: SiteModel,
         store: BlockStore,
         cache: ParseCache,
+        *,
         generated: set[str],
         marker: str,
     ) -> None:
@@ -47,7 +48,7 @@ class DigestPages:
             title = uri in self.generated  # a user's own page has its own title
             site_page = self.model.pages[uri]
             return renderer.listing_markdown(
-                markdown, site_page, links, self.store, self.marker, title
+                markdown, site_page, links, self.store, marker=self.marker, title=title
             )
         digest = self.model.catalog.digests.get(uri)
         if digest is None:

@@ -57,6 +57,7 @@ class RenderContext:
         pages: Sequence[SitePage],
         search_path: Sequence[str | Path],
         labels: Mapping[str, str],
+        *,
         extras: Extras = NO_EXTRAS,
     ) -> None:
         self.catalog = catalog

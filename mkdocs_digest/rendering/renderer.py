@@ -55,7 +55,7 @@ class Renderer:
         extras: Extras = NO_EXTRAS,
         lean: bool = False,
     ) -> None:
-        self.context = RenderContext(catalog, pages, search_path, labels, extras)
+        self.context = RenderContext(catalog, pages, search_path, labels, extras=extras)
         self.pages = {page.src_uri: page for page in pages}
         # With `lean`, pages are converted lean until the theme renders them
         # (see lean_page.py): the plugin's way.
@@ -91,6 +91,7 @@ class Renderer:
         page: SitePage,
         links: Links,
         store: BlockStore,
+        *,
         marker: str,
         title: bool,
     ) -> str:

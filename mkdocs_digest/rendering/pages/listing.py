@@ -113,11 +113,11 @@ class ListingRenderer:
             self._week(week, listing.key, links) for week in listing.pages[page.number - 1]
         )
         return ListingView(
-            self.title(page),
-            page.number,
-            self._intro(listing, links),
-            weeks,
-            self._pagination(page, links),
+            title=self.title(page),
+            number=page.number,
+            intro=self._intro(listing, links),
+            weeks=weeks,
+            pagination=self._pagination(page, links),
         )
 
     def blocks(self, page: ListingPage, view: ListingView, title: bool) -> list[Block]:
@@ -166,31 +166,31 @@ class ListingRenderer:
         paper = entry.paper
         other = sorted(catalog.topics_of(paper.arxiv_id) - {key})
         return Row(
-            paper,
-            (paper.title, paper.title_ja) if self.own_rows else paper,
-            links.to(entry.page, entry.anchor),
-            tuple(
+            paper=paper,
+            shown=(paper.title, paper.title_ja) if self.own_rows else paper,
+            url=links.to(entry.page, entry.anchor),
+            others=tuple(
                 context.topic_link(s, catalog.topic_name(s), links)
                 for s in other
                 if s in context.topic_pages
             ),
-            (paper.title, paper.title_ja or "", *(catalog.topic_name(s) for s in other)),
+            words=(paper.title, paper.title_ja or "", *(catalog.topic_name(s) for s in other)),
         )
 
     def _intro(self, listing: Listing, links: Links) -> IntroView:
         extras = self.context.extras
         overview = self.context.overview_page
         return IntroView(
-            sum(len(week.entries) for week in listing.weeks),
-            len(listing.weeks),
-            links.to(overview) if overview else None,
-            links.to(listing.archive),
-            links.root() + listing.feed if extras.feeds and listing.has_files else None,
-            links.root() + listing.bib if extras.citations and listing.has_files else None,
-            FilterView(
-                f"{listing.kind}:{listing.key}",
-                links.script_root() + FILTER_INDEX,
-                links.script_root(),
+            count=sum(len(week.entries) for week in listing.weeks),
+            weeks=len(listing.weeks),
+            overview=links.to(overview) if overview else None,
+            archive=links.to(listing.archive),
+            feed=links.root() + listing.feed if extras.feeds and listing.has_files else None,
+            bib=links.root() + listing.bib if extras.citations and listing.has_files else None,
+            filter=FilterView(
+                key=f"{listing.kind}:{listing.key}",
+                index=links.script_root() + FILTER_INDEX,
+                root=links.script_root(),
             ),
         )
 

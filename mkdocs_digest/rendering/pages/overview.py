@@ -79,12 +79,12 @@ class OverviewRenderer:
             f"digest-chart-{slug}",
         )
         return OverviewRow(
-            self.context.topic_link(slug, index.topic.name, links),
-            index,
-            index.count,
-            index.weeks[0].date if index.weeks else None,
-            chart,
-            links.to(self.context.listings[(TopicListing.kind, slug)].archive),
+            link=self.context.topic_link(slug, index.topic.name, links),
+            index=index,
+            count=index.count,
+            latest=index.weeks[0].date if index.weeks else None,
+            chart=chart,
+            archive=links.to(self.context.listings[(TopicListing.kind, slug)].archive),
         )
 
 
