@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import lxml.html
 import pytest
 import yaml
 from bs4 import BeautifulSoup
@@ -100,26 +101,31 @@ def resolve(site: Path, page_file: Path, href: str) -> tuple[Path, str] | None:
     return path, unquote(parts.fragment)
 
 
+def parsed(page_file: Path) -> lxml.html.HtmlElement:
+    """A built page as lxml's tree: the link and id checks read every page of a
+    site, and lxml reads them twenty times faster than BeautifulSoup."""
+    return lxml.html.fromstring(page_file.read_bytes())
+
+
 def broken_links(built: Built, selector: str = "a[href]") -> list[str]:
     """Every local link on every page whose file or fragment does not exist."""
     ids: dict[Path, set[str]] = {}
     problems = []
     for page_file in built.pages():
-        soup = BeautifulSoup(page_file.read_text(encoding="utf-8"), "html.parser")
-        for link in soup.select(selector):
-            target = resolve(built.site, page_file, link["href"])
+        for link in parsed(page_file).cssselect(selector):
+            href = link.get("href")
+            target = resolve(built.site, page_file, href)
             if target is None:
                 continue
             path, fragment = target
             if not path.is_file():
-                problems.append(f"{page_file.relative_to(built.site)}: {link['href']} (no page)")
+                problems.append(f"{page_file.relative_to(built.site)}: {href} (no page)")
                 continue
             if fragment:
                 if path not in ids:
-                    target_soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-                    ids[path] = {el["id"] for el in target_soup.select("[id]")}
+                    ids[path] = set(parsed(path).xpath("//@id"))
                 if fragment not in ids[path]:
-                    problems.append(f"{page_file.relative_to(built.site)}: {link['href']} (no id)")
+                    problems.append(f"{page_file.relative_to(built.site)}: {href} (no id)")
     return problems
 
 
@@ -127,8 +133,7 @@ def duplicate_ids(built: Built) -> list[str]:
     """Every id that appears more than once on a page, as 'page: id'."""
     problems = []
     for page_file in built.pages():
-        soup = BeautifulSoup(page_file.read_text(encoding="utf-8"), "html.parser")
-        ids = Counter(element["id"] for element in soup.select("[id]"))
+        ids = Counter(parsed(page_file).xpath("//@id"))
         rel = page_file.relative_to(built.site)
         problems += [f"{rel}: {name} x{count}" for name, count in ids.items() if count > 1]
     return problems

@@ -7,6 +7,7 @@ tells an incremental build whether the page must be rendered again.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -152,6 +153,12 @@ class DigestRenderer:
             context.citation_keys[entry.paper.arxiv_id] if context.extras.citations else None,
         )
 
+    @functools.cached_property
+    def _series_names(self) -> dict[str, str]:
+        """Each series folder's name: asked for every other appearance of every paper."""
+        catalog = self.context.catalog
+        return {folder: catalog.series_name(s) for folder, s in catalog.series.items()}
+
     def _header(self, digest: Digest, links: Links) -> HeaderView:
         """How many papers the digest holds, and its topics with their counts."""
         counts: Counter[str] = Counter(t.slug for e in digest.entries for t in e.paper.topics)
@@ -198,7 +205,7 @@ class DigestRenderer:
         """The series of another appearance, with its week when it is not this one's."""
         catalog = self.context.catalog
         digest = catalog.digests[entry.page]
-        name = catalog.series_name(catalog.series[digest.folder])
+        name = self._series_names[digest.folder]
         if digest.date and digest.date != catalog.digests[home.page].date:
             name = f"{name} ({digest.date.isoformat()})"
         return Link(name, links.to(entry.page, entry.anchor))
