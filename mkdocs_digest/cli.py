@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,12 +20,14 @@ from . import __version__
 from .domain.catalog import Catalog
 from .domain.docs_folder import SourcePages
 from .domain.fields import DEFAULT, FieldNames
+from .domain.labels import labels_for
 from .domain.model import Diagnostic
 from .domain.parser import read_page
 from .formats.export import catalog_json
 from .generate import Settings, generate, watch
 from .options import DEFAULTS, OptionError, Options
-from .structure.layout import Layout
+from .rendering.context import TEMPLATES
+from .site_model import SiteModel
 
 
 def load_pages(
@@ -35,9 +37,22 @@ def load_pages(
     return Catalog.build([d for d in digests if d is not None], topic_names)
 
 
-def diagnostics(catalog: Catalog, layout: Layout, own: Collection[str] = ()) -> list[Diagnostic]:
-    """What a build reports: the pages' problems, then the layout's."""
-    return catalog.diagnostics + layout.pages(catalog, own)[1]
+def site_model(
+    pages: SourcePages, options: Options, settings: Mapping[str, Any], names: FieldNames
+) -> SiteModel:
+    """The model a build makes of these pages. `settings`: mkdocs.yml's, empty
+    without one (then nothing is known of the site's URL)."""
+    digests = (read_page(text, uri, names) for uri, text in pages.texts.items())
+    theme = settings.get("theme")
+    language = options.label_language(theme if isinstance(theme, dict) else {})
+    return SiteModel.make(
+        [d for d in digests if d is not None],
+        pages.texts,
+        options,
+        labels_for(language, options.labels),
+        [TEMPLATES],
+        site_url=str(settings.get("site_url") or "") if settings else None,
+    )
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -132,10 +147,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     pages = SourcePages.read(
         args.docs_dir, settings.get("exclude_docs"), settings.get("draft_docs")
     )
-    catalog = load_pages(pages, options.topic_names, names)
     if args.command == "check":
-        layout = Layout(options.topic_page, options.overview_page, options.per_page)
-        return _check(pages.problems + diagnostics(catalog, layout, pages.texts), catalog)
+        model = site_model(pages, options, settings, names)
+        return _check(pages.problems + model.problems, model.catalog)
+    catalog = load_pages(pages, options.topic_names, names)
     for unreadable in pages.problems:
         print(f"{unreadable} [{unreadable.level}]", file=sys.stderr)
     json.dump(catalog_json(catalog), sys.stdout, ensure_ascii=False, indent=1)

@@ -49,15 +49,16 @@ class SiteModel:
         labels: Mapping[str, str],
         template_dirs: Sequence[str | Path],
         *,
-        site_url: str,
+        site_url: str | None,
         lean: bool = False,
     ) -> SiteModel:
         """The model of a site whose pages are `own` (source paths), some of them
-        `digests`; `site_url` as in mkdocs.yml (feeds need it)."""
+        `digests`; `site_url` as in mkdocs.yml (feeds need it), None where no
+        mkdocs.yml tells (`mkdocs-digest check DOCS_DIR`)."""
         catalog = Catalog.build(list(digests), options.topic_names)
         layout = Layout(options.topic_page, options.overview_page, options.per_page)
         pages, problems = layout.pages(catalog, own)
-        if options.feeds and not site_url:
+        if options.feeds and site_url == "":
             problems.append(NO_SITE_URL)
         extras = Extras(
             papers_json=PAPERS_JSON if options.papers_json else None,

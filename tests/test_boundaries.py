@@ -69,6 +69,24 @@ def test_every_front_end_refuses_a_bad_option_alike(tmp_path: Path, capsys, case
     assert (tmp_path / "docs" / "index.md").read_text(encoding="utf-8") == "# Home\n"
 
 
+def test_every_front_end_reports_feeds_without_a_site_url(tmp_path: Path, capsys) -> None:
+    # Feeds are on by default and need absolute links: a site without site_url gets
+    # none, with one warning, from the build, `check` and `generate` alike.
+    config = write_site(tmp_path, {"index.md": "# Home\n", "sd/2024-04-05.md": DIGEST})
+    settings = yaml.safe_load(config.read_text(encoding="utf-8"))
+    del settings["site_url"]
+    config.write_text(yaml.safe_dump(settings), encoding="utf-8")
+    built = build(config, tmp_path / "site")
+    assert built.returncode == 1 and built.log.count("feeds need 'site_url'") == 1, built.log
+    assert main(["check", "-f", str(config)]) == 1
+    assert capsys.readouterr().out.count("feeds need 'site_url'") == 1
+    assert main(["generate", "-f", str(config), str(tmp_path / "out")]) == 0
+    assert capsys.readouterr().err.count("feeds need 'site_url'") == 1
+    assert not (tmp_path / "out" / "feed.xml").exists()
+    # Without a mkdocs.yml, nothing is known of the site's URL: no such warning.
+    assert main(["check", str(tmp_path / "docs")]) == 0
+
+
 def test_generate_takes_the_theme_language(tmp_path: Path) -> None:
     config = write_site(
         tmp_path,
