@@ -102,7 +102,8 @@ def test_a_config_file_gives_the_docs_dir_and_the_plugins_options(tmp_path: Path
     (docs / "sd" / "2024-04-05.md").write_text(page, encoding="utf-8")
     config = tmp_path / "mkdocs.yml"
     config.write_text(
-        "site_name: x\ndocs_dir: site-docs\nmarkdown_extensions:\n  - pymdownx.emoji:\n"
+        "site_name: x\nsite_url: https://example.org/\ndocs_dir: site-docs\n"
+        "markdown_extensions:\n  - pymdownx.emoji:\n"
         "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
         "plugins:\n  - search\n  - digest:\n      topic_names: {fl: 連合学習}\n",
         encoding="utf-8",
