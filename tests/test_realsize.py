@@ -7,6 +7,8 @@ real HTML parser into the facts the tests below check, under both URL styles.
 
 from __future__ import annotations
 
+import html
+import json
 import posixpath
 import statistics
 from collections import defaultdict
@@ -222,3 +224,24 @@ def test_every_week_of_every_series_is_reachable_from_its_listing_or_archive(sit
                 if target is not None:
                     reachable.add(_stem(site, target[0]))
         assert {f"{folder}/{week}" for week in weeks} <= reachable, folder
+
+
+def test_search_finds_each_paper_once_at_its_home_card(site: Site) -> None:
+    """One search entry per paper, at the card its first topic's page links to (in
+    the topic's own series), with its arXiv id as text; other appearances and the
+    listings add none."""
+    index = json.loads((site.root / "search" / "search_index.json").read_text())
+    papers = json.loads((site.root / "papers.json").read_text(encoding="utf-8"))["papers"]
+    entries = {d["location"]: d for d in index["docs"] if "#arxiv-" in d["location"]}
+    assert len(entries) == len(papers) > 3000
+    for paper in papers:
+        first = paper["topics"][0]
+        own = [a for a in paper["appearances"] if a["page"].startswith(first + "/")]
+        home = (own or paper["appearances"])[0]["url"].removeprefix("https://example.org/")
+        entry = entries[home + "-title"]
+        assert html.unescape(entry["title"]) == paper["title"].strip()
+        assert paper["arxiv_id"] in entry["text"] and paper["authors"][0] in entry["text"]
+    titles = {paper["title"].strip() for paper in papers}
+    listings = [d for d in index["docs"] if "#arxiv-" not in d["location"]]
+    assert len(listings) > 500  # every page is still found by its title
+    assert not [d["location"] for d in listings if any(t in d["text"] for t in titles)]

@@ -155,6 +155,28 @@ class Catalog:
         topics = tuple(Topic(slug, self.topic_name(slug)) for slug in slugs)
         return PaperRecord(entries[0].paper, topics, tuple(entries))
 
+    def home(self, arxiv_id: str) -> Entry:
+        """A paper's home card: where the page of its first topic links to (its own
+        series' digest when it has one), else its earliest appearance. Search finds
+        the paper there, once."""
+        return self._homes.get(arxiv_id) or self.appearances[arxiv_id][0]
+
+    @functools.cached_property
+    def _homes(self) -> dict[str, Entry]:
+        listed = {
+            (slug, entry.paper.arxiv_id): entry
+            for slug, index in self.topics.items()
+            for week in index.weeks
+            for entry in week.entries
+        }
+        homes = {}
+        for arxiv_id, entries in self.appearances.items():
+            first = [t.slug for e in entries for t in e.paper.topics]
+            home = next((listed[(s, arxiv_id)] for s in first if (s, arxiv_id) in listed), None)
+            if home is not None:
+                homes[arxiv_id] = home
+        return homes
+
     def others(self, entry: Entry) -> list[Entry]:
         """The other appearances of the same paper, one per page."""
         appearances = self.appearances.get(entry.paper.arxiv_id, [])

@@ -5,11 +5,12 @@ Search plugins (MkDocs' own and Material's) index a page by parsing its whole HT
 with Python's `html.parser`, and MkDocs holds every page's HTML from its Markdown to
 the end of the build. A card's markup (chips, buttons, lists, labels, BibTeX) is most
 of a digest page, a row's (links, chips) most of a topic page: parsing it was half of
-a real-size build. So a page's cards and topic weeks are converted lean: a card's
-title heading (at the card's anchor) and one paragraph of the paper's text, which
-search indexes as one entry per paper, found by title, Japanese title, authors,
-summary, remark and comment; a week's rows as plain list items with the words a row
-shows. Their full markup is rendered just before the theme renders the page, and the
+a real-size build. So a page's cards and topic weeks are converted lean. A paper's
+home card (`Catalog.home`) is its title heading (at the card's anchor) and one
+paragraph of the paper's text, which search indexes as the paper's one entry, found
+by title, arXiv id, Japanese title, authors, categories, summary, remark and comment.
+Its other cards and the listings' weeks are their heading alone, marked for
+Material's search to leave out, and an empty paragraph. Their full markup is rendered just before the theme renders the page, and the
 page is made lean again once it is written: a build holds one page's full HTML at a
 time.
 """
@@ -18,13 +19,14 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from ..domain.model import Paper
 
 _MARKUP = re.compile(r"[*`]+")  # Markdown emphasis and code marks: not words to find
+_LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*\)")  # a Markdown link: its text is the words
 
 # What marks a lean element. Digest text is escaped, so it cannot make one.
 _MARK = " data-digest-lean>"
@@ -33,20 +35,19 @@ Part = TypeVar("Part")
 
 
 def paper_text(paper: Paper) -> str:
-    """A card's lean body: one paragraph of what a reader searches a paper by."""
-    parts = [paper.title_ja or "", ", ".join(paper.authors), *paper.summary]
+    """A card's lean body: one paragraph of what a reader searches a paper by (the
+    English title is the card's heading, which search takes as the entry's title)."""
+    parts = [paper.arxiv_id, paper.title_ja or "", ", ".join(paper.authors)]
+    parts += [" ".join(paper.categories), *paper.summary]
     parts += [paper.commentary or "", paper.comment or ""]
-    text = _MARKUP.sub("", " ".join(" ".join(p.split()) for p in parts if p))
+    text = " ".join(" ".join(p.split()) for p in parts if p)
+    text = _MARKUP.sub("", _LINK.sub(r"\1", text))
     return f"<p{_MARK}{html.escape(text)}</p>"
 
 
-def list_text(items: Iterable[Iterable[str]]) -> str:
-    """A lean list: each item's words, escaped, in a plain list item."""
-    rows = "".join(
-        "<li>\n" + html.escape(" ".join(w.strip() for w in words if w)) + "\n</li>\n"
-        for words in items
-    )
-    return f"<ul{_MARK}\n{rows}</ul>"
+def no_text() -> str:
+    """The lean body of a part search must not index (its section is excluded)."""
+    return f"<p{_MARK}</p>"
 
 
 @dataclass
@@ -59,7 +60,7 @@ class LeanPage(Generic[Part]):
     lean: str | None = None  # the lean page, while its full one is rendered
 
     def add(self, part: Part, text: str) -> str:
-        """`text`, the part's lean markup (`paper_text`, `list_text`)."""
+        """`text`, the part's lean markup (`paper_text`, `no_text`)."""
         self.parts.append(part)
         return text
 

@@ -17,19 +17,21 @@ from ...domain.model import Digest, Entry, Paper
 from ...formats.citations import bibtex, coins
 from ..blocks import Block, BlockStore, Element, Heading, Html
 from ..context import RenderContext, WeekLink
-from ..lean_page import LeanPage, LeanPages, paper_text
+from ..lean_page import LeanPage, LeanPages, no_text, paper_text
 from ..links import Link, Links
 
 
 @dataclass(frozen=True)
 class CardView:
     """A card: its entry (the paper as this page has it), the topic pages it links
-    to, the paper's other appearances and its citation key (None without citations)."""
+    to, the paper's other appearances, its citation key (None without citations),
+    and whether it is the paper's home card, the one search finds."""
 
     entry: Entry
     topics: tuple[Link, ...]
     others: tuple[Link, ...]
     citation_key: str | None
+    home: bool
 
     @property
     def paper(self) -> Paper:
@@ -110,14 +112,20 @@ class DigestRenderer:
             ("data-arxiv-id", paper.arxiv_id),
             ("data-topics", " ".join(t.slug for t in paper.topics)),
         )
+        # Search finds a paper once, at its home card: Material's search leaves out
+        # the section of a heading marked so (the card, up to the next heading).
+        searched = () if card.home else (("data-search-exclude", ""),)
         heading = Heading(
             3,
             heading_id,
             paper.title.strip(),
             paper.abs_url,
-            (("class", "digest-card__title"), ("lang", "en")),
+            (("class", "digest-card__title"), ("lang", "en"), *searched),
         )
-        body = lean.add(card, paper_text(paper)) if lean is not None else self.card_body(card)
+        if lean is None:
+            body = self.card_body(card)
+        else:
+            body = lean.add(card, paper_text(paper) if card.home else no_text())
         return Element("article", attrs, (heading, Html(body)))
 
     def card_body(self, card: CardView) -> str:
@@ -151,6 +159,7 @@ class DigestRenderer:
                 if catalog.digests[o.page].series
             ),
             context.citation_keys[entry.paper.arxiv_id] if context.extras.citations else None,
+            _at(catalog.home(entry.paper.arxiv_id), entry),
         )
 
     @functools.cached_property
@@ -209,6 +218,11 @@ class DigestRenderer:
         if digest.date and digest.date != catalog.digests[home.page].date:
             name = f"{name} ({digest.date.isoformat()})"
         return Link(name, links.to(entry.page, entry.anchor))
+
+
+def _at(home: Entry, entry: Entry) -> bool:
+    # By place, not identity: a page another plugin changed is parsed again.
+    return (home.page, home.anchor) == (entry.page, entry.anchor)
 
 
 _H1 = re.compile(r"\A(\s*#[ \t][^\n]*\n)")
