@@ -10,9 +10,9 @@ home card (`Catalog.home`) is its title heading (at the card's anchor) and one
 paragraph of the paper's text, which search indexes as the paper's one entry, found
 by title, arXiv id, Japanese title, authors, categories, summary, remark and comment.
 Its other cards and the listings' weeks are their heading alone, marked for
-Material's search to leave out, and an empty paragraph. Their full markup is rendered just before the theme renders the page, and the
-page is made lean again once it is written: a build holds one page's full HTML at a
-time.
+Material's search to leave out, and an empty paragraph. Their full markup is
+rendered just before the theme renders the page, and the page is made lean again
+once it is written: a build holds one page's full HTML at a time.
 """
 
 from __future__ import annotations
