@@ -562,6 +562,8 @@ def test_english_labels_count_one_thing_in_the_singular(tmp_path: Path) -> None:
     assert digest.select_one(".digest-header__count").get_text() == "1 paper"
     intro = built.page("sd/").select_one(".digest-topic__intro").get_text(" ", strip=True)
     assert " ".join(intro.split()).startswith("1 paper over 1 week ·")
+    chart = built.page("topics/").select_one("svg.digest-chart desc").get_text()
+    assert chart.startswith("1 paper in 1 week from 2024-04-05 to 2024-04-05;")
 
 
 def test_material_without_a_language_gets_english_labels(tmp_path: Path) -> None:

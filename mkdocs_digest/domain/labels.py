@@ -124,7 +124,7 @@ LABELS: dict[str, dict[str, str]] = {
         "chart": "Papers per week",
         "chart_label": "{topic}: papers per week",
         "chart_summary": (
-            "{total} papers in {weeks} weeks from {first} to {last}; "
+            "{papers} in {span} from {first} to {last}; "
             "most {max} (week of {max_date}); latest week {latest}"
         ),
         "shared_title": "Papers shared between topics",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 WIDTH, HEIGHT = 160, 32
 
@@ -20,8 +20,11 @@ def weekly_bars(
     name: str,
     summary: str,
     chart_id: str,
+    counted: Callable[[str, int], str],
 ) -> str:
-    """Bars of papers per week; `summary` is a label with the figures as fields."""
+    """Bars of papers per week; `summary` is a label with the figures as fields, and
+    `counted(label, n)` words a count (`1 paper`, `3 weeks`) for its {papers} and
+    {span}."""
     if not counts:
         return ""
     peak = max(counts) or 1
@@ -34,6 +37,8 @@ def weekly_bars(
         last=dates[-1].isoformat(),
         weeks=len(counts),
         total=sum(counts),
+        papers=counted("n_papers", sum(counts)),
+        span=counted("n_weeks", len(counts)),
         max=max(counts),
         max_date=dates[top].isoformat(),
         latest=counts[-1],

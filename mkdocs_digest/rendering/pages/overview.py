@@ -77,6 +77,7 @@ class OverviewRenderer:
             labels["chart_label"].format(topic=index.topic.name),
             labels["chart_summary"],
             f"digest-chart-{slug}",
+            self.context.counted,
         )
         return OverviewRow(
             link=self.context.topic_link(slug, index.topic.name, links),
