@@ -262,6 +262,9 @@ def test_the_copy_button_puts_the_bibtex_on_the_clipboard(watched, server) -> No
     card.locator("details.digest-card__cite > summary").focus()
     watched.keyboard.press("Enter")  # open the citation, then Tab to its button
     watched.keyboard.press("Tab")
+    # One copy control, with Material's `content.code.copy` on (the example site's).
+    assert watched.locator(".md-clipboard").count() == 0
+    assert card.locator("details.digest-card__cite button").count() == 1
     button = card.get_by_role("button", name="コピー")
     assert button.evaluate("b => b === document.activeElement")
     watched.keyboard.press("Enter")
