@@ -52,10 +52,24 @@ def test_topic_chip_leads_to_the_topic_page_and_back_to_the_card(page, server: s
 
 def test_more_authors_expander_opens(page, server: str) -> None:
     page.goto(server + "sd/2024-04-05/")
-    more = page.locator("#arxiv-2599\\.00102 details.digest-card__more-authors")
-    assert not more.locator("text=Kaori Saito").is_visible()
-    more.locator("summary").click()
-    assert more.locator("text=Kaori Saito").is_visible()
+    card = page.locator("#arxiv-2599\\.00102")
+    rest = card.locator(".digest-card__rest")
+    assert not rest.is_visible()
+    card.locator("details.digest-card__more-authors > summary").click()
+    assert rest.is_visible() and "Kaori Saito" in rest.inner_text()
+    # Open, the list reads as one: the rest follow the first names on their line, in
+    # their colour, and the toggle comes after them.
+    names = card.locator(".digest-card__authors > span[lang=en]").first
+    assert rest.evaluate("e => getComputedStyle(e).color") == names.evaluate(
+        "e => getComputedStyle(e).color"
+    )
+    toggle = card.locator("details.digest-card__more-authors > summary").bounding_box()
+    right, top = rest.evaluate(
+        "e => { const r = [...e.getClientRects()].pop(); return [r.right, r.top]; }"
+    )
+    assert toggle is not None
+    same_line = abs(toggle["y"] - top) <= 4 and toggle["x"] >= right - 1
+    assert same_line or toggle["y"] > top + 4  # after the last name
 
 
 def test_week_pager_walks_the_series(page, server: str) -> None:
