@@ -182,6 +182,9 @@ def test_filter_finds_a_paper_on_page_two_and_keeps_the_query_in_the_url(watched
         "document.querySelector('.digest-filter__results').textContent.includes('Predictive')"
     )
     assert results.count() == 1 and _status(watched) == "17 件中 1 件"
+    # A result names its authors, categories, arXiv id and the week it is in.
+    meta = results.first.locator("xpath=..").locator(".digest-listing__meta").inner_text()
+    assert meta.startswith("Luke Guerdan, Amanda Coston") and meta.endswith("2024-03-29 の週")
     box.fill("")
     assert watched.locator(".digest-listing-weeks").is_visible()
     assert visible.count() == before

@@ -124,6 +124,24 @@ def test_topic_page_groups_weeks_newest_first_in_the_toc(example_site: Built) ->
     assert len(rows) == 12 + 3 + 2  # the seed week and our own two weeks
 
 
+def test_a_topic_row_names_the_first_authors_and_the_submission_date(
+    example_site: Built,
+) -> None:
+    rows = {
+        row.a.get_text(): row for row in example_site.page("sd/").select("li.digest-listing__item")
+    }
+    six = rows["Membership Inference Against Synthetic Text Corpora"]  # six authors
+    meta = six.select_one(".digest-listing__meta")
+    assert " ".join(meta.get_text(" ").split()) == (
+        "Uma Reddy, Victor Hugo Lima, Wen Chen 他 3 名 · 2024-04-15"
+    )
+    assert meta.time["datetime"] == "2024-04-15T08:30"
+    two = rows["Procedural Scenes for Robot Grasping at Scale"]
+    assert " ".join(two.select_one(".digest-listing__meta").get_text(" ").split()) == (
+        "Alan Brooks, Bea Kim · 2024-04-13"
+    )
+
+
 def test_overview_lists_every_topic_with_its_count(example_site: Built) -> None:
     rows = example_site.page("topics/").select("table.digest-overview tbody tr")
     counts = {r.th.get_text(strip=True): int(r.select("td")[0].get_text()) for r in rows}

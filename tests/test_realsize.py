@@ -140,6 +140,18 @@ def test_the_median_digest_page_weighs_under_90_kb(site: Site) -> None:
     assert median < 90 * 1024, median
 
 
+def test_the_median_listing_page_weighs_under_one_and_a_half_times_its_titles_only_weight(
+    site: Site,
+) -> None:
+    # Rows named only the two titles: 68 KB a page (directory URLs); with the first
+    # authors and the date, the budget is 1.5 times that.
+    listings = [p for p in site.pages if posixpath.basename(_stem(site, p))[:2] != "20"]
+    listings = [p for p in listings if p.read_bytes().count(b"digest-listing__item") > 5]
+    assert len(listings) >= 100
+    median = statistics.median(p.stat().st_size for p in listings)
+    assert median < 1.5 * 68 * 1024, median
+
+
 def _stem(site: Site, page: Path) -> str:
     rel = page.relative_to(site.root).as_posix()
     return rel.removesuffix("/index.html").removesuffix(".html")

@@ -35,13 +35,14 @@
       return {
         paper: paper,
         page: index.pages[row[1]],
+        week: (index.weeks || [])[row[1]] || "",
         anchor: row[2] || "arxiv-" + paper[0].replace(/[^A-Za-z0-9.\-]/g, "-"),
         text: fold(paper.join(" ")),
       };
     });
   }
 
-  function item(row, root) {
+  function item(row, root, weekLabel) {
     var li = document.createElement("li");
     li.className = "digest-listing__item";
     var link = document.createElement("a");
@@ -60,7 +61,9 @@
     var meta = document.createElement("span");
     meta.className = "digest-listing__meta";
     meta.lang = "en";
-    meta.textContent = row.paper[3] + (row.paper[4] ? " · " + row.paper[4] : "") + " · " + row.paper[0];
+    var parts = [row.paper[3], row.paper[4], row.paper[0]];
+    if (row.week && weekLabel) parts.push(weekLabel.replace("{date}", row.week));
+    meta.textContent = parts.filter(Boolean).join(" · ");
     li.appendChild(meta);
     return li;
   }
@@ -91,7 +94,9 @@
         return terms.every(function (term) { return row.text.indexOf(term) !== -1; });
       });
       var fragment = document.createDocumentFragment();
-      found.forEach(function (row) { fragment.appendChild(item(row, root)); });
+      found.forEach(function (row) {
+        fragment.appendChild(item(row, root, form.dataset.digestWeek));
+      });
       results.appendChild(fragment);
       say(found.length
         ? form.dataset.digestStatus.replace("{n}", found.length).replace("{total}", all.length)

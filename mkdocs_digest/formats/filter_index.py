@@ -6,6 +6,7 @@ written per build and fetched when a reader first types. Its shape:
 
     {"papers": [[arxiv_id, title, title_ja, authors, categories], ...],
      "pages": [url of a digest page, ...],
+     "weeks": [the week of each of those pages, ISO date or "", ...],
      "lists": {"topic:sd": [[paper, page], [paper, page, anchor], ...], ...}}
 
 `paper` and `page` index the arrays above; the card's anchor is given only where it
@@ -39,13 +40,14 @@ def filter_index(
     papers = {arxiv_id: n for n, arxiv_id in enumerate(catalog.appearances)}
     pages = {uri: n for n, uri in enumerate(catalog.digests)}
     page_urls = tuple(urls[uri] for uri in pages)
-    memo.start((tuple(papers), page_urls))
+    weeks = tuple(d.date.isoformat() if d.date else "" for d in catalog.digests.values())
+    memo.start((tuple(papers), page_urls, weeks))
     yield '{"papers":['
     for n, paper in enumerate(map(catalog.paper, papers)):
         if n:
             yield ","
         yield memo.get(("paper", paper), partial(_record, paper))
-    yield f'],"pages":{compact_json(page_urls)},"lists":{{'
+    yield f'],"pages":{compact_json(page_urls)},"weeks":{compact_json(weeks)},"lists":{{'
     for n, listing in enumerate(listings):
         yield ("," if n else "") + compact_json(f"{listing.kind}:{listing.key}") + ":"
         yield _rows(listing.entries, papers, pages, memo)

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ...domain.catalog import Week
-from ...domain.model import Entry, Paper
+from ...domain.model import Entry, Paper, Published
 from ...formats.filter_index import FILTER_INDEX
 from ...structure.layout import Listing, ListingPage
 from ...structure.pagination import window
@@ -23,12 +23,16 @@ from ..links import Link, Links
 TOPIC_WEEK = "digest/topic_week.html"
 
 
+ROW_AUTHORS = 3  # the first authors a row names; the rest are counted
+
+
 @dataclass(frozen=True)
 class Row:
-    """A paper on a listing: its titles, where its card is, its other topics' pages.
+    """A paper on a listing: its titles, first authors and submission date, where its
+    card is, its other topics' pages.
 
-    A row shows its paper's titles: an edit of its bullets leaves the listing as it
-    is. A site that overrides the row template may show any of the paper: then
+    A row shows that much of its paper: an edit of its bullets leaves the listing as
+    it is. A site that overrides the row template may show any of the paper: then
     `shown` is the whole paper, and every edit of it renders the listing again.
     """
 
@@ -44,6 +48,18 @@ class Row:
     @property
     def title_ja(self) -> str:
         return (self.paper.title_ja or "").strip()
+
+    @property
+    def authors(self) -> tuple[str, ...]:
+        return self.paper.authors[:ROW_AUTHORS]
+
+    @property
+    def more_authors(self) -> int:
+        return max(0, len(self.paper.authors) - ROW_AUTHORS)
+
+    @property
+    def published(self) -> Published | None:
+        return self.paper.published
 
 
 @dataclass(frozen=True)
@@ -171,7 +187,7 @@ class ListingRenderer:
         other = sorted(catalog.topics_of(paper.arxiv_id) - {key})
         return Row(
             paper=paper,
-            shown=(paper.title, paper.title_ja) if self.own_rows else paper,
+            shown=_shown(paper) if self.own_rows else paper,
             url=links.to(entry.page, entry.anchor),
             others=tuple(
                 context.topic_link(s, catalog.topic_name(s), links)
@@ -220,3 +236,9 @@ class ListingRenderer:
                 next=pagination.next,
             )
         )
+
+
+def _shown(paper: Paper) -> object:
+    """What the plugin's row template shows of a paper."""
+    authors = paper.authors
+    return (paper.title, paper.title_ja, authors[:ROW_AUTHORS], len(authors), paper.published)
