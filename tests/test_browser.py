@@ -167,6 +167,10 @@ def test_filter_finds_a_paper_on_page_two_and_keeps_the_query_in_the_url(watched
     results.first.wait_for()
     assert results.count() == 1 and "Predictive Performance" in results.first.inner_text()
     assert not watched.locator(".digest-listing-weeks").is_visible()
+    # The table of contents follows: the weeks it lists are hidden with them.
+    toc_weeks = watched.locator(".md-sidebar--secondary a[href*='#week-']")
+    assert toc_weeks.count() > 0
+    assert not any(link.is_visible() for link in toc_weeks.all())
     assert watched.locator(".digest-filter__status").get_attribute("role") == "status"
     assert _status(watched) == "17 件中 1 件"
     assert "filter=predictive" in watched.url
@@ -187,6 +191,7 @@ def test_filter_finds_a_paper_on_page_two_and_keeps_the_query_in_the_url(watched
     assert meta.startswith("Luke Guerdan, Amanda Coston") and meta.endswith("2024-03-29 の週")
     box.fill("")
     assert watched.locator(".digest-listing-weeks").is_visible()
+    assert all(link.is_visible() for link in toc_weeks.all())
     assert visible.count() == before
     # The link leads to the card.
     box.fill("2404.00848")

@@ -145,7 +145,19 @@ def test_a_topic_row_names_the_first_authors_and_the_submission_date(
 def test_overview_lists_every_topic_with_its_count(example_site: Built) -> None:
     rows = example_site.page("topics/").select("table.digest-overview tbody tr")
     counts = {r.th.get_text(strip=True): int(r.select("td")[0].get_text()) for r in rows}
-    assert counts == {"合成データ": 17, "差分プライバシー": 6, "連合学習": 4}  # one in English
+    # The topics, then the series without a topic of its own (all/, two papers).
+    assert counts == {"合成データ": 17, "差分プライバシー": 6, "連合学習": 4, "すべての論文": 2}
+    assert rows[-1].th.a["href"] == "../all/"
+    # Each chart names its first and last week, and each bar its week and count: on
+    # hover (its <title>) and as text beside the chart for screen readers.
+    dp = rows[1]
+    assert [s.get_text() for s in dp.select(".digest-chart__weeks span")] == [
+        "2024-03-29",
+        "2024-04-12",
+    ]
+    bars = [rect.title.get_text() for rect in dp.select("svg rect")]
+    assert bars == ["2024-03-29 の週: 3 件", "2024-04-05 の週: 2 件", "2024-04-12 の週: 1 件"]
+    assert dp.select_one(".digest-visually-hidden").get_text() == ", ".join(bars)
 
 
 def test_series_without_a_topic_gets_a_page_of_its_weeks(example_site: Built) -> None:

@@ -83,10 +83,17 @@
 
     function say(text) { status.textContent = text; }
 
+    // The page's table of contents lists the weeks the filter hides: it follows.
+    var weekLinks = document.querySelectorAll("nav.md-nav--secondary a[href*='#week-']");
+
     function show(query) {
       var terms = fold(query).split(/\s+/).filter(Boolean);
       var filtering = terms.length > 0;
       hidden.forEach(function (el) { el.hidden = filtering; });
+      weekLinks.forEach(function (link) {
+        var item = link.closest("li") || link;
+        item.hidden = filtering;
+      });
       results.hidden = !filtering;
       results.textContent = "";
       if (!filtering) { say(""); return; }

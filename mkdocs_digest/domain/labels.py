@@ -57,6 +57,7 @@ LABELS: dict[str, dict[str, str]] = {
         "filter_error": "論文の一覧を読み込めませんでした",
         "chart": "週ごとの論文数",
         "chart_label": "{topic}: 週ごとの論文数",
+        "chart_bar": "{date} の週: {n} 件",
         "chart_summary": (
             "{first} から {last} までの {weeks} 週で計 {total} 件、"
             "最多は {max} 件 ({max_date} の週)、最新の週は {latest} 件"
@@ -123,6 +124,7 @@ LABELS: dict[str, dict[str, str]] = {
         "filter_error": "Could not load the list of papers",
         "chart": "Papers per week",
         "chart_label": "{topic}: papers per week",
+        "chart_bar": "week of {date}: {papers}",
         "chart_summary": (
             "{papers} in {span} from {first} to {last}; "
             "most {max} (week of {max_date}); latest week {latest}"

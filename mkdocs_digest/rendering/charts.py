@@ -1,7 +1,9 @@
 """Small inline SVG charts, drawn at build time from numbers. No MkDocs.
 
 A chart is an `<svg role="img">` named by its `<title>` and described in words by
-its `<desc>`, so a screen reader gets the figures the bars show. Bars use
+its `<desc>`, so a screen reader gets the figures the bars show; each bar has its
+own `<title>` (its week and count), which a pointer shows on hover. The week by
+week figures are also given as text beside the chart (overview.html). Bars use
 `currentColor`: they take the text colour of the palette, light or dark.
 """
 
@@ -21,16 +23,21 @@ def weekly_bars(
     summary: str,
     chart_id: str,
     counted: Callable[[str, int], str],
+    titles: Sequence[str] = (),
 ) -> str:
     """Bars of papers per week; `summary` is a label with the figures as fields, and
     `counted(label, n)` words a count (`1 paper`, `3 weeks`) for its {papers} and
-    {span}."""
+    {span}. `titles`: each week's bar in words, its tooltip."""
     if not counts:
         return ""
     peak = max(counts) or 1
     step = WIDTH / len(counts)
     gap = 0.2 * step if step > 3 else 0
-    bars = "".join(_bar(i * step, step - gap, HEIGHT * n / peak) for i, n in enumerate(counts) if n)
+    bars = "".join(
+        _bar(i * step, step - gap, HEIGHT * n / peak, titles[i] if titles else "")
+        for i, n in enumerate(counts)
+        if n
+    )
     top = counts.index(max(counts))
     described = summary.format(
         first=dates[0].isoformat(),
@@ -54,6 +61,9 @@ def weekly_bars(
     )
 
 
-def _bar(x: float, width: float, height: float) -> str:
+def _bar(x: float, width: float, height: float, title: str) -> str:
     y = HEIGHT - height
-    return f'<rect x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" height="{height:.1f}"/>'
+    shape = f'x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" height="{height:.1f}"'
+    if not title:
+        return f"<rect {shape}/>"
+    return f"<rect {shape}><title>{html.escape(title)}</title></rect>"

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ...domain.catalog import TopicIndex, Week
-from ...structure.layout import OverviewPage, TopicListing
+from ...structure.layout import Listing, OverviewPage, SeriesListing, TopicListing
 from .. import charts
 from ..blocks import Block, Heading, Html
 from ..context import RenderContext
@@ -16,21 +16,26 @@ from ..links import Link, Links
 
 @dataclass(frozen=True)
 class OverviewRow:
-    link: Link
-    # The topic's index, for a template of the site's own; the overview shows its
-    # count, newest week and chart, which the fields below hold.
-    index: TopicIndex = field(compare=False, repr=False)
+    """A topic, or a series without a topic (`all/`), with its figures."""
+
+    link: Link  # its listing's first page
+    # The topic's index (None for a series), for a template of the site's own; the
+    # overview shows its count, newest week and chart, which the fields below hold.
+    index: TopicIndex | None = field(compare=False, repr=False)
     count: int
     latest: dt.date | None  # its newest week
     chart: str  # inline SVG, built from numbers only
     archive: str
+    bars: tuple[str, ...]  # each week with papers, in words: the chart as text
 
 
 @dataclass(frozen=True)
 class OverviewView:
     title: str
-    rows: tuple[OverviewRow, ...]
+    rows: tuple[OverviewRow, ...]  # the topics, most papers first
+    series: tuple[OverviewRow, ...]  # the series without a topic of their own
     shared: tuple[tuple[int, ...], ...]  # [i][j]: papers in both topics i and j
+    weeks: tuple[dt.date, dt.date] | None  # the charts' first and last week
     data: str | None  # papers.json's URL
 
 
@@ -43,49 +48,76 @@ class OverviewRenderer:
 
     def view(self, page: OverviewPage, links: Links) -> OverviewView:
         catalog = self.context.catalog
-        pages = self.context.topic_pages
-        ranked = sorted(
-            # A topic whose page gave way to the site's own page has none to show.
-            ((slug, index) for slug, index in catalog.topics.items() if slug in pages),
-            key=lambda item: (-item[1].count, item[0]),
+        # A topic whose page gave way to the site's own page has none to show.
+        listings = self.context.listings.values()
+        topics = sorted(
+            (lst for lst in listings if isinstance(lst, TopicListing)),
+            key=lambda lst: (-catalog.topics[lst.key].count, lst.key),
         )
         shared = catalog.shared()
-        slugs = [slug for slug, _ in ranked]
+        slugs = [lst.key for lst in topics]
+        dates = catalog.week_dates
         data = self.context.extras.papers_json
         return OverviewView(
-            self.title(page),
-            tuple(self._row(slug, index, links) for slug, index in ranked),
-            tuple(tuple(shared[min(a, b), max(a, b)] for b in slugs) for a in slugs),
-            links.root() + data if data else None,
+            title=self.title(page),
+            rows=tuple(self._row(lst, links) for lst in topics),
+            series=tuple(
+                self._row(lst, links) for lst in listings if isinstance(lst, SeriesListing)
+            ),
+            shared=tuple(tuple(shared[min(a, b), max(a, b)] for b in slugs) for a in slugs),
+            weeks=(dates[0], dates[-1]) if dates else None,
+            data=links.root() + data if data else None,
         )
 
     def blocks(self, page: OverviewPage, view: OverviewView, title: bool) -> list[Block]:
         blocks: list[Block] = [Heading(1, "digest-topics", view.title)] if title else []
         render = self.context.render
-        blocks.append(Html(render("digest/overview.html", topics=view.rows, data=view.data)))
+        table = render(
+            "digest/overview.html",
+            topics=view.rows,
+            series=view.series,
+            weeks=view.weeks,
+            data=view.data,
+        )
+        blocks.append(Html(table))
         if len(view.rows) > 1:
             blocks.append(Heading(2, "digest-shared", self.context.labels["shared_title"]))
             blocks.append(Html(render("digest/shared.html", topics=view.rows, matrix=view.shared)))
         return blocks
 
-    def _row(self, slug: str, index: TopicIndex, links: Links) -> OverviewRow:
+    def _row(self, listing: Listing, links: Links) -> OverviewRow:
+        catalog = self.context.catalog
         labels = self.context.labels
-        dates = self.context.catalog.week_dates
+        dates = catalog.week_dates
+        name = listing.name(catalog)
+        weeks = listing.weeks
+        index = catalog.topics.get(listing.key) if isinstance(listing, TopicListing) else None
+        key = listing.key if index else f"{listing.kind}-{listing.key.replace('/', '-')}"
+        counts = _counts(weeks, dates)
+        counted = self.context.counted
+        words = [
+            labels["chart_bar"].format(date=d.isoformat(), n=n, papers=counted("n_papers", n))
+            if n
+            else ""
+            for d, n in zip(dates, counts, strict=True)
+        ]
         chart = charts.weekly_bars(
-            _counts(index.weeks, dates),
+            counts,
             dates,
-            labels["chart_label"].format(topic=index.topic.name),
+            labels["chart_label"].format(topic=name),
             labels["chart_summary"],
-            f"digest-chart-{slug}",
-            self.context.counted,
+            f"digest-chart-{key}",
+            counted,
+            words,
         )
         return OverviewRow(
-            link=self.context.topic_link(slug, index.topic.name, links),
+            link=Link(name, links.to(listing.uris[0])),
             index=index,
-            count=index.count,
-            latest=index.weeks[0].date if index.weeks else None,
+            count=index.count if index else sum(len(week.entries) for week in weeks),
+            latest=weeks[0].date if weeks else None,
             chart=chart,
-            archive=links.to(self.context.listings[(TopicListing.kind, slug)].archive),
+            archive=links.to(listing.archive),
+            bars=tuple(w for w in words if w),
         )
 
 
