@@ -257,3 +257,35 @@ def test_search_finds_each_paper_once_at_its_home_card(site: Site) -> None:
     listings = [d for d in index["docs"] if "#arxiv-" not in d["location"]]
     assert len(listings) > 500  # every page is still found by its title
     assert not [d["location"] for d in listings if any(t in d["text"] for t in titles)]
+
+
+def test_a_page_left_out_of_the_compact_nav_is_placed_in_its_series_section(
+    site: Site,
+) -> None:
+    """An old digest, a topic's page 2 and its archive open with their series' section
+    open in the sidebar and themselves marked in it, named as the section names them
+    (a week by its date, since the section names the series)."""
+    oldest = sorted(p.stem for p in (site.docs / "sd").glob("20*.md"))[0]
+    expected = {
+        f"sd/{oldest}": f"{oldest} の週",
+        "sd/page/2": "2 ページ目",
+        "sd/archive": "週ごとのアーカイブ",
+    }
+    for stem, label in expected.items():
+        tree = lxml.html.fromstring(site.file(stem).read_bytes())
+        nav = tree.xpath(f"//nav[{_has('md-nav--primary')}]")[0]
+        for toc in nav.xpath(f".//nav[{_has('md-nav--secondary')}]"):
+            toc.getparent().remove(toc)
+        current = nav.xpath(f".//a[{_has('md-nav__link--active')}]")
+        assert [" ".join(a.text_content().split()) for a in current] == [label], stem
+        section = current[0].xpath(f"ancestor::li[{_has('md-nav__item--nested')}]")[0]
+        assert " ".join(section.xpath("./label")[0].text_content().split()) == "合成データ"
+        assert section.xpath("./input[@checked]"), stem  # the section is open
+        # The newest weeks are named by their date too, and "older weeks" ends it.
+        names = [" ".join(a.text_content().split()) for a in section.xpath(".//a")]
+        assert names[-1] == "週ごとのアーカイブ" and all(
+            n.endswith("の週") for n in names[1:-1] if n not in (label,)
+        ), names
+    # A page in the nav is not placed twice; the first week page has no place marked.
+    newest = lxml.html.fromstring(site.file("sd").read_bytes())
+    assert len(newest.xpath(f"//a[{_has('md-nav__link--active')}]")) == 1

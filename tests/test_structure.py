@@ -59,13 +59,33 @@ def test_nav_plan_holds_each_listing_and_its_latest_weeks() -> None:
     nav = plan(c, pages, weeks=2)
     assert nav.overview == "topics.md"
     sections = {s.title: s.pages for s in nav.sections}
-    assert sections["合成データ"] == ("sd/index.md", "sd/2024-05-03.md", "sd/2024-04-26.md")
-    assert sections["差分プライバシー"] == ("dp/index.md", "dp/2024-05-03.md", "dp/2024-04-19.md")
+    assert sections["合成データ"] == (
+        "sd/index.md",
+        "sd/2024-05-03.md",
+        "sd/2024-04-26.md",
+        "sd/archive.md",  # "older weeks"
+    )
+    assert sections["差分プライバシー"] == (
+        "dp/index.md",
+        "dp/2024-05-03.md",
+        "dp/2024-04-19.md",
+        "dp/archive.md",
+    )
     assert next(iter(sections)) == c.series["all"].name  # all/ first
     # Every digest, page 2 and the archives are the plan's to place, so they leave the nav.
     assert {"sd/2024-03-29.md", "sd/page/2.md", "sd/archive.md"} <= nav.managed
-    assert all(len(s) == 3 for s in sections.values())
-    assert plan(c, pages, weeks=0).sections[1].pages == ("sd/index.md",)
+    assert all(len(s) == 4 for s in sections.values())
+    assert plan(c, pages, weeks=0).sections[1].pages == ("sd/index.md", "sd/archive.md")
+    # What the nav leaves out is shown, while rendered, in its series' section.
+    order = [s.title for s in nav.sections]
+    assert nav.places["sd/2024-03-29.md"] == order.index("合成データ")
+    assert nav.places["sd/page/2.md"] == order.index("合成データ")
+    assert "sd/2024-05-03.md" not in nav.places  # in the nav already
+    # Inside a section, a week is named by its date and page 2 by its number.
+    labels = {"week_of": "{date} の週", "archive": "アーカイブ", "page_n": "{n} ページ目"}
+    titled = plan(c, pages, weeks=2, labels=labels).titles
+    assert titled["sd/2024-03-29.md"] == "2024-03-29 の週"
+    assert titled["sd/page/2.md"] == "2 ページ目" and titled["sd/archive.md"] == "アーカイブ"
 
 
 def test_a_page_holds_exactly_per_page_papers() -> None:

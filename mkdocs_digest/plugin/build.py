@@ -28,7 +28,7 @@ from ..site_model import SiteModel
 from ..structure.nav import plan
 from .files import SCRIPT, STYLESHEET, add_assets, add_pages, home_page, read_digests
 from .incremental import DirtyBuilds, everywhere
-from .nav import compact_nav
+from .nav import NO_PLACES, compact_nav
 from .pages import DigestPages
 from .templates import KeptTemplates
 
@@ -108,15 +108,22 @@ class Build:
             self.model, store, kept.cache, generated=self.generated, marker=marker
         )
         self.urls: dict[str, str] = {}
+        self.places = NO_PLACES  # the site's own nav places every page it shows
 
     def nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         """The compact nav in place, the final URLs taken, a dirty build told what to
         render."""
         self.urls = {f.src_uri: f.url for f in files.documentation_pages()}
         options, model = self.options, self.model
-        nav_plan = plan(model.catalog, model.pages.values(), options.nav_weeks, options.nav_order)
+        nav_plan = plan(
+            model.catalog,
+            model.pages.values(),
+            options.nav_weeks,
+            options.nav_order,
+            self.labels,
+        )
         if config.nav is None and options.compact_nav:
-            nav = compact_nav(nav_plan, nav, files)
+            nav, self.places = compact_nav(nav_plan, nav, files)
         # else the site's own nav is kept as written
         dirty = self.kept.dirty_builds
         if dirty.active:
@@ -145,6 +152,8 @@ class Build:
         return self.pages.markdown(markdown, page, self.urls)
 
     def full_page(self, page: Page) -> None:
+        """The page about to be rendered by the theme: placed in the nav, and in full."""
+        self.places.enter(page)
         if page.content is not None:
             page.content = self.model.renderer.full_page(page.file.src_uri, page.content)
 
@@ -152,6 +161,7 @@ class Build:
         """The page's HTML as written: with its head parts, whitespace collapsed; its
         lean HTML is what the build holds of it from now on."""
         self.kept.dirty_builds.rendered_page(page)
+        self.places.leave(page)
         lean = self.model.renderer.written_page(page.file.src_uri)
         if lean is not None:
             page.content = lean

@@ -13,8 +13,41 @@ from mkdocs.structure.pages import Page
 from ..structure.nav import NavPlan
 
 
-def compact_nav(plan: NavPlan, nav: Navigation, files: Files) -> Navigation:
-    """The automatic nav with the plugin's pages replaced by the plan.
+class Places:
+    """Where a page left out of the compact nav shows while it is rendered: in its
+    series' section, marked current, so the theme opens the section (and its tab)."""
+
+    def __init__(self, sections: dict[str, tuple[Section, Page | None]]) -> None:
+        self.sections = sections  # page source -> its section, and the section's archive
+
+    def enter(self, page: Page) -> None:
+        if page.file.src_uri not in self.sections:
+            return
+        section, archive = self.sections[page.file.src_uri]
+        # Among the weeks, before "older weeks".
+        at = section.children.index(archive) if archive in section.children else None
+        section.children.insert(len(section.children) if at is None else at, page)
+        page.parent = section
+        page.active = True  # and its section, and the section's ancestors
+
+    def leave(self, page: Page) -> None:
+        if page.file.src_uri not in self.sections:
+            return
+        section, _ = self.sections[page.file.src_uri]
+        # MkDocs makes the page inactive after this, when it no longer has a parent:
+        # done here, so that its section is not left open for the next page.
+        page.active = False
+        if page in section.children:
+            section.children.remove(page)
+        page.parent = None
+
+
+NO_PLACES = Places({})
+
+
+def compact_nav(plan: NavPlan, nav: Navigation, files: Files) -> tuple[Navigation, Places]:
+    """The automatic nav with the plugin's pages replaced by the plan, and where the
+    pages it leaves out show while rendered.
 
     The site's other pages keep their place, the home page first.
     """
@@ -30,13 +63,34 @@ def compact_nav(plan: NavPlan, nav: Navigation, files: Files) -> Navigation:
     overview = page(plan.overview) if plan.overview else None
     if overview is not None:
         items.append(overview)
+    built: list[tuple[Section, Page | None] | None] = []
     for section in plan.sections:
         children = [p for p in map(page, section.pages) if p is not None]
+        for child in children:
+            _title_in_section(child, plan.titles.get(child.file.src_uri))
         if children:
             # Themes print nav titles unescaped, and a topic name is digest text.
-            items.append(Section(html.escape(section.title), children))  # type: ignore[arg-type]
+            made = Section(html.escape(section.title), children)  # type: ignore[arg-type]
+            built.append((made, page(section.archive) if section.archive else None))
+            items.append(made)
+        else:
+            built.append(None)
     items += rest
-    return _navigation(items, files)
+    places = {}
+    for uri, n in plan.places.items():
+        target, shown = built[n], page(uri)
+        if target is not None and shown is not None:
+            places[uri] = target
+            _title_in_section(shown, plan.titles.get(uri))
+    return _navigation(items, files), Places(places)
+
+
+def _title_in_section(page: Page, title: str | None) -> None:
+    """The page's title in the nav, where the section names what the page's own title
+    repeats: Material prints `typeset.title` there (its typeset plugin's field), and
+    the page keeps its own title in its heading and <title>."""
+    if title is not None:
+        page.typeset = {"title": html.escape(title)}  # type: ignore[attr-defined]
 
 
 def _without(items: Iterable[StructureItem], managed: frozenset[str]) -> list[StructureItem]:

@@ -3,23 +3,29 @@
 A digest site grows by a page per series every week; a nav that lists every digest
 buries the reader and costs a build time that grows with pages squared (themes render
 the whole nav into every page). The compact nav holds the topics overview, then one
-section per series: its topic (or series) page and its latest weeks. Every other
-digest stays reachable from the listings, their archives and the week pager.
+section per series: its topic (or series) page, its latest weeks and its archive
+("older weeks"). Every other digest stays reachable from the listings, their archives
+and the week pager; while one of them (or a listing's page 2, ...) is shown, it is
+placed in its series' section (`NavPlan.places`), so the reader sees where it is.
+Inside a section, a week is named by its date alone (`NavPlan.titles`): the section
+already names the series.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from ..domain.catalog import Catalog, Series
-from .layout import ListingPage, OverviewPage, SeriesListing, SitePage, TopicListing
+from .layout import ArchivePage, ListingPage, OverviewPage, SeriesListing, SitePage, TopicListing
 
 
 @dataclass(frozen=True)
 class NavSection:
     title: str
-    pages: tuple[str, ...]  # src_uris: the listing's first page, then the latest weeks
+    # src_uris: the listing's first page, the latest weeks, the archive ("older weeks")
+    pages: tuple[str, ...]
+    archive: str | None = None
 
 
 @dataclass(frozen=True)
@@ -29,6 +35,10 @@ class NavPlan:
     # The pages the plan decides about (digests in series, generated pages): they
     # leave the automatic nav, and only the plan puts some of them back.
     managed: frozenset[str]
+    # A page left out of the nav -> the section (index in `sections`) it is shown in.
+    places: Mapping[str, int] = field(default_factory=dict)
+    # A page in a section -> its title there, when it is not its own (a week's date).
+    titles: Mapping[str, str] = field(default_factory=dict)
 
 
 def series_order(catalog: Catalog, configured: Sequence[str] = ()) -> list[Series]:
@@ -48,23 +58,47 @@ def series_order(catalog: Catalog, configured: Sequence[str] = ()) -> list[Serie
 
 
 def plan(
-    catalog: Catalog, pages: Iterable[SitePage], weeks: int, order: Sequence[str] = ()
+    catalog: Catalog,
+    pages: Iterable[SitePage],
+    weeks: int,
+    order: Sequence[str] = (),
+    labels: Mapping[str, str] | None = None,
 ) -> NavPlan:
-    """The nav of the site's `pages` (from `Layout.pages`) with `weeks` latest digests."""
+    """The nav of the site's `pages` (from `Layout.pages`) with `weeks` latest digests.
+    `labels`: the `week_of`, `archive` and `page_n` labels, for titles inside a
+    section."""
     pages = list(pages)
     first = {p.subject: p.src_uri for p in pages if isinstance(p, ListingPage) and p.number == 1}
+    later = [p for p in pages if isinstance(p, ListingPage) and p.number > 1]
+    archives = {p.subject: p.src_uri for p in pages if isinstance(p, ArchivePage)}
+    week_of = (labels or {}).get("week_of", "{date}")
     sections = []
-    for series in series_order(catalog, order):
-        listing = first.get((TopicListing.kind, series.slug)) or first.get(
-            (SeriesListing.kind, series.folder)
-        )
+    places: dict[str, int] = {}
+    titles: dict[str, str] = {}
+    for n, series in enumerate(series_order(catalog, order)):
+        subject = (TopicListing.kind, series.slug)
+        if subject not in first:
+            subject = (SeriesListing.kind, series.folder)
         latest = [d.page for d in reversed(series.digests)][:weeks]
-        sections.append(
-            NavSection(catalog.series_name(series), tuple(filter(None, [listing, *latest])))
-        )
+        archive = archives.get(subject)
+        shown = tuple(filter(None, [first.get(subject), *latest, archive]))
+        sections.append(NavSection(catalog.series_name(series), shown, archive))
+        for digest in series.digests:
+            if digest.date:
+                titles[digest.page] = week_of.format(date=digest.date.isoformat())
+        if archive and labels and "archive" in labels:
+            titles[archive] = labels["archive"]
+        for listing_page in later:
+            if listing_page.subject == subject and labels and "page_n" in labels:
+                titles[listing_page.src_uri] = labels["page_n"].format(n=listing_page.number)
+        elsewhere = [d.page for d in series.digests] + [
+            p.src_uri for p in later if p.subject == subject
+        ]
+        places.update((uri, n) for uri in elsewhere if uri not in shown)
     overview = next((p.src_uri for p in pages if isinstance(p, OverviewPage)), None)
     digests = {d.page for d in catalog.digests.values() if d.series}
-    return NavPlan(overview, tuple(sections), frozenset({p.src_uri for p in pages} | digests))
+    managed = frozenset({p.src_uri for p in pages} | digests)
+    return NavPlan(overview, tuple(sections), managed, places, titles)
 
 
 def _count(catalog: Catalog, series: Series) -> int:
