@@ -153,7 +153,7 @@ def test_a_hostile_title_stays_text_in_the_card_and_the_bib_file(tmp_path: Path)
     built = build(write_site(tmp_path, {"sd/2024-04-05.md": page}), tmp_path / "site")
     assert built.returncode == 0, built.log
     html = (built.site / "sd" / "2024-04-05" / "index.html").read_text(encoding="utf-8")
-    assert "</script> " not in html.split('class="digest-card__bibtex"', 1)[1][:2000]
+    assert "</script> " not in html.split('class="digest-card__bibtex', 1)[1][:2000]
     card_text = built.page("sd/2024-04-05/").select_one("pre.digest-card__bibtex").get_text()
     _, entry = parsed_entry(card_text)
     assert entry.fields["title"] == latex(HOSTILE)

@@ -131,13 +131,15 @@ def test_the_nav_stays_compact_on_every_page(site: Site) -> None:
     assert min(f.nav_top for f in site.pages.values()) >= series
 
 
-def test_the_median_digest_page_weighs_under_90_kb(site: Site) -> None:
-    # 72 KB before each card carried its BibTeX and COinS span (about 0.9 KB a card);
-    # MkDocs' own page of the same site, without the plugin, weighs 178 KB.
+def test_the_median_digest_page_weighs_under_100_kb(site: Site) -> None:
+    # The bench budget. 72 KB before each card carried its BibTeX and COinS span
+    # (about 0.9 KB a card), 86 KB before the nav held each series' archive and named
+    # weeks by their date; MkDocs' own page of the same site, without the plugin,
+    # weighs 178 KB.
     digests = [p for p in site.pages if posixpath.basename(_stem(site, p))[:2] == "20"]
     assert len(digests) >= 300
     median = statistics.median(p.stat().st_size for p in digests)
-    assert median < 90 * 1024, median
+    assert median < 100 * 1024, median
 
 
 def test_the_median_listing_page_weighs_under_one_and_a_half_times_its_titles_only_weight(
@@ -266,10 +268,10 @@ def test_a_page_left_out_of_the_compact_nav_is_placed_in_its_series_section(
     open in the sidebar and themselves marked in it, named as the section names them
     (a week by its date, since the section names the series)."""
     oldest = sorted(p.stem for p in (site.docs / "sd").glob("20*.md"))[0]
-    expected = {
-        f"sd/{oldest}": f"{oldest} の週",
-        "sd/page/2": "2 ページ目",
-        "sd/archive": "週ごとのアーカイブ",
+    expected = {  # the site has Material's default language, English
+        f"sd/{oldest}": f"Week of {oldest}",
+        "sd/page/2": "Page 2",
+        "sd/archive": "Archive of weeks",
     }
     for stem, label in expected.items():
         tree = lxml.html.fromstring(site.file(stem).read_bytes())
@@ -283,9 +285,8 @@ def test_a_page_left_out_of_the_compact_nav_is_placed_in_its_series_section(
         assert section.xpath("./input[@checked]"), stem  # the section is open
         # The newest weeks are named by their date too, and "older weeks" ends it.
         names = [" ".join(a.text_content().split()) for a in section.xpath(".//a")]
-        assert names[-1] == "週ごとのアーカイブ" and all(
-            n.endswith("の週") for n in names[1:-1] if n not in (label,)
-        ), names
+        assert names[-1] == "Archive of weeks", names
+        assert all(n.startswith("Week of ") for n in names[1:-1] if n != label), names
     # A page in the nav is not placed twice; the first week page has no place marked.
     newest = lxml.html.fromstring(site.file("sd").read_bytes())
     assert len(newest.xpath(f"//a[{_has('md-nav__link--active')}]")) == 1
