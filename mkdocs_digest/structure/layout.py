@@ -120,15 +120,15 @@ class SitePage:
 
 
 @dataclass(frozen=True)
-class ListingPage(SitePage):
-    """Page `number` of a listing: its weeks' papers."""
+class _OfListing(SitePage):
+    """A page of one listing: one of its numbered pages, or its archive."""
 
     listing: Listing = field(compare=False, repr=False)
-    number: int = 1
+    what: ClassVar[str] = "page"  # for messages
 
     @property
     def noun(self) -> str:
-        return f"{self.listing.kind} page"
+        return f"{self.listing.kind} {self.what}"
 
     @property
     def subject(self) -> tuple[str, str]:
@@ -136,18 +136,17 @@ class ListingPage(SitePage):
 
 
 @dataclass(frozen=True)
-class ArchivePage(SitePage):
+class ListingPage(_OfListing):
+    """Page `number` of a listing: its weeks' papers."""
+
+    number: int = 1
+
+
+@dataclass(frozen=True)
+class ArchivePage(_OfListing):
     """Every week of a listing with its count, its page and its digest."""
 
-    listing: Listing = field(compare=False, repr=False)
-
-    @property
-    def noun(self) -> str:
-        return f"{self.listing.kind} archive"
-
-    @property
-    def subject(self) -> tuple[str, str]:
-        return (self.listing.kind, self.listing.key)
+    what: ClassVar[str] = "archive"
 
 
 @dataclass(frozen=True)
