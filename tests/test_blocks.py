@@ -110,3 +110,18 @@ def test_a_hostile_entry_renders_as_text_only() -> None:
     ):
         assert text_part in shown
     assert "<iframe" in shown  # the commentary paragraph, as text
+
+
+def test_a_lean_page_is_rendered_in_full_however_its_mark_is_written() -> None:
+    from mkdocs_digest.rendering.lean_page import LeanPage
+
+    lean: LeanPage[str] = LeanPage(lambda part: f"<div>{part} in full</div>")
+    html = lean.add("a", '<p data-digest-lean="">a</p>') + "<hr>" + lean.add("b", "")
+    # The second part's markup is gone (another plugin removed it): counted, not lost.
+    assert lean.full(html) == "<div>a in full</div><hr>"
+    assert lean.missed == 1
+    whole: LeanPage[str] = LeanPage(lambda part: f"<div>{part}</div>")
+    text = whole.add("x", "<p data-digest-lean>x</p>") + whole.add(
+        "y", '<ul data-digest-lean="">\n</ul>'
+    )
+    assert whole.full(text) == "<div>x</div><div>y</div>" and whole.missed == 0

@@ -890,3 +890,19 @@ def test_templates_in_custom_dir_override_cards_topic_pages_and_feeds(tmp_path: 
     assert built.page("sd/").select_one("li.my-row").get_text() == "MY ROW Paper 2599.00001"
     feed = (built.site / "sd" / "feed.xml").read_text(encoding="utf-8")
     assert "&lt;p&gt;MY FEED 2599.00001&lt;/p&gt;" in feed
+
+
+def test_a_plugin_that_rewrites_the_page_html_keeps_the_cards_full(tmp_path: Path) -> None:
+    # glightbox parses and writes every page's HTML again, and writes the lean mark
+    # as `data-digest-lean=""`: the cards must still be rendered in full.
+    config = write_site(
+        tmp_path,
+        {"index.md": "# Home\n", "sd/2024-04-05.md": digest_page("[合成データ](../../sd)")},
+        plugins=["search", "glightbox", "digest"],
+    )
+    built = build(config, tmp_path / "site")
+    assert built.returncode == 0, built.log
+    card = built.page("sd/2024-04-05/").select_one("article.digest-card")
+    assert card.select_one(".digest-card__body .digest-card__authors").get_text(strip=True)
+    assert card.select_one("pre.digest-card__bibtex")
+    assert not built.page("sd/2024-04-05/").select("[data-digest-lean]")

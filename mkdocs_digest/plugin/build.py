@@ -154,8 +154,17 @@ class Build:
     def full_page(self, page: Page) -> None:
         """The page about to be rendered by the theme: placed in the nav, and in full."""
         self.places.enter(page)
-        if page.content is not None:
-            page.content = self.model.renderer.full_page(page.file.src_uri, page.content)
+        if page.content is None:
+            return
+        uri = page.file.src_uri
+        page.content = self.model.renderer.full_page(uri, page.content)
+        missed = self.model.renderer.left_lean(uri)
+        if missed:
+            log.warning(
+                f"{uri}: {missed} card(s) or week(s) are published in their short search "
+                "form: another plugin rewrote the page's HTML so that they can no longer "
+                "be found in it"
+            )
 
     def written(self, output: str, page: Page) -> str:
         """The page's HTML as written: with its head parts, whitespace collapsed; its

@@ -28,8 +28,10 @@ from ..domain.model import Paper
 _MARKUP = re.compile(r"[*`]+")  # Markdown emphasis and code marks: not words to find
 _LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*\)")  # a Markdown link: its text is the words
 
-# What marks a lean element. Digest text is escaped, so it cannot make one.
+# What marks a lean element. Digest text is escaped, so it cannot make one. A plugin
+# that parses and writes the page's HTML again (glightbox) may write it `=""`.
 _MARK = " data-digest-lean>"
+_FOUND = re.compile(r' data-digest-lean(?:="")?>')
 
 Part = TypeVar("Part")
 
@@ -58,6 +60,7 @@ class LeanPage(Generic[Part]):
     render: Callable[[Part], str]
     parts: list[Part] = field(default_factory=list)
     lean: str | None = None  # the lean page, while its full one is rendered
+    missed: int = 0  # parts left lean: their markup was not found as it was written
 
     def add(self, part: Part, text: str) -> str:
         """`text`, the part's lean markup (`paper_text`, `no_text`)."""
@@ -70,13 +73,17 @@ class LeanPage(Generic[Part]):
         self.lean = content
         out: list[str] = []
         at = 0
-        for part in self.parts:
-            mark = content.find(_MARK, at)
+        self.missed = 0
+        for n, part in enumerate(self.parts):
+            found = _FOUND.search(content, at)
+            mark = found.start() if found else -1
             start = content.rfind("<", at, mark) if mark >= 0 else -1
             tag = content[start + 1 : mark]
             end = content.find(f"</{tag}>", mark) if start >= 0 else -1
             if end < 0:
-                break  # another plugin changed the page: leave the rest lean, not wrong
+                # Another plugin changed the page: the rest stays lean, not wrong.
+                self.missed = len(self.parts) - n
+                break
             out += [content[at:start], self.render(part)]
             at = end + len(tag) + 3
         out.append(content[at:])
@@ -97,6 +104,11 @@ class LeanPages:
         """A page's HTML with its lean parts rendered in full."""
         view = self.pages.get(page)
         return view.full(content) if view else content
+
+    def missed(self, page: str) -> int:
+        """How many parts of the page last rendered in full were left lean."""
+        view = self.pages.get(page)
+        return view.missed if view else 0
 
     def written(self, page: str) -> str | None:
         """The lean HTML of a page rendered in full, now done with; None if none."""

@@ -107,6 +107,10 @@ class Renderer:
         """A lean page's HTML rendered in full; any other page's as it is."""
         return self.lean.full(page, content) if self.lean else content
 
+    def left_lean(self, page: str) -> int:
+        """How many cards or weeks `full_page` could not render in full."""
+        return self.lean.missed(page) if self.lean else 0
+
     def written_page(self, page: str) -> str | None:
         """The lean HTML of a page now written, for the build to hold; None if none."""
         return self.lean.written(page) if self.lean else None
