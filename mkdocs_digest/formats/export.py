@@ -59,6 +59,27 @@ def compact_json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+# An HTML parser ends a script element at the first "</script" and treats "<!--"
+# specially, whatever the JSON says; these escapes keep the JSON the same value.
+# (Chained str.replace: str.translate with a dict is ~15x slower on page-sized text.)
+_SCRIPT_ESCAPES = (
+    ("<", "\\u003c"),
+    (">", "\\u003e"),
+    ("&", "\\u0026"),
+    ("\u2028", "\\u2028"),
+    ("\u2029", "\\u2029"),
+)
+
+
+def script_json(value: object) -> str:
+    """`value` as JSON to put inside a `<script>` element: nothing in digest text can
+    end the element or start markup there."""
+    text = compact_json(value)
+    for char, escape in _SCRIPT_ESCAPES:
+        text = text.replace(char, escape)
+    return text
+
+
 def _site(catalog: Catalog) -> dict[str, Any]:
     """Everything of the catalog but its papers."""
     return {

@@ -10,19 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..domain.catalog import PaperRecord
-from .export import compact_json
-
-# An HTML parser ends a script element at the first "</script" and treats "<!--"
-# specially, whatever the JSON says; these escapes keep the JSON the same value.
-# (Chained str.replace: str.translate with a dict is ~15x slower on page-sized text.)
-_SCRIPT_ESCAPES = (
-    ("<", "\\u003c"),
-    (">", "\\u003e"),
-    ("&", "\\u0026"),
-    ("\u2028", "\\u2028"),
-    ("\u2029", "\\u2029"),
-)
-
+from .export import script_json
 
 def article(paper_record: PaperRecord) -> dict[str, object]:
     paper = paper_record.paper
@@ -49,7 +37,4 @@ def article(paper_record: PaperRecord) -> dict[str, object]:
 def script_element(records: Iterable[PaperRecord]) -> str:
     """A `<script type="application/ld+json">` element describing the papers."""
     data = {"@context": "https://schema.org", "@graph": [article(r) for r in records]}
-    text = compact_json(data)
-    for char, escape in _SCRIPT_ESCAPES:
-        text = text.replace(char, escape)
-    return f'<script type="application/ld+json">{text}</script>'
+    return f'<script type="application/ld+json">{script_json(data)}</script>'
