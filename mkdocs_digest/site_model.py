@@ -18,6 +18,7 @@ from .formats.context import Extras, SiteInfo
 from .formats.export import PAPERS_JSON
 from .formats.feeds import feed_links
 from .formats.head import FeedLinks, HeadPart, JsonLd
+from .formats.paper_search import SearchLabels
 from .formats.site_files import site_files
 from .options import Options
 from .rendering.renderer import Renderer
@@ -51,10 +52,12 @@ class SiteModel:
         *,
         site_url: str | None,
         lean: bool = False,
+        paper_search: bool = False,
     ) -> SiteModel:
         """The model of a site whose pages are `own` (source paths), some of them
         `digests`; `site_url` as in mkdocs.yml (feeds need it), None where no
-        mkdocs.yml tells (`mkdocs-digest check DOCS_DIR`)."""
+        mkdocs.yml tells (`mkdocs-digest check DOCS_DIR`). `paper_search`: the
+        theme's search box answers paper queries from the plugin's index."""
         catalog = Catalog.build(list(digests), options.topic_names)
         layout = Layout(options.topic_page, options.overview_page, options.per_page)
         pages, problems = layout.pages(catalog, own)
@@ -64,6 +67,7 @@ class SiteModel:
             papers_json=PAPERS_JSON if options.papers_json else None,
             feeds=bool(options.feeds and site_url),
             citations=options.citations,
+            paper_search=paper_search,
         )
         renderer = Renderer(
             catalog,
@@ -78,8 +82,11 @@ class SiteModel:
         return cls(options, catalog, pages_by_uri, renderer, catalog.diagnostics + problems)
 
     def head_parts(self, info: SiteInfo) -> list[HeadPart]:
-        """What each page's `<head>` gets: JSON-LD, the feed it announces."""
+        """What each page's `<head>` gets: JSON-LD, the feed it announces, the words of
+        the paper search."""
         parts: list[HeadPart] = [JsonLd(self.catalog)] if self.options.json_ld else []
+        if self.renderer.context.extras.paper_search:
+            parts.append(SearchLabels(self.renderer.context.labels))
         if self.renderer.context.extras.feeds and info.url:
             topics = [
                 lst for lst in self.renderer.listings.values() if isinstance(lst, TopicListing)

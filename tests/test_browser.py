@@ -296,3 +296,29 @@ def test_the_copy_button_puts_the_bibtex_on_the_clipboard(watched, server) -> No
     bibtex = card.locator("pre.digest-card__bibtex").text_content()
     assert bibtex.startswith("@misc{tanaka2024synthetic,")
     assert watched.evaluate("navigator.clipboard.readText()") == bibtex
+
+
+def test_site_search_lists_papers_a_keyboard_reaches_across_instant_navigation(
+    watched, server
+) -> None:
+    """The example site has Material's instant navigation: the papers the search box
+    lists lead to their cards from any page, and the box answers again on the next."""
+    watched.goto(server + "topics/")
+    watched.keyboard.press("/")
+    box = watched.locator("input.md-search__input")
+    box.fill("分岐係数")  # a word of one paper's summary only
+    papers = watched.locator(".digest-search .md-search-result__item")
+    papers.first.wait_for()
+    assert papers.count() == 1
+    assert watched.locator(".digest-search__status").inner_text() == "1 件の論文"
+    assert watched.locator(".digest-search mark").inner_text() == "分岐係数"
+    watched.keyboard.press("ArrowDown")  # Material's keys walk our results too
+    focused = watched.evaluate("document.activeElement.getAttribute('href')")
+    assert focused.endswith("sd/2024-04-05/#arxiv-2599.00102")
+    watched.keyboard.press("Enter")
+    watched.wait_for_url("**/sd/2024-04-05/#arxiv-2599.00102")
+    assert watched.locator("#arxiv-2599\\.00102").is_visible()
+    watched.keyboard.press("/")
+    box.fill("Kaori Saito")  # an author, on the page instant navigation brought
+    papers.first.wait_for()
+    assert "Kaori Saito" in watched.locator(".digest-search .digest-search__meta").first.inner_text()

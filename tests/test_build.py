@@ -282,14 +282,16 @@ def test_a_build_holds_digest_and_topic_pages_lean_once_they_are_written(
     assert held_listing.select_one("#week-2024-04-05").has_attr("data-search-exclude")
 
 
-def test_search_index_jumps_to_paper_headings(example_site: Built) -> None:
-    index = json.loads((example_site.site / "search" / "search_index.json").read_text())
+def test_search_index_jumps_to_paper_headings(plain_theme_site: Built) -> None:
+    index = json.loads((plain_theme_site.site / "search" / "search_index.json").read_text())
     locations = {doc["location"] for doc in index["docs"]}
     assert "sd/2024-03-29/#arxiv-2404.02519-title" in locations
 
 
-def test_a_card_s_search_entry_holds_its_text_commentary_and_comment(example_site: Built) -> None:
-    index = json.loads((example_site.site / "search" / "search_index.json").read_text())
+def test_a_card_s_search_entry_holds_its_text_commentary_and_comment(
+    plain_theme_site: Built,
+) -> None:
+    index = json.loads((plain_theme_site.site / "search" / "search_index.json").read_text())
     entry = next(
         d for d in index["docs"] if d["location"] == "sd/2024-04-05/#arxiv-2599.00102-title"
     )
@@ -301,6 +303,29 @@ def test_a_card_s_search_entry_holds_its_text_commentary_and_comment(example_sit
         "9 pages",
     ):
         assert words in entry["text"], words
+
+
+def test_material_s_search_box_gets_the_papers_from_the_plugin_s_files(
+    example_site: Built,
+) -> None:
+    """Under Material, its index holds the pages and no paper; digest.js answers paper
+    queries from the filter index and the papers' text, named in each page's head."""
+    site = example_site.site
+    material = json.loads((site / "search" / "search_index.json").read_text())["docs"]
+    assert not [d for d in material if "#arxiv-" in d["location"]]
+    assert not [d for d in material if "Synthetic Benchmark Hard Enough" in d["text"]]
+    assert {"sd/2024-04-05/", "sd/", "topics/"} <= {d["location"] for d in material}
+    head = example_site.page("sd/2024-04-05/").select_one("head script#digest-search")
+    settings = json.loads(head.string)
+    index = json.loads((site / settings["index"]).read_text(encoding="utf-8"))
+    texts = json.loads((site / settings["text"]).read_text(encoding="utf-8"))["text"]
+    n = [p[0] for p in index["papers"]].index("2599.00102")
+    assert index["pages"][index["home"][n][0]] == "sd/2024-04-05/" and len(index["home"][n]) == 1
+    for words in ("分岐係数", "ずっと気になってた", "9 pages"):  # summary, remark, comment
+        assert words in texts[n], words
+    for markup in ("要点", "**", "`", "]("):
+        assert markup not in texts[n], markup
+    assert settings["labels"]["n_papers"] == "{n} 件の論文"  # the site's language
 
 
 def test_the_stylesheet_is_shipped_and_linked(example_site: Built) -> None:
@@ -362,10 +387,17 @@ def test_topic_links_work_for_digests_at_any_depth(tmp_path: Path, directory_url
     assert broken_links(built) == []
 
 
-def test_plain_mkdocs_theme(tmp_path: Path) -> None:
-    config = with_config(EXAMPLE / "mkdocs.yml", tmp_path, theme={"name": "mkdocs"})
-    built = build(config, tmp_path / "site")
+@pytest.fixture(scope="module")
+def plain_theme_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The example site under MkDocs' own theme: its search indexes the papers' text."""
+    tmp = tmp_path_factory.mktemp("plain")
+    built = build(with_config(EXAMPLE / "mkdocs.yml", tmp, theme={"name": "mkdocs"}), tmp / "site")
     assert built.returncode == 0, built.log
+    return built
+
+
+def test_plain_mkdocs_theme(plain_theme_site: Built) -> None:
+    built = plain_theme_site
     soup = built.page("sd/2024-03-29/")
     assert len(soup.select("article.digest-card")) == 12
     assert broken_links(built) == []
@@ -729,9 +761,9 @@ def test_digests_without_front_matter_code_examples_and_comma_categories(tmp_pat
 
 
 def test_search_indexes_each_paper_once_from_its_text_not_its_markup(
-    example_site: Built,
+    plain_theme_site: Built,
 ) -> None:
-    index = json.loads((example_site.site / "search" / "search_index.json").read_text())
+    index = json.loads((plain_theme_site.site / "search" / "search_index.json").read_text())
     entries = {e["location"]: e for e in index["docs"]}
     card = entries["sd/2024-04-05/#arxiv-2599.00102-title"]
     assert card["title"].startswith("When Is a Synthetic Benchmark Hard Enough?")
@@ -742,7 +774,7 @@ def test_search_indexes_each_paper_once_from_its_text_not_its_markup(
     cards = [loc for loc in entries if loc.startswith("sd/2024-04-05/#arxiv-")]
     assert len(cards) == 3  # one entry per paper
     # The built page still shows whole cards: only the search plugin read the text.
-    page = example_site.page("sd/2024-04-05/")
+    page = plain_theme_site.page("sd/2024-04-05/")
     assert len(page.select("article.digest-card .digest-card__body ul.digest-chips")) == 3
 
 

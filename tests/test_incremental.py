@@ -263,11 +263,12 @@ def test_serve_writes_again_only_the_site_files_an_edit_changed(site: DirtySite)
     site.edit("dp/2024-04-12.md", "攻撃を提案", "攻撃を提案する")  # a bullet of a dp paper
     site.build()
     rewritten = {str(p.relative_to(site.site)) for p in files if p.stat().st_mtime_ns != before[p]}
-    # Bullets show in papers.json and in the dp topic's feed (its entry for the paper
-    # is this one); the site's feed shows the paper's sd appearance, the same week,
-    # and neither a .bib file nor the filter's index shows bullets.
+    # Bullets show in papers.json, in the site search's text of papers and in the dp
+    # topic's feed (its entry for the paper is this one); the site's feed shows the
+    # paper's sd appearance, the same week, and neither a .bib file nor the filter's
+    # index shows bullets.
     ours = rewritten - {"search/search_index.json", "sitemap.xml"}
-    assert ours == {"papers.json", "dp/feed.xml"}
+    assert ours == {"papers.json", "assets/mkdocs_digest/papers-text.json", "dp/feed.xml"}
     assert "攻撃を提案する" in (site.site / "papers.json").read_text(encoding="utf-8")
     site.assert_same_as_clean()
 

@@ -1,5 +1,5 @@
-/* mkdocs-digest: the filter on topic and series pages, and the copy buttons of
-   citations.
+/* mkdocs-digest: the filter on topic and series pages, the papers in the site
+   search's results, and the copy buttons of citations.
    It narrows a listing across all its numbered pages, from one JSON index fetched on
    first use. Digest text only ever reaches the page as textContent. Plain JavaScript,
    no framework; it runs again after each page change of Material's instant navigation
@@ -139,6 +139,245 @@
   function run() {
     document.querySelectorAll("form.digest-filter").forEach(setup);
   }
+
+  // Site search: Material's search box answers paper queries from the plugin's own
+  // index (formats/paper_search.py), each paper once, at its home card, above the
+  // pages Material finds. Matching is by substring, so a Japanese word is found
+  // wherever it stands; titles weigh above authors, categories and text.
+  var ROOT = document.currentScript
+    ? new URL("../../", document.currentScript.src).href // assets/mkdocs_digest/
+    : null;
+  var SHOWN = 10; // first results; the next ones open under "N more"
+  var MOST = 50;
+  var WEIGHTS = [4, 8, 8, 4, 2, 1]; // arXiv id, title, title_ja, authors, categories, text
+  var ARXIV = /^(?:arxiv:)?(\d{4}\.\d{4,5})(?:v\d+)?$/;
+  var papers = null; // Promise of the papers, each with its folded fields
+  var settings = null;
+
+  function searchSettings() {
+    if (!settings) {
+      var element = document.getElementById("digest-search");
+      settings = element ? JSON.parse(element.textContent) : false;
+    }
+    return settings;
+  }
+
+  function searchable() {
+    if (!papers) {
+      var s = searchSettings();
+      papers = Promise.all([load(ROOT + s.index), load(ROOT + s.text)]).then(function (got) {
+        var index = got[0], texts = got[1].text;
+        return index.papers.map(function (paper, n) {
+          var home = index.home[n];
+          var anchor = home[1] || "arxiv-" + paper[0].replace(/[^A-Za-z0-9.\-]/g, "-");
+          return {
+            paper: paper,
+            text: texts[n] || "",
+            url: ROOT + index.pages[home[0]] + "#" + anchor,
+            week: index.weeks[home[0]] || "",
+            fields: paper.concat([texts[n] || ""]).map(fold),
+            order: n,
+          };
+        });
+      });
+      papers.catch(function () { papers = null; });
+    }
+    return papers;
+  }
+
+  function score(entry, terms, phrase) {
+    var total = 0;
+    for (var t = 0; t < terms.length; t++) {
+      var best = entry.fields[0] === terms[t] ? 100 : 0;
+      for (var f = 0; f < WEIGHTS.length && !best; f++) {
+        if (entry.fields[f].indexOf(terms[t]) !== -1) best = WEIGHTS[f];
+      }
+      for (; f < 3; f++) { // a title match outweighs one found first elsewhere
+        if (entry.fields[f].indexOf(terms[t]) !== -1) best = Math.max(best, WEIGHTS[f]);
+      }
+      if (!best) return 0;
+      total += best;
+    }
+    if (entry.fields[1].indexOf(phrase) !== -1 || entry.fields[2].indexOf(phrase) !== -1) {
+      total += 8; // the whole query as written, in a title
+    }
+    return total;
+  }
+
+  function found(all, query) {
+    var phrase = fold(query).trim();
+    var terms = phrase.split(/\s+/).filter(Boolean).map(function (term) {
+      var id = ARXIV.exec(term);
+      return id ? id[1] : term;
+    });
+    if (!terms.length) return [];
+    var hits = [];
+    all.forEach(function (entry) {
+      var points = score(entry, terms, phrase);
+      if (points) hits.push({ entry: entry, score: points });
+    });
+    hits.sort(function (a, b) { return b.score - a.score || b.entry.order - a.entry.order; });
+    hits.terms = terms;
+    return hits;
+  }
+
+  function snippet(text, terms) {
+    // Around the first term found in the text, the term marked; textContent only.
+    var p = document.createElement("p");
+    var lower = text.toLowerCase();
+    var at = -1, term = "";
+    terms.forEach(function (t) {
+      var i = lower.indexOf(t);
+      if (i !== -1 && (at === -1 || i < at)) { at = i; term = t; }
+    });
+    if (at === -1) { p.textContent = text.slice(0, 120); return p; }
+    var start = Math.max(0, at - 40);
+    p.appendChild(document.createTextNode((start ? "…" : "") + text.slice(start, at)));
+    var mark = document.createElement("mark");
+    mark.textContent = text.slice(at, at + term.length);
+    p.appendChild(mark);
+    p.appendChild(document.createTextNode(text.slice(at + term.length, at + 120)));
+    return p;
+  }
+
+  function shownAuthors(names, terms) {
+    // The first three, and any further one the query names: the reason it was found.
+    var authors = names.split(", ");
+    if (authors.length <= 3) return names;
+    var named = authors.slice(3).filter(function (name) {
+      var folded = fold(name);
+      return terms.some(function (term) { return folded.indexOf(term) !== -1; });
+    });
+    return authors.slice(0, 3).concat(named.length ? ["…"].concat(named) : []).join(", ") +
+      (named.length && named[named.length - 1] === authors[authors.length - 1] ? "" : ", …");
+  }
+
+  function result(hit, terms, labels) {
+    var entry = hit.entry, paper = entry.paper;
+    var li = document.createElement("li");
+    li.className = "md-search-result__item digest-search__item";
+    var link = document.createElement("a");
+    link.className = "md-search-result__link";
+    link.tabIndex = -1;
+    link.href = entry.url;
+    var article = document.createElement("article");
+    article.className = "md-search-result__article md-typeset";
+    article.dataset.mdScore = String(hit.score); // Material's Enter goes to the best
+    var title = document.createElement("h1");
+    title.lang = "en";
+    title.textContent = paper[1];
+    article.appendChild(title);
+    if (paper[2]) {
+      var ja = document.createElement("p");
+      ja.className = "digest-search__title-ja";
+      ja.lang = "ja";
+      ja.textContent = paper[2];
+      article.appendChild(ja);
+    }
+    var meta = document.createElement("p");
+    meta.className = "digest-search__meta";
+    var authors = shownAuthors(paper[3], terms);
+    var week = entry.week ? labels.week_of.replace("{date}", entry.week) : "";
+    meta.textContent = [paper[0], authors, week].filter(Boolean).join(" · ");
+    article.appendChild(meta);
+    if (entry.text) article.appendChild(snippet(entry.text, terms));
+    link.appendChild(article);
+    li.appendChild(link);
+    return li;
+  }
+
+  function counted(labels, key, n) {
+    return (n === 1 && labels[key + "_one"] || labels[key]).replace("{n}", n);
+  }
+
+  function searchGroup(result) {
+    var group = result.querySelector(".digest-search");
+    if (group) return group;
+    group = document.createElement("div");
+    group.className = "digest-search";
+    group.hidden = true;
+    var meta = document.createElement("div");
+    meta.className = "md-search-result__meta digest-search__status";
+    group.appendChild(meta);
+    group.appendChild(document.createElement("ol")).className = "md-search-result__list";
+    // First in the result: Material counts its own results in the meta line below,
+    // and its Enter key weighs every result's score, ours included.
+    result.insertBefore(group, result.firstChild);
+    var theirs = result.querySelector(":scope > ol.md-search-result__list");
+    if (theirs) new MutationObserver(function () { own(result); }).observe(theirs, { childList: true });
+    return group;
+  }
+
+  function own(result) {
+    // Material's "no matching documents" under papers found reads as if none were.
+    var group = result.querySelector(".digest-search");
+    var theirs = result.querySelector(":scope > ol.md-search-result__list");
+    var ours = group && !group.hidden && group.querySelector("li");
+    result.classList.toggle("digest-search--papers-only", !!ours && theirs && !theirs.children.length);
+  }
+
+  function showPapers(group, hits, labels) {
+    var meta = group.firstChild, list = meta.nextSibling;
+    list.textContent = "";
+    var old = group.querySelector("details");
+    if (old) old.remove();
+    meta.textContent = counted(labels, "n_papers", hits.length);
+    hits.slice(0, SHOWN).forEach(function (hit) {
+      list.appendChild(result(hit, hits.terms, labels));
+    });
+    var rest = hits.slice(SHOWN, MOST);
+    if (rest.length) {
+      var more = document.createElement("details");
+      more.className = "md-search-result__more digest-search__more";
+      var summary = more.appendChild(document.createElement("summary"));
+      summary.tabIndex = -1;
+      summary.textContent = counted(labels, "search_more", rest.length);
+      var extra = more.appendChild(document.createElement("ol"));
+      extra.className = "md-search-result__list";
+      more.addEventListener("toggle", function () {
+        if (!more.open || extra.firstChild) return;
+        rest.forEach(function (hit) { extra.appendChild(result(hit, hits.terms, labels)); });
+      });
+      group.appendChild(more);
+    }
+  }
+
+  var asked = 0;
+
+  function searchPapers(input) {
+    var s = searchSettings();
+    var box = input.closest(".md-search");
+    var resultEl = box && box.querySelector(".md-search-result");
+    if (!s || !ROOT || !resultEl) return;
+    var group = searchGroup(resultEl);
+    var query = input.value;
+    var ticket = ++asked;
+    if (!query.trim()) { group.hidden = true; own(resultEl); return; }
+    if (!papers) { group.hidden = false; group.firstChild.textContent = s.labels.filter_loading; }
+    searchable().then(function (all) {
+      if (ticket !== asked) return;
+      var hits = found(all, query);
+      group.hidden = !hits.length;
+      showPapers(group, hits, s.labels);
+      own(resultEl);
+    }, function () { group.hidden = true; own(resultEl); });
+  }
+
+  function isSearchBox(target) {
+    return target && target.matches && target.matches("input.md-search__input");
+  }
+
+  document.addEventListener("input", function (event) {
+    if (isSearchBox(event.target)) searchPapers(event.target);
+  });
+  document.addEventListener("focusin", function (event) {
+    // Fetch while the reader types the first letters.
+    if (isSearchBox(event.target) && searchSettings() && ROOT) searchable();
+  });
+  document.addEventListener("reset", function (event) {
+    var input = event.target.querySelector && event.target.querySelector("input.md-search__input");
+    if (input) setTimeout(function () { searchPapers(input); });
+  });
 
   // Copy buttons of citations: one listener for the document, so cards that
   // instant navigation brings in work too. The status is a polite live region.

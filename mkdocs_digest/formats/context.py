@@ -22,6 +22,9 @@ class Extras:
     papers_json: str | None = None  # the catalog's file in the site, if written
     feeds: bool = False  # an Atom feed beside each topic page
     citations: bool = False  # BibTeX and COinS on cards, a .bib per topic
+    # The theme's search box answers paper queries from the plugin's own index
+    # (digest.js, formats/paper_search.py) instead of indexing the papers' text.
+    paper_search: bool = False
 
 
 NO_EXTRAS = Extras()

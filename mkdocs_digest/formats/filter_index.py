@@ -7,11 +7,13 @@ written per build and fetched when a reader first types. Its shape:
     {"papers": [[arxiv_id, title, title_ja, authors, categories], ...],
      "pages": [url of a digest page, ...],
      "weeks": [the week of each of those pages, ISO date or "", ...],
+     "home": [[page] or [page, anchor] of each paper's home card, ...],
      "lists": {"topic:sd": [[paper, page], [paper, page, anchor], ...], ...}}
 
 `paper` and `page` index the arrays above; the card's anchor is given only where it
-is not the paper's own (`arxiv-<id>-2` for a second entry on one page). URLs are
-site-root relative, as MkDocs gives them; each list is in the listing's order.
+is not the paper's own (`arxiv-<id>-2` for a second entry on one page). A paper's home
+card (`Catalog.home`) is where the site search leads to. URLs are site-root relative,
+as MkDocs gives them; each list is in the listing's order.
 """
 
 from __future__ import annotations
@@ -47,7 +49,9 @@ def filter_index(
         if n:
             yield ","
         yield memo.get(("paper", paper), partial(_record, paper))
-    yield f'],"pages":{compact_json(page_urls)},"weeks":{compact_json(weeks)},"lists":{{'
+    yield f'],"pages":{compact_json(page_urls)},"weeks":{compact_json(weeks)},"home":'
+    yield _rows(tuple(map(catalog.home, papers)), papers, pages, memo, with_paper=False)
+    yield ',"lists":{'
     for n, listing in enumerate(listings):
         yield ("," if n else "") + compact_json(f"{listing.kind}:{listing.key}") + ":"
         yield _rows(listing.entries, papers, pages, memo)
@@ -55,17 +59,27 @@ def filter_index(
 
 
 def _rows(
-    entries: tuple[Entry, ...], papers: Mapping[str, int], pages: Mapping[str, int], memo: Memo
+    entries: tuple[Entry, ...],
+    papers: Mapping[str, int],
+    pages: Mapping[str, int],
+    memo: Memo,
+    with_paper: bool = True,
 ) -> str:
-    return memo.get(("rows", entries), partial(_make_rows, entries, papers, pages))
+    key = ("rows", with_paper, entries)
+    return memo.get(key, partial(_make_rows, entries, papers, pages, with_paper))
 
 
 def _make_rows(
-    entries: tuple[Entry, ...], papers: Mapping[str, int], pages: Mapping[str, int]
+    entries: tuple[Entry, ...],
+    papers: Mapping[str, int],
+    pages: Mapping[str, int],
+    with_paper: bool,
 ) -> str:
     rows: list[list[object]] = []
     for entry in entries:
-        row: list[object] = [papers[entry.paper.arxiv_id], pages[entry.page]]
+        row: list[object] = [pages[entry.page]]
+        if with_paper:
+            row.insert(0, papers[entry.paper.arxiv_id])
         if entry.anchor != entry.paper.anchor:
             row.append(entry.anchor)
         rows.append(row)

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from ..domain.catalog import PaperRecord
 from .export import script_json
 
+
 def article(paper_record: PaperRecord) -> dict[str, object]:
     paper = paper_record.paper
     # No `description`: the bullets are on the page already, and carrying them twice

@@ -14,8 +14,15 @@ from .context import FileContext, SiteFile
 from .export import PapersJson
 from .feeds import AtomFeeds
 from .filter_index import FilterIndex
+from .paper_search import PaperTexts
 
-SITE_FILES: tuple[SiteFile, ...] = (FilterIndex(), PapersJson(), AtomFeeds(), BibFiles())
+SITE_FILES: tuple[SiteFile, ...] = (
+    FilterIndex(),
+    PaperTexts(),
+    PapersJson(),
+    AtomFeeds(),
+    BibFiles(),
+)
 
 
 def site_files(context: FileContext) -> Iterator[tuple[str, Iterable[str]]]:

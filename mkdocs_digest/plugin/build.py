@@ -79,6 +79,15 @@ def configure(config: MkDocsConfig, options: Options) -> BlockStore:
     return store
 
 
+def searches_papers(config: MkDocsConfig) -> bool:
+    """Whether digest.js answers paper queries in the theme's search box: Material's
+    box with its search plugin, served over HTTP. Other themes' search, and Material's
+    offline one (file:// pages cannot fetch the plugin's files), index the papers'
+    text."""
+    names = {name.rsplit("/", 1)[-1] for name in config.plugins}
+    return config.theme.name == "material" and "search" in names and "offline" not in names
+
+
 class Build:
     def __init__(
         self,
@@ -95,7 +104,14 @@ class Build:
         own = [f.src_uri for f in files.documentation_pages()]
         site_url = config.site_url or ""
         self.model = SiteModel.make(
-            digests, own, options, labels, config.theme.dirs, site_url=site_url, lean=True
+            digests,
+            own,
+            options,
+            labels,
+            config.theme.dirs,
+            site_url=site_url,
+            lean=True,
+            paper_search=searches_papers(config),
         )
         for problem in self.model.problems:
             log.warning(str(problem))

@@ -24,9 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from ..domain.model import Paper
-
-_MARKUP = re.compile(r"[*`]+")  # Markdown emphasis and code marks: not words to find
-_LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*\)")  # a Markdown link: its text is the words
+from ..formats.paper_search import paper_text as searched_text
 
 # What marks a lean element. Digest text is escaped, so it cannot make one. A plugin
 # that parses and writes the page's HTML again (glightbox) may write it `=""`.
@@ -40,10 +38,8 @@ def paper_text(paper: Paper) -> str:
     """A card's lean body: one paragraph of what a reader searches a paper by (the
     English title is the card's heading, which search takes as the entry's title)."""
     parts = [paper.arxiv_id, paper.title_ja or "", ", ".join(paper.authors)]
-    parts += [" ".join(paper.categories), *paper.summary]
-    parts += [paper.commentary or "", paper.comment or ""]
+    parts += [" ".join(paper.categories), searched_text(paper)]
     text = " ".join(" ".join(p.split()) for p in parts if p)
-    text = _MARKUP.sub("", _LINK.sub(r"\1", text))
     return f"<p{_MARK}{html.escape(text)}</p>"
 
 

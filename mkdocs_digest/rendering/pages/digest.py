@@ -113,8 +113,11 @@ class DigestRenderer:
             ("data-topics", " ".join(t.slug for t in paper.topics)),
         )
         # Search finds a paper once, at its home card: Material's search leaves out
-        # the section of a heading marked so (the card, up to the next heading).
-        searched = () if card.home else (("data-search-exclude", ""),)
+        # the section of a heading marked so (the card, up to the next heading). With
+        # the plugin's own paper search, the theme's index holds no paper at all; the
+        # home card keeps the paper's words for the plugins that read the page.
+        indexed = card.home and not self.context.extras.paper_search
+        searched = () if indexed else (("data-search-exclude", ""),)
         heading = Heading(
             3,
             heading_id,
