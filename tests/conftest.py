@@ -7,6 +7,7 @@ import posixpath
 import subprocess
 import sys
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -144,6 +145,46 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
     built = build(EXAMPLE / "mkdocs.yml", tmp_path_factory.mktemp("example") / "site")
     assert built.returncode == 0, built.log
     return built
+
+
+# The real-size site's theme: Material with the tabs and code copy buttons real sites
+# turn on (the wayfinding and copy-control tests read them), light and dark.
+REALSIZE_THEME = {
+    "name": "material",
+    "features": ["navigation.tabs", "content.code.copy"],
+    "palette": [
+        {"media": "(prefers-color-scheme: light)", "scheme": "default"},
+        {"media": "(prefers-color-scheme: dark)", "scheme": "slate"},
+    ],
+}
+
+
+@dataclass
+class RealSite:
+    built: Built
+    docs: Path  # bench/realsite.py's docs folder
+
+
+@pytest.fixture(scope="session")
+def realsize(tmp_path_factory: pytest.TempPathFactory) -> Callable[[bool], RealSite]:
+    """The real-size site (bench/realsite.py), built once per URL style for the run:
+    its HTML checks and its browser tests read the same build."""
+    from bench.realsite import make_site
+
+    made: dict[bool, RealSite] = {}
+
+    def get(directory_urls: bool) -> RealSite:
+        if directory_urls not in made:
+            tmp = tmp_path_factory.mktemp("realsize")
+            make_site(tmp / "docs")
+            config = write_site(tmp, {}, theme=REALSIZE_THEME, use_directory_urls=directory_urls)
+            built = build(config, tmp / "site")
+            assert built.returncode == 0, built.log
+            assert "WARNING" not in built.log
+            made[directory_urls] = RealSite(built, tmp / "docs")
+        return made[directory_urls]
+
+    return get
 
 
 def needs_corpus() -> pytest.MarkDecorator:

@@ -7,20 +7,18 @@ real HTML parser into the facts the tests below check, under both URL styles.
 
 from __future__ import annotations
 
-import html
 import json
 import posixpath
 import statistics
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import lxml.html
 import pytest
 
-from bench.realsite import make_site
-
-from .conftest import build, needs_corpus, resolve, write_site
+from .conftest import RealSite, needs_corpus, resolve
 
 pytestmark = needs_corpus()
 
@@ -86,22 +84,13 @@ def read(page_file: Path) -> PageFacts:
     )
 
 
-def built_site(tmp: Path, directory_urls: bool) -> Site:
-    docs = tmp / "docs"
-    count = make_site(docs)
-    config = write_site(tmp, {}, use_directory_urls=directory_urls)
-    built = build(config, tmp / "site")
-    assert built.returncode == 0, built.log
-    assert "WARNING" not in built.log
-    series = sorted(p.name for p in docs.iterdir() if p.is_dir())
-    assert count >= 300 and len(series) >= 10
-    pages = {path: read(path) for path in built.pages()}
-    return Site(built.site, docs, pages, series)
-
-
 @pytest.fixture(scope="module", params=[True, False], ids=["directory-urls", "file-urls"])
-def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Site:
-    return built_site(tmp_path_factory.mktemp("realsize"), request.param)
+def site(request: pytest.FixtureRequest, realsize: Callable[[bool], RealSite]) -> Site:
+    real = realsize(request.param)
+    series = sorted(p.name for p in real.docs.iterdir() if p.is_dir())
+    assert len(list(real.docs.glob("*/*.md"))) >= 300 and len(series) >= 10
+    pages = {path: read(path) for path in real.built.pages()}
+    return Site(real.built.site, real.docs, pages, series)
 
 
 def local_target(site: Site, page: Path, href: str) -> tuple[Path, str] | None:
@@ -241,24 +230,32 @@ def test_every_week_of_every_series_is_reachable_from_its_listing_or_archive(sit
 
 
 def test_search_finds_each_paper_once_at_its_home_card(site: Site) -> None:
-    """One search entry per paper, at the card its first topic's page links to (in
-    the topic's own series), with its arXiv id as text; other appearances and the
-    listings add none."""
-    index = json.loads((site.root / "search" / "search_index.json").read_text())
+    """Material's search box answers paper queries from the plugin's index: each
+    paper once, leading to the card its first topic's page links to (in the topic's
+    own series), with the text it is searched by. Material's own index keeps every
+    page's title and no paper's text."""
     papers = json.loads((site.root / "papers.json").read_text(encoding="utf-8"))["papers"]
-    entries = {d["location"]: d for d in index["docs"] if "#arxiv-" in d["location"]}
-    assert len(entries) == len(papers) > 3000
+    ours = site.root / "assets" / "mkdocs_digest"
+    index = json.loads((ours / "papers-index.json").read_text(encoding="utf-8"))
+    texts = json.loads((ours / "papers-text.json").read_text(encoding="utf-8"))["text"]
+    assert len(index["papers"]) == len(texts) == len(papers) > 3000
+    searched = {record[0]: n for n, record in enumerate(index["papers"])}
+    assert len(searched) == len(papers)  # once each
     for paper in papers:
+        n = searched[paper["arxiv_id"]]
         first = paper["topics"][0]
         own = [a for a in paper["appearances"] if a["page"].startswith(first + "/")]
         home = (own or paper["appearances"])[0]["url"].removeprefix("https://example.org/")
-        entry = entries[home + "-title"]
-        assert html.unescape(entry["title"]) == paper["title"].strip()
-        assert paper["arxiv_id"] in entry["text"] and paper["authors"][0] in entry["text"]
+        page, *anchor = index["home"][n]
+        assert index["pages"][page] + "#" + (anchor or [f"arxiv-{paper['arxiv_id']}"])[0] == home
+        assert index["papers"][n][1] == paper["title"].strip()
+        assert paper["summary"][0].split()[0] in texts[n]
+    material = json.loads((site.root / "search" / "search_index.json").read_text())["docs"]
+    assert not [d for d in material if "#arxiv-" in d["location"]]
     titles = {paper["title"].strip() for paper in papers}
-    listings = [d for d in index["docs"] if "#arxiv-" not in d["location"]]
-    assert len(listings) > 500  # every page is still found by its title
-    assert not [d["location"] for d in listings if any(t in d["text"] for t in titles)]
+    assert not [d["location"] for d in material if any(t in d["text"] for t in titles)]
+    found = {d["location"].split("#")[0] for d in material}
+    assert len(found) == len(site.pages) > 500  # every page, found by its title
 
 
 def test_a_page_left_out_of_the_compact_nav_is_placed_in_its_series_section(

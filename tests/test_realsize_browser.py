@@ -1,0 +1,198 @@
+"""The real-size site in Debian's Chromium, as a reader uses it: the site search first,
+then pages reached from search or an "also in" link, which must say where they are.
+The build is the one test_realsize.py reads (conftest.realsize), with Material's tabs
+and code copy buttons on."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from .browsing import chromium, new_page, require_chromium, static_server
+from .conftest import RealSite, needs_corpus
+
+sync_api = require_chromium()
+pytestmark = needs_corpus()
+
+PAPER = "2412.19723"  # OS-Genesis, in the corpus' last week, in one topic (sd)
+SCREENSHOTS = os.environ.get("DIGEST_SCREENSHOTS")  # a folder: keep the pictures there
+
+
+@pytest.fixture(scope="module")
+def real(realsize: Callable[[bool], RealSite]) -> RealSite:
+    return realsize(True)
+
+
+@pytest.fixture(scope="module")
+def server(real: RealSite) -> Iterator[str]:
+    with static_server(real.built.site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with chromium(sync_api) as browser:
+        yield browser
+
+
+@pytest.fixture
+def page(browser):
+    page = new_page(browser)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    assert errors == []
+    page.context.close()
+
+
+@pytest.fixture(scope="module")
+def paper(real: RealSite) -> dict:
+    papers = json.loads((real.built.site / "papers.json").read_text(encoding="utf-8"))
+    return next(p for p in papers["papers"] if p["arxiv_id"] == PAPER)
+
+
+def search(page, query: str) -> list[tuple[str, str]]:
+    """Type `query` into Material's search box; the papers found, as (arXiv id, URL)."""
+    page.keyboard.press("/")  # Material's shortcut to the search box
+    box = page.locator("input.md-search__input")
+    box.fill(query)
+    box.press("End")
+    status = page.locator(".digest-search:not([hidden]) .digest-search__status")
+    status.filter(has_text=re.compile(r"\d")).wait_for(timeout=30_000)
+    found = []
+    for item in page.locator(".digest-search .md-search-result__item").all():
+        meta = item.locator(".digest-search__meta").inner_text()
+        found.append((meta.split(" · ")[0], item.locator("a").get_attribute("href")))
+    return found
+
+
+def test_an_arxiv_id_finds_its_paper_once_and_enter_opens_its_home_card(
+    page, server: str, paper: dict
+) -> None:
+    page.goto(server + "dp/")  # from any page: here another topic's
+    found = search(page, PAPER)
+    home = paper["appearances"][-1]["url"].replace("https://example.org/", server)
+    assert home.endswith(f"sd/2024-12-27/#arxiv-{PAPER}")  # its topic's own series
+    assert found == [(PAPER, home)]
+    page.locator("input.md-search__input").press("Enter")  # Material's: the best result
+    page.wait_for_url(home)
+    card = page.locator(f"article[id='arxiv-{PAPER}']")
+    assert card.locator("h3").inner_text().startswith("OS-Genesis")
+    assert card.is_visible() and card.evaluate("c => c.getBoundingClientRect().top < innerHeight")
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "逆タスク合成",  # a Japanese word inside the Japanese title, which lunr never finds
+        "OS-Genesis: Automating GUI Agent Trajectory Construction via Reverse Task Synthesis",
+        "arXiv:2412.19723v2",  # as arXiv writes it
+    ],
+)
+def test_a_word_of_the_title_finds_the_paper_once_near_the_top(
+    page, server: str, paper: dict, query: str
+) -> None:
+    assert query in paper["title_ja"] or query == paper["title"] or PAPER in query
+    page.goto(server + "sd/")
+    ids = [arxiv_id for arxiv_id, _ in search(page, query)]
+    assert ids.count(PAPER) == 1
+    # The site repeats the corpus three times with fresh ids: the copies share titles.
+    assert ids.index(PAPER) < 3, ids[:5]
+
+
+def test_a_phrase_ranks_title_matches_first_and_finds_no_page_for_one_word_of_it(
+    page, server: str
+) -> None:
+    """医療画像合成 gave 283 results, led by archive pages that match only 合成."""
+    page.goto(server + "sd/")
+    found = search(page, "医療画像合成")
+    assert 0 < len(found) < 20
+    first = page.locator(".digest-search .md-search-result__item").first
+    title_ja = first.locator(".digest-search__title-ja").inner_text()
+    assert "医療画像合成" in title_ja
+    # Material's own part lists pages, never one for each paper.
+    material = page.locator(".md-search-result > ol.md-search-result__list a").all()
+    assert not [a for a in material if "#arxiv-" in (a.get_attribute("href") or "")]
+
+
+def _oldest(real: RealSite) -> str:
+    return sorted(p.stem for p in (real.docs / "sd").glob("20*.md"))[0]
+
+
+@pytest.mark.parametrize("where", ["old digest", "page 2", "archive"])
+def test_a_page_outside_the_compact_nav_keeps_its_tab_and_sidebar(
+    page, server: str, real: RealSite, where: str
+) -> None:
+    path = {"old digest": f"sd/{_oldest(real)}/", "page 2": "sd/page/2/", "archive": "sd/archive/"}
+    page.goto(server + path[where])
+    tab = page.locator(".md-tabs__item--active")
+    assert tab.count() == 1 and " ".join(tab.inner_text().split()) == "合成データ"
+    sidebar = page.locator(".md-sidebar--primary")
+    links = [a for a in sidebar.locator("a.md-nav__link").all() if a.is_visible()]
+    assert len(links) >= 5  # the series' newest weeks, its page, the archive
+    current = sidebar.locator("a.md-nav__link--active")
+    assert current.count() == 1 and current.is_visible()
+
+
+def test_week_labels_in_a_series_section_are_dates_on_one_line(page, server: str) -> None:
+    page.goto(server + "sd/2024-12-20/")
+    sidebar = page.locator(".md-sidebar--primary")
+    weeks = [
+        a
+        for a in sidebar.locator("a.md-nav__link").all()
+        if a.is_visible() and "Week of" in a.inner_text()
+    ]
+    assert len(weeks) >= 4
+    for week in weeks:
+        assert re.fullmatch(r"Week of \d{4}-\d{2}-\d{2}", week.inner_text().strip())
+        lines = week.evaluate(
+            "a => a.getBoundingClientRect().height / parseFloat(getComputedStyle(a).lineHeight)"
+        )
+        assert lines < 1.5, week.inner_text()
+    assert "合成データ (2024-12-20" in page.title()  # the full title stays the page's
+
+
+def test_an_opened_citation_shows_one_copy_control(page, server: str) -> None:
+    page.goto(server + "sd/2024-12-27/")
+    cite = page.locator("article.digest-card details.digest-card__cite").first
+    cite.locator("summary").click()
+    controls = cite.locator("button, .md-clipboard")
+    assert [c.is_visible() for c in controls.all()] == [True]
+
+
+SHOTS = [  # (name, path, scheme, width, action)
+    ("real-search-arxiv-id", "sd/2024-12-20/", "light", 1280, PAPER),
+    ("real-search-japanese", "sd/2024-12-20/", "dark", 1280, "医療画像合成"),
+    ("real-search-phone", "sd/2024-12-20/", "light", 390, "逆タスク合成"),
+    ("real-old-digest-sidebar", "sd/{oldest}/", "light", 1280, None),
+    ("real-archive-sidebar-dark", "sd/archive/", "dark", 1280, None),
+    ("real-topic-rows", "sd/", "light", 1280, None),
+    ("real-topic-rows-phone-dark", "sd/", "dark", 390, None),
+    ("real-card", "sd/2024-12-27/", "light", 1280, "card"),
+    ("real-card-dark", "sd/2024-12-27/", "dark", 1280, "card"),
+    ("real-overview", "topics/", "light", 1280, None),
+]
+
+
+@pytest.mark.parametrize(("name", "path", "scheme", "width", "action"), SHOTS)
+def test_screenshots(browser, server, real, tmp_path, name, path, scheme, width, action):
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(server + path.format(oldest=_oldest(real)))
+    if action == "card":
+        card = page.locator("article.digest-card:has(.digest-card__more-authors)").first
+        card.locator("details.digest-card__more-authors > summary").click()
+        card.scroll_into_view_if_needed()
+    elif action:
+        search(page, action)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    folder = Path(SCREENSHOTS) if SCREENSHOTS else tmp_path
+    folder.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(folder / f"{name}.png"))
+    assert (folder / f"{name}.png").stat().st_size > 10_000
+    context.close()
