@@ -153,6 +153,15 @@ def unsafe(url: str) -> bool:
     return bool(UNSAFE_URL.match(URL_IGNORED.sub("", url)))
 
 
+# Labels are the site owner's, but they reach a <script> element in every page's head
+# (the site search's words) and the pages' text.
+HOSTILE_LABELS = {
+    "n_papers": "{n} </script><script>window.__xss='label'</script>",
+    "n_papers_one": "{n} </script><script>window.__xss='label'</script>",
+    "search_more": "<!-- {n} <img src=x onerror=\"window.__xss='more'\">",
+}
+
+
 def build_hostile_site(root: Path) -> Built:
     config = write_site(
         root,
@@ -165,6 +174,7 @@ def build_hostile_site(root: Path) -> Built:
         },
         theme={"name": "material", "features": ["navigation.instant"]},
         markdown_extensions=["admonition", "attr_list", "md_in_html"],
+        plugins=["search", {"digest": {"labels": HOSTILE_LABELS}}],
     )
     built = build(config, root / "site", strict=False)
     assert built.returncode == 0, built.log
@@ -201,7 +211,7 @@ def test_no_markup_from_the_text_reaches_any_page(hostile_site: Built, path: str
             assert not unsafe(element.get(name, "")), element
     assert soup.select("iframe, object, embed, svg[onload], details[ontoggle]") == []
     for script in soup.find_all("script"):
-        if script.get("type") != "application/ld+json":
+        if script.get("type") not in ("application/ld+json", "application/json"):  # data
             assert "__xss" not in script.get_text(), script
     content = soup.select_one(".md-content")
     assert content.find("style") is None and content.find("img") is None
@@ -255,6 +265,15 @@ def test_an_unreadable_entry_keeps_its_text_without_its_markup(hostile_site: Bui
     assert "Unreadable <script>window.__xss='unread'</script>" in text
     assert "読めない <img src=x" in text and "kept text" in text
     assert "unread link" in text and kept.find("a", string="unread link") is None
+
+
+def test_hostile_labels_stay_data_in_the_search_settings(hostile_site: Built) -> None:
+    page = hostile_site.page("dp/2024-04-05/")
+    scripts = page.select("head script#digest-search")
+    assert len(scripts) == 1 and "</" not in scripts[0].string
+    labels = json.loads(scripts[0].string)["labels"]
+    assert {key: labels[key] for key in HOSTILE_LABELS} == HOSTILE_LABELS
+    assert page.find("script", string=lambda s: s and "__xss='label'" in s and "{" not in s) is None
 
 
 def test_a_front_matter_title_is_text_wherever_the_site_shows_it(hostile_site: Built) -> None:
