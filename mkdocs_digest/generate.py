@@ -32,7 +32,7 @@ from .domain.labels import labels_for
 from .domain.model import Diagnostic
 from .domain.parser import read_page, split_front_matter
 from .formats.context import SiteInfo
-from .options import DEFAULTS, Options
+from .options import DEFAULTS, Options, theme_language
 from .rendering.blocks import BlockStore, to_html
 from .rendering.context import TEMPLATES
 from .rendering.guard import inert_markdown
@@ -133,7 +133,10 @@ class _Tree:
             out[ASSET_DIR + name] = ASSETS / name
         home = next((uri for uri, url in self.urls.items() if url in ("./", "index.html")), None)
         settings = self.settings
-        info = SiteInfo(settings.site_name, settings.site_url, home, self.options.feed_size)
+        language = theme_language(settings.theme)
+        info = SiteInfo(
+            settings.site_name, settings.site_url, home, self.options.feed_size, language=language
+        )
         out.update((path, "".join(parts)) for path, parts in self.model.site_files(self.urls, info))
         return out
 

@@ -62,13 +62,24 @@ class Options:
         return options
 
     def label_language(self, theme: Mapping[str, Any] | None) -> str:
-        """The labels' language: the option, else the theme's (`language`, or `locale`
-        for the plain mkdocs theme), Japanese when the theme names none."""
+        """The labels' language: the option, else the theme's when the plugin has
+        labels in it, Japanese when the theme names none, else English."""
         if self.language:
             return self.language
-        theme = theme or {}
-        named = str(theme.get("language") or theme.get("locale") or "ja")
-        return "ja" if named.startswith("ja") else "en"
+        named = theme_language(theme) or "ja"
+        return next((lang for lang in LANGUAGES if _same_language(named, lang)), "en")
+
+    def label_fallback(self, theme: Mapping[str, Any] | None) -> str | None:
+        """Why the labels are not in the theme's language, if they are not."""
+        named = theme_language(theme)
+        chosen = self.label_language(theme)
+        if self.language or not named or _same_language(named, chosen):
+            return None
+        return (
+            f"no labels in the theme's language {named!r} ({', '.join(LANGUAGES)} exist): "
+            f"the digest pages use {chosen!r}. Set 'language' or 'labels' under the "
+            "digest plugin to choose them"
+        )
 
     def _check(self) -> None:
         if self.language is not None and self.language not in LANGUAGES:
@@ -92,6 +103,18 @@ class Options:
         ):
             if getattr(self, name) < least:
                 raise OptionError(name, f"must be {least} or more, got {getattr(self, name)}")
+
+
+def theme_language(theme: Mapping[str, Any] | None) -> str:
+    """The site's language as its theme names it (Material's `language`, the plain
+    mkdocs theme's `locale`), or "" if it names none."""
+    theme = theme or {}
+    return str(theme.get("language") or theme.get("locale") or "")
+
+
+def _same_language(named: str, language: str) -> bool:
+    """`zh-TW`, `zh_Hant` and `zh` are Chinese; `ja` is not `jam`."""
+    return named.lower().replace("_", "-").split("-")[0] == language
 
 
 MINIMUMS = {"per_page": 0, "nav_weeks": 0, "max_authors": 1, "feed_size": 1}

@@ -938,3 +938,30 @@ def test_a_plugin_that_rewrites_the_page_html_keeps_the_cards_full(tmp_path: Pat
     assert card.select_one(".digest-card__body .digest-card__authors").get_text(strip=True)
     assert card.select_one("pre.digest-card__bibtex")
     assert not built.page("sd/2024-04-05/").select("[data-digest-lean]")
+
+
+@pytest.mark.parametrize(
+    ("theme", "told"),
+    [
+        ({"name": "material", "language": "zh"}, "'zh'"),
+        ({"name": "material", "language": "ja"}, None),
+        ({"name": "mkdocs", "locale": "en"}, None),
+    ],
+)
+def test_a_theme_language_without_labels_is_told_in_one_info_line(
+    tmp_path: Path, theme: dict[str, str], told: str | None
+) -> None:
+    config = write_site(
+        tmp_path, {"sd/2024-04-05.md": digest_page("[合成データ](../../sd)")}, theme=theme
+    )
+    built = build(config, tmp_path / "site")
+    assert built.returncode == 0, built.log  # --strict: information, not a warning
+    lines = [line for line in built.log.splitlines() if "no labels in the theme's language" in line]
+    if told is None:
+        assert lines == []
+    else:
+        assert len(lines) == 1 and lines[0].startswith("INFO") and told in lines[0]
+        assert "'language' or 'labels' under the digest plugin" in lines[0]
+        # English labels on the page, as the line says.
+        header = built.page("sd/2024-04-05/").select_one(".digest-header").get_text(" ")
+        assert "1 paper" in header, header

@@ -59,6 +59,29 @@ def test_every_feed_is_valid_atom_with_absolute_links_to_the_cards(
         assert "<li>" in entry.content[0].value  # the bullets
 
 
+@pytest.mark.parametrize("path", ["feed.xml", "sd/feed.xml"])
+def test_an_entry_is_updated_no_earlier_than_it_was_published_and_the_feed_with_it(
+    example_site: Built, path: str
+) -> None:
+    feed = feed_of(example_site.site, path)
+    for entry in feed.entries:
+        assert entry.updated_parsed >= entry.published_parsed, entry.id
+        week = (
+            example_site.page(entry.link.removeprefix(SITE).partition("#")[0])
+            .select_one("h1")
+            .get_text()
+        )
+        assert entry.updated[:10] >= re.search(r"\d{4}-\d{2}-\d{2}", week).group()
+    assert feed.feed.updated_parsed == max(entry.updated_parsed for entry in feed.entries)
+    # The site's language, and English titles said to be English.
+    text = (example_site.site / path).read_text(encoding="utf-8")
+    assert feed.feed.language == "ja"  # the example site's theme language
+    assert re.search(r'<title xml:lang="en">', text)
+    # The example's papers were all submitted after their week began (the week check
+    # above holds the others): each is updated at its submission.
+    assert all(e.updated == e.published for e in feed.entries)
+
+
 def test_a_topic_feed_holds_the_topics_papers_with_both_titles(example_site: Built) -> None:
     feed = feed_of(example_site.site, "sd/feed.xml")
     listed = {a.get_text() for a in example_site.page("sd/").select("a.digest-listing__title")} | {

@@ -38,6 +38,7 @@ class SiteInfo:
     url: str
     home: str | None  # the home page's source (`index.md`), if the site has one
     feed_size: int = 50
+    language: str = ""  # the site's, as its theme names it (`ja`, `en`, `zh`), if known
 
     @property
     def base(self) -> str:

@@ -1,9 +1,13 @@
 """Atom 1.0 feeds (RFC 4287): one per topic and one for the whole site. No MkDocs.
 
 An entry is a paper: its id is its arXiv abstract URL, so one paper keeps one id in
-every feed, week and build; `updated` is the day of the digest that lists it, so a
-rebuild changes nothing a feed reader sees. Written with ElementTree, which escapes
-all text; characters XML cannot hold (digest text is untrusted) are dropped.
+every feed, week and build. Its `updated` is the later of its submission and the
+start of the week of the digest that lists it (a week may list a paper submitted
+after its first day), and the feed's `updated` is its newest entry's: a rebuild
+changes nothing a feed reader sees. Times are UTC, as arXiv gives them. The feed is
+in the site's language (`xml:lang`); each English title says so. Written with
+ElementTree, which escapes all text; characters XML cannot hold (digest text is
+untrusted) are dropped.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ from .context import FileContext, SiteInfo
 from .export import card_url
 
 ATOM = "http://www.w3.org/2005/Atom"
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_EPOCH = dt.datetime(1970, 1, 1)
 SITE_FEED = "feed.xml"
 # XML 1.0 allows tab, newline, carriage return and these ranges; nothing else.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -30,7 +36,7 @@ _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 @dataclass(frozen=True)
 class FeedEntry:
     entry: Entry
-    day: dt.date  # of the digest that lists it: the entry's `updated`
+    updated: dt.datetime  # its submission, or its digest's week if that is later
     topics: tuple[Topic, ...]  # of every appearance of the paper
 
 
@@ -43,6 +49,7 @@ class Feed:
     page: str  # absolute URL of the page it follows
     author: str  # the site
     entries: tuple[FeedEntry, ...]  # newest first
+    language: str = ""  # the site's (`xml:lang`), if known
 
 
 def site_feed(catalog: Catalog, limit: int) -> tuple[FeedEntry, ...]:
@@ -63,12 +70,14 @@ def atom(feed: Feed, card_url: Callable[[Entry], str], content: Callable[[Entry]
     """The feed as Atom XML; `content` gives an entry's HTML (a template's)."""
     ET.register_namespace("", ATOM)
     root = ET.Element(_q("feed"))
+    if feed.language:
+        root.set(_XML_LANG, feed.language)
     _text(root, "id", feed.url)
     _text(root, "title", feed.title)
     ET.SubElement(root, _q("link"), rel="self", type="application/atom+xml", href=feed.url)
     ET.SubElement(root, _q("link"), rel="alternate", type="text/html", href=feed.page)
-    days = [item.day for item in feed.entries]
-    _text(root, "updated", _rfc3339(max(days, default=dt.date(1970, 1, 1))))
+    newest = max((item.updated for item in feed.entries), default=_EPOCH)
+    _text(root, "updated", _rfc3339(newest))
     _text(ET.SubElement(root, _q("author")), "name", feed.author)
     ET.SubElement(
         root, _q("generator"), uri="https://pypi.org/project/mkdocs-digest/"
@@ -85,10 +94,10 @@ def _entry(root: ET.Element, item: FeedEntry, card: str, content: str) -> None:
     paper = item.entry.paper
     element = ET.SubElement(root, _q("entry"))
     _text(element, "id", paper.abs_url)
-    _text(element, "title", paper.title.strip())
-    _text(element, "updated", _rfc3339(item.day))
+    _text(element, "title", paper.title.strip()).set(_XML_LANG, "en")
+    _text(element, "updated", _rfc3339(item.updated))
     if paper.published:
-        _text(element, "published", paper.published.value.strftime("%Y-%m-%dT%H:%M:00Z"))
+        _text(element, "published", _rfc3339(paper.published.value))
     for name in paper.authors:
         _text(ET.SubElement(element, _q("author")), "name", name)
     ET.SubElement(element, _q("link"), rel="alternate", type="text/html", href=card)
@@ -105,22 +114,25 @@ def _first(catalog: Catalog, entries: Iterable[Entry], limit: int) -> tuple[Feed
         arxiv_id = entry.paper.arxiv_id
         if arxiv_id not in seen:
             seen.add(arxiv_id)
-            found.append(FeedEntry(entry, _day(catalog, entry), catalog.record(arxiv_id).topics))
+            topics = catalog.record(arxiv_id).topics
+            found.append(FeedEntry(entry, _updated(catalog, entry), topics))
             if len(found) == limit:
                 break
-    return tuple(found)
+    # Newest first, as readers show them: a week's papers by their own `updated`.
+    return tuple(sorted(found, key=lambda item: item.updated, reverse=True))
 
 
-def _day(catalog: Catalog, entry: Entry) -> dt.date:
-    digest = catalog.digests[entry.page]
-    if digest.date:
-        return digest.date
+def _updated(catalog: Catalog, entry: Entry) -> dt.datetime:
+    week = catalog.digests[entry.page].date
     published = entry.paper.published
-    return published.value.date() if published else dt.date(1970, 1, 1)
+    times = [dt.datetime.combine(week, dt.time())] if week else []
+    times += [published.value] if published else []
+    return max(times, default=_EPOCH)
 
 
-def _rfc3339(day: dt.date) -> str:
-    return f"{day.isoformat()}T00:00:00Z"
+def _rfc3339(moment: dt.datetime) -> str:
+    """UTC, to the minute: digests give submissions no finer."""
+    return moment.strftime("%Y-%m-%dT%H:%M:00Z")
 
 
 def _q(tag: str) -> str:
@@ -151,14 +163,15 @@ class AtomFeeds:
     def files(self, context: FileContext) -> Iterator[tuple[str, Iterable[str]]]:
         catalog, info, memo = context.catalog, context.info, context.memo
         base, size = info.base, info.feed_size
-        feeds = {
-            SITE_FEED: Feed(info.name, base + SITE_FEED, base, info.name, site_feed(catalog, size))
-        }
+        lang = info.language
+        site = site_feed(catalog, size)
+        feeds = {SITE_FEED: Feed(info.name, base + SITE_FEED, base, info.name, site, lang)}
         for listing in context.topic_listings:
             page = base + context.urls[listing.uris[0]].removeprefix("./")
             entries = topic_feed(catalog, listing.key, size)
             title = topic_title(catalog, listing, info)
-            feeds[listing.feed] = Feed(title, base + listing.feed, page, info.name, entries)
+            feed = Feed(title, base + listing.feed, page, info.name, entries, lang)
+            feeds[listing.feed] = feed
 
         def content(entry: Entry) -> str:
             paper = entry.paper

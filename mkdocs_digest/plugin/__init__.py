@@ -21,8 +21,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from ..domain.labels import labels_for
-from .build import Build, Kept, configure
+from .build import Build, Kept, configure, site_labels
 from .config import DigestConfig, core_options
 
 
@@ -41,8 +40,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.options = core_options(self.config)
         self.kept.reading(self.options)
         self.store = configure(config, self.options)
-        theme = {key: config.theme.get(key) for key in ("language", "locale")}
-        self.labels = labels_for(self.options.label_language(theme), self.options.labels)
+        self.labels = site_labels(config, self.options)
         return config
 
     @event_priority(-50)  # late: see the pages other plugins add

@@ -17,10 +17,11 @@ from mkdocs.structure.pages import Page
 
 from ..domain.cache import Memo, ParseCache
 from ..domain.fields import DEFAULT
+from ..domain.labels import labels_for
 from ..formats.context import SiteInfo
 from ..formats.head import Heads
 from ..formats.writer import SiteFileWriter
-from ..options import Options
+from ..options import Options, theme_language
 from ..rendering.blocks import BlocksExtension, BlockStore
 from ..rendering.compact import collapse_whitespace
 from ..rendering.context import TEMPLATES
@@ -88,6 +89,15 @@ def searches_papers(config: MkDocsConfig) -> bool:
     return config.theme.name == "material" and "search" in names and "offline" not in names
 
 
+def site_labels(config: MkDocsConfig, options: Options) -> dict[str, str]:
+    """The labels in the theme's language, or what the site chose; an info line
+    when the plugin has none in the theme's."""
+    fallback = options.label_fallback(config.theme)
+    if fallback:
+        log.info(fallback)
+    return labels_for(options.label_language(config.theme), options.labels)
+
+
 class Build:
     def __init__(
         self,
@@ -118,7 +128,13 @@ class Build:
         marker = options.listing_marker
         self.generated = add_pages(files, config, self.model, marker)
         add_assets(files, config, options.stylesheet)
-        self.info = SiteInfo(config.site_name, site_url, home_page(files), options.feed_size)
+        self.info = SiteInfo(
+            config.site_name,
+            site_url,
+            home_page(files),
+            options.feed_size,
+            language=theme_language(config.theme),
+        )
         self.heads = Heads(self.model.head_parts(self.info), kept.memo.part("head"))
         self.pages = DigestPages(
             self.model, store, kept.cache, generated=self.generated, marker=marker
