@@ -1,7 +1,8 @@
 """The MkDocs adapter: events only wire MkDocs to the core.
 
 on_config registers the Markdown extension, templates and assets; on_files reads the
-digests, makes the site's model (site_model.py) and adds the generated pages; on_nav
+digests, makes the site's model (site_model.py) and adds the generated pages, before
+other plugins record the pages and again, if need be, after they added theirs; on_nav
 puts the compact nav in place and tells a dirty build what to render
 (plugin/incremental.py); on_page_markdown swaps entries for card placeholders and
 fills listing pages, which the extension turns into HTML. Cards and topic weeks are
@@ -15,13 +16,13 @@ from __future__ import annotations
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from .build import Build, Kept, configure, site_labels
+from .build import Build, Kept, configure, files_first, files_last, site_labels
 from .config import DigestConfig, core_options
 
 
@@ -43,19 +44,23 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.labels = site_labels(config, self.options)
         return config
 
-    @event_priority(-50)  # late: see the pages other plugins add
-    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
-        if not self.config.enabled:
-            return None
-        self.build = Build(
-            files,
-            config,
-            options=self.options,
-            labels=self.labels,
-            store=self.store,
-            kept=self.kept,
-        )
-        return files
+    @event_priority(50)  # early: plugins that record the pages (redirects) see ours
+    def _files_first(self, files: Files, config: MkDocsConfig) -> Files | None:
+        if self.config.enabled:
+            self.first = files_first(config, lambda: self._build(files, config))
+        return None
+
+    @event_priority(-110)  # last: after plugins that add pages or remake the list (i18n)
+    def _files_last(self, files: Files, config: MkDocsConfig) -> Files | None:
+        if self.config.enabled:
+            self.build = files_last(self.first, files, lambda: self._build(files, config))
+        return None
+
+    on_files = CombinedEvent(_files_first, _files_last)
+
+    def _build(self, files: Files, config: MkDocsConfig) -> Build:
+        options, labels, store = self.options, self.labels, self.store
+        return Build(files, config, options=options, labels=labels, store=store, kept=self.kept)
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
         return self.build.nav(nav, config, files) if self.config.enabled else None

@@ -6,6 +6,7 @@ events of that build; `Kept` lives as long as the plugin instance (a whole `serv
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +28,16 @@ from ..rendering.compact import collapse_whitespace
 from ..rendering.context import TEMPLATES
 from ..site_model import SiteModel
 from ..structure.nav import plan
-from .files import SCRIPT, STYLESHEET, add_assets, add_pages, home_page, read_digests
+from .files import (
+    SCRIPT,
+    STYLESHEET,
+    PageSources,
+    add_assets,
+    add_pages,
+    added_digests,
+    home_page,
+    read_digests,
+)
 from .incremental import DirtyBuilds, everywhere
 from .nav import NO_PLACES, compact_nav
 from .pages import DigestPages
@@ -46,6 +56,7 @@ class Kept:
     writer: SiteFileWriter
     dirty_builds: DirtyBuilds
     templates: KeptTemplates | None
+    sources: PageSources
 
     @classmethod
     def for_command(cls, command: str, dirty: bool) -> Kept:
@@ -56,6 +67,7 @@ class Kept:
             SiteFileWriter(keep=serve),
             DirtyBuilds(active=dirty),
             KeptTemplates() if serve else None,
+            PageSources(),
         )
 
     def reading(self, options: Options) -> None:
@@ -80,13 +92,55 @@ def configure(config: MkDocsConfig, options: Options) -> BlockStore:
     return store
 
 
+# Plugins that make the list of files anew from docs_dir, leaving out pages from
+# anywhere else: the plugin adds its pages after them.
+REMAKE_FILES = frozenset({"i18n"})  # mkdocs-static-i18n
+
+
+def plugin_names(config: MkDocsConfig) -> set[str]:
+    """The site's plugins by name, without their package (`material/search`)."""
+    return {name.rsplit("/", 1)[-1] for name in config.plugins}
+
+
 def searches_papers(config: MkDocsConfig) -> bool:
     """Whether digest.js answers paper queries in the theme's search box: Material's
     box with its search plugin, served over HTTP. Other themes' search, and Material's
     offline one (file:// pages cannot fetch the plugin's files), index the papers'
     text."""
-    names = {name.rsplit("/", 1)[-1] for name in config.plugins}
+    names = plugin_names(config)
     return config.theme.name == "material" and "search" in names and "offline" not in names
+
+
+# Plugins that shape the nav themselves (from `.nav.yml`, `.pages`, a SUMMARY.md).
+NAV_PLUGINS = frozenset({"awesome-nav", "awesome-pages", "literate-nav"})
+
+
+def nav_shaper(config: MkDocsConfig) -> str | None:
+    """Who shapes the site's nav besides the plugin: the site's own `nav:`, or a nav
+    plugin; None if no one."""
+    if config.nav is not None:
+        return "mkdocs.yml"
+    shapers = sorted(plugin_names(config) & NAV_PLUGINS)
+    return shapers[0] if shapers else None
+
+
+def files_first(config: MkDocsConfig, make: Callable[[], Build]) -> Build | None:
+    """The build, made before other plugins see the files (mkdocs-redirects records
+    the pages then), unless a plugin will make the list of files anew."""
+    return None if plugin_names(config) & REMAKE_FILES else make()
+
+
+def files_last(build: Build | None, files: Files, make: Callable[[], Build]) -> Build:
+    """The build, once every other plugin has added its files: made now if it was
+    not, or made again if digests were added since it read the site."""
+    if build is None:
+        return make()
+    added = added_digests(files, build.known, build.kept.cache)
+    if not added:
+        return build
+    log.info(f"{', '.join(added)}: added by another plugin; reading the digests again")
+    build.withdraw(files)
+    return make()
 
 
 def site_labels(config: MkDocsConfig, options: Options) -> dict[str, str]:
@@ -123,10 +177,9 @@ class Build:
             lean=True,
             paper_search=searches_papers(config),
         )
-        for problem in self.model.problems:
-            log.warning(str(problem))
         marker = options.listing_marker
-        self.generated = add_pages(files, config, self.model, marker)
+        self.generated = add_pages(files, config, self.model, marker, kept.sources)
+        self.known = set(own) | self.generated  # the pages read
         add_assets(files, config, options.stylesheet)
         self.info = SiteInfo(
             config.site_name,
@@ -142,9 +195,18 @@ class Build:
         self.urls: dict[str, str] = {}
         self.places = NO_PLACES  # the site's own nav places every page it shows
 
+    def withdraw(self, files: Files) -> None:
+        """Take the pages this build added out of the site: another build adds them."""
+        for uri in self.generated:
+            page = files.get_file_from_path(uri)
+            if page is not None:
+                files.remove(page)
+
     def nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         """The compact nav in place, the final URLs taken, a dirty build told what to
-        render."""
+        render; the model's problems told (once: a build may be made twice)."""
+        for problem in self.model.problems:
+            log.warning(str(problem))
         self.urls = {f.src_uri: f.url for f in files.documentation_pages()}
         options, model = self.options, self.model
         nav_plan = plan(
@@ -154,9 +216,14 @@ class Build:
             options.nav_order,
             self.labels,
         )
-        if config.nav is None and options.compact_nav:
+        shaper = nav_shaper(config)
+        if shaper is None and options.compact_nav:
             nav, self.places = compact_nav(nav_plan, nav, files)
-        # else the site's own nav is kept as written
+        elif options.compact_nav:
+            log.info(
+                f"the nav is shaped by {shaper}: the compact nav steps aside "
+                "('compact_nav: false' under the digest plugin says so and silences this)"
+            )
         dirty = self.kept.dirty_builds
         if dirty.active:
             sources = self.kept.cache.hashes()

@@ -3,7 +3,10 @@ the pages and assets the plugin adds."""
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from collections.abc import Callable, Hashable
 from pathlib import Path
 
@@ -49,12 +52,42 @@ def read_digests(files: Files, cache: ParseCache, stamped: bool) -> list[Digest]
     return digests
 
 
-def add_pages(files: Files, config: MkDocsConfig, model: SiteModel, marker: str) -> set[str]:
+class PageSources:
+    """Source files on disk for the pages the plugin adds. Plugins that read a page's
+    source (mkdocs-rss-plugin for its dates, mkdocs-static-i18n for its language)
+    need `abs_src_path`, which a page MkDocs holds in memory lacks. They live in a
+    temporary folder for the process (`mkdocs serve` keeps one), each written only
+    when its text changes, so its modification time tells when it did."""
+
+    def __init__(self) -> None:
+        self.folder: Path | None = None
+
+    def file(self, config: MkDocsConfig, uri: str, text: str) -> File:
+        if self.folder is None:
+            self.folder = Path(tempfile.mkdtemp(prefix="mkdocs-digest-"))
+            atexit.register(shutil.rmtree, self.folder, ignore_errors=True)
+        path = self.folder / uri
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        return File.generated(config, uri, abs_src_path=str(path))
+
+
+def added_digests(files: Files, known: set[str], cache: ParseCache) -> list[str]:
+    """Digests among the pages not in `known`: added by another plugin (such as
+    mkdocs-gen-files) after the plugin read the site."""
+    added = [f for f in files.documentation_pages() if f.src_uri not in known]
+    return [f.src_uri for f in added if cache.parse(f.src_uri, _reader(f)) is not None]
+
+
+def add_pages(
+    files: Files, config: MkDocsConfig, model: SiteModel, marker: str, sources: PageSources
+) -> set[str]:
     """Add the plugin's pages the site has no page of its own at; their paths."""
     generated = {uri for uri in model.pages if files.get_file_from_path(uri) is None}
     for uri in sorted(generated):
         title = model.renderer.page_title(model.pages[uri])
-        files.append(File.generated(config, uri, content=page_front_matter(title) + marker))
+        files.append(sources.file(config, uri, page_front_matter(title) + marker))
     return generated
 
 
