@@ -18,6 +18,7 @@ from bs4 import BeautifulSoup
 from .conftest import (
     CORPUS,
     EXAMPLE,
+    ROOT,
     SEED,
     Built,
     broken_links,
@@ -200,12 +201,18 @@ def test_digest_pages_describe_their_papers_in_json_ld(example_site: Built) -> N
     assert [record["identifier"]["value"] for record in graph] == SEED_IDS
     first = graph[0]
     assert first["@type"] == "ScholarlyArticle"
-    assert first["url"] == "https://arxiv.org/abs/2404.04125"
-    assert first["name"] == page.select_one("#arxiv-2404\\.04125-title").a.get_text()
-    assert (
-        first["alternativeHeadline"]
-        == page.select_one("#arxiv-2404\\.04125 .digest-card__title-ja").get_text()
-    )
+    abs_url = "https://arxiv.org/abs/2404.04125"
+    assert first["@id"] == first["url"] == abs_url and first["sameAs"] == [abs_url]
+    title = page.select_one("#arxiv-2404\\.04125-title").a.get_text()
+    assert first["headline"] == first["name"] == title and first["inLanguage"] == "en"
+    title_ja = page.select_one("#arxiv-2404\\.04125 .digest-card__title-ja").get_text()
+    assert first["alternativeHeadline"] == {"@value": title_ja, "@language": "ja"}
+    assert first["encoding"]["contentUrl"] == "https://arxiv.org/pdf/2404.04125"
+    # One URL for the paper wherever the site gives it: BibTeX and papers.json too.
+    bibtex = page.select_one("#arxiv-2404\\.04125 pre.digest-card__bibtex").get_text()
+    assert f"url={{{abs_url}}}" in bibtex
+    papers = json.loads((example_site.site / "papers.json").read_text(encoding="utf-8"))
+    assert next(p for p in papers["papers"] if p["arxiv_id"] == "2404.04125")["url"] == abs_url
     assert first["datePublished"] == page.select_one("#arxiv-2404\\.04125 time")["datetime"]
     assert example_site.page("sd/").select('script[type="application/ld+json"]') == []
 
@@ -820,6 +827,40 @@ def test_papers_json_is_the_export_with_each_cards_url(example_site: Built, caps
         assert example_site.page(path).find(id=anchor) is not None, url
     overview = example_site.page("topics/")
     assert overview.select_one(".digest-overview__data a")["href"] == "../papers.json"
+
+
+def test_papers_json_follows_its_shipped_schema(
+    example_site: Built, tmp_path: Path, capsys
+) -> None:
+    """The schema the package ships (mkdocs_digest/schemas/papers.schema.json) holds
+    papers.json and `export` of the example, and of a site with problems to report;
+    it turns down what its readers could not read."""
+    import jsonschema
+
+    from mkdocs_digest.cli import main
+    from mkdocs_digest.formats.export import FORMAT_VERSION
+
+    schema_file = ROOT / "mkdocs_digest" / "schemas" / "papers.schema.json"
+    schema = json.loads(schema_file.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(
+        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+    published = json.loads((example_site.site / "papers.json").read_text(encoding="utf-8"))
+    assert published["version"] == FORMAT_VERSION == schema["properties"]["version"]["const"]
+    validator.validate(published)
+    # The export of a site with problems to report (a topic without a folder).
+    config = write_site(tmp_path, {"sd/2024-04-05.md": digest_page("[Nowhere](../../zz)")})
+    main(["export", "-f", str(config)])
+    exported = json.loads(capsys.readouterr().out)
+    assert exported["diagnostics"]
+    validator.validate(exported)
+    for bad in (
+        {**published, "version": 1},
+        {**published, "papers": [{**published["papers"][0], "url": "http://arxiv.org/abs/x"}]},
+        {**published, "extra": True},
+    ):
+        assert not validator.is_valid(bad)
 
 
 LISTED_TITLE = ".digest-listing__title"

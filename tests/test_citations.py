@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from urllib.parse import parse_qs
 
+import bibtexparser
 import pytest
 from bs4 import BeautifulSoup
 from hypothesis import given
@@ -68,6 +69,30 @@ def test_every_latex_special_character_is_escaped_and_the_entry_still_parses() -
     assert "</script>" in title and '"Quotes"' in title
     assert title.count("{") == title.count("}")  # balanced, as BibTeX needs
     assert r"\textbraceleft{}Smith\textbraceright{} \&" in str(entry.persons["author"][0])
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "When Is a Synthetic Benchmark Hard Enough? Measuring $k$-Step Reasoning",
+        r"$\alpha$-Divergence Bounds for $\mathcal{O}(n^{2})$ Models",
+        "Scaling $k$-NN to $10^9$ Points & Beyond",  # math kept, the & outside escaped
+    ],
+)
+def test_a_tex_title_keeps_its_math_through_pybtex_and_bibtexparser(title: str) -> None:
+    """arXiv's export keeps TeX math as written; only what breaks BibTeX is escaped."""
+    text = bibtex(paper(title), "k")
+    expected = title.replace(" & ", r" \& ")
+    assert parsed_entry(text)[1].fields["title"] == expected
+    library = bibtexparser.parse_string(text)
+    assert not library.failed_blocks
+    assert library.entries[0].fields_dict["title"].value == expected
+
+
+def test_math_that_would_break_bibtex_is_escaped_like_any_text() -> None:
+    for title in ("An $a{b$ Case", "A $5 and 10% $ Case"):  # unbalanced; a comment
+        _, entry = parsed_entry(bibtex(paper(title), "k"))
+        assert entry.fields["title"] == latex(title) and r"\$" in entry.fields["title"]
 
 
 def test_keys_follow_surname_year_first_word_and_are_unique_across_the_site() -> None:

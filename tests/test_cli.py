@@ -63,7 +63,7 @@ def test_export_has_the_documented_shape(docs: Path, capsys) -> None:
     assert data["papers"] == [
         {
             "arxiv_id": "2599.00001",
-            "url": "http://arxiv.org/abs/2599.00001v2",
+            "url": "https://arxiv.org/abs/2599.00001",  # canonical, as written: ...v2
             "title": "Good",
             "title_ja": "良い",
             "authors": ["A B", "C D"],

@@ -79,6 +79,10 @@ FIELDS = {
 }
 
 TRUTH = {
+    # papers.json gives arXiv's canonical URL (https, no version) for the one written.
+    "url": lambda t: re.sub(
+        r"^https?://arxiv\.org/abs/(.+?)(v\d+)?$", r"https://arxiv.org/abs/\1", t["url"]
+    ),
     "summary": lambda t: normalize_markers(t["summary"]),
     "topics": lambda t: sorted(t["topics"]),
     # The model folds the line breaks arXiv leaves in category strings.

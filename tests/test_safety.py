@@ -250,7 +250,7 @@ def test_json_ld_holds_the_text_and_cannot_close_its_element(hostile_site: Built
     assert "<" not in raw and ">" not in raw
     (record,) = json.loads(raw)["@graph"]
     assert record["name"] == TITLE
-    assert record["alternativeHeadline"] == TITLE_JA
+    assert record["alternativeHeadline"] == {"@value": TITLE_JA, "@language": "ja"}
     assert [a["name"] for a in record["author"]] == AUTHORS
     assert "description" not in record  # the bullets are on the page; not carried twice
     assert record["about"] == [TOPIC_NAME, TOPIC_NAME_2]

@@ -4,7 +4,8 @@ A key is the first author's surname, the year and the first word of the title th
 is not a small word (`vaswani2017attention`), as arXiv and Google Scholar make them;
 keys are unique across the site (a second `smith2024deep` becomes `smith2024deepb`),
 given in the catalog's order, so a paper keeps its key from build to build. Every
-field is escaped for LaTeX, whatever the digest holds.
+field is escaped for LaTeX, whatever the digest holds, except inline math: a title's
+`$k$-Step` stays `$k$-Step`, as arXiv's own export keeps it.
 """
 
 from __future__ import annotations
@@ -140,9 +141,36 @@ def _percent(text: str) -> str:
     return "".join(f"%{byte:02X}" for byte in text.encode("utf-8"))
 
 
+# Inline math as arXiv titles write it: kept as written when its braces balance (a
+# BibTeX field must) and it holds no `%` (which would end the line in LaTeX).
+_MATH = re.compile(r"\$[^$]+\$")
+
+
 def latex(text: str) -> str:
-    """Text for a BibTeX field: LaTeX's special characters escaped, braces balanced."""
+    """Text for a BibTeX field: LaTeX's special characters escaped outside inline
+    math, braces balanced."""
+    out: list[str] = []
+    at = 0
+    for math in _MATH.finditer(text):
+        out.append(_escaped(text[at : math.start()]))
+        span = math.group(0)
+        out.append(span if _keeps(span) else _escaped(span))
+        at = math.end()
+    out.append(_escaped(text[at:]))
+    return "".join(out)
+
+
+def _escaped(text: str) -> str:
     return _LATEX_SPECIAL.sub(lambda m: _LATEX[m.group(0)], text)
+
+
+def _keeps(math: str) -> bool:
+    depth = 0
+    for char in math:
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth < 0:
+            return False
+    return depth == 0 and "%" not in math
 
 
 # BibTeX splits an author list at every " and " outside braces, in any case.

@@ -16,6 +16,10 @@ from .context import FileContext
 
 # Where the catalog goes in the built site, beside the home page.
 PAPERS_JSON = "papers.json"
+# The version of its format (mkdocs_digest/schemas/papers.schema.json): 2 gives each
+# paper arXiv's canonical abstract URL (https, without version) where 1 gave the URL
+# as the digest wrote it. A change a reader of version 2 could not read raises it.
+FORMAT_VERSION = 2
 
 
 def catalog_json(
@@ -25,7 +29,7 @@ def catalog_json(
     URL: absolute under `site_url`, else from the site's root."""
     url_of = _card_urls(urls, site_url)
     papers = [_paper(catalog.record(arxiv_id), url_of) for arxiv_id in catalog.appearances]
-    return {"papers": papers} | _site(catalog)
+    return {"version": FORMAT_VERSION, "papers": papers} | _site(catalog)
 
 
 def papers_json(
@@ -38,7 +42,7 @@ def papers_json(
     text from the last build: a paper's record is made of its appearances and their
     topics' names."""
     url_of = _card_urls(urls, site_url)
-    yield '{"papers":['
+    yield f'{{"version":{FORMAT_VERSION},"papers":['
     for n, (arxiv_id, entries) in enumerate(catalog.appearances.items()):
         if n:
             yield ","
@@ -108,7 +112,9 @@ def _paper(record: PaperRecord, url_of: Callable[[Entry], str] | None) -> dict[s
     paper = record.paper
     return {
         "arxiv_id": paper.arxiv_id,
-        "url": paper.url,
+        # arXiv's canonical URL, as feeds, BibTeX and JSON-LD give it: one paper, one
+        # URL, whatever the digest wrote (http://, a version).
+        "url": paper.abs_url,
         "title": paper.title,
         "title_ja": paper.title_ja,
         "authors": list(paper.authors),
