@@ -202,7 +202,8 @@ def test_digest_pages_describe_their_papers_in_json_ld(example_site: Built) -> N
     first = graph[0]
     assert first["@type"] == "ScholarlyArticle"
     abs_url = "https://arxiv.org/abs/2404.04125"
-    assert first["@id"] == first["url"] == abs_url and first["sameAs"] == [abs_url]
+    assert first["@id"] == first["url"] == abs_url
+    assert first["sameAs"] == [abs_url, "https://doi.org/10.48550/arXiv.2404.04125"]
     title = page.select_one("#arxiv-2404\\.04125-title").a.get_text()
     assert first["headline"] == first["name"] == title and first["inLanguage"] == "en"
     title_ja = page.select_one("#arxiv-2404\\.04125 .digest-card__title-ja").get_text()

@@ -20,6 +20,7 @@ from mkdocs_digest.domain.parser import parse_digest
 from mkdocs_digest.formats.citations import bibtex, citation_keys, coins, latex
 
 from .conftest import Built, build, write_site
+from .zotero import zotero_item
 
 HOSTILE = 'A {Brace, 100% Sure & #1 of </script> "Quotes" in C:\\path_x $5 ~ ^'
 
@@ -110,12 +111,29 @@ def test_keys_follow_surname_year_first_word_and_are_unique_across_the_site() ->
     ]
 
 
-def test_coins_carry_title_authors_date_and_the_arxiv_id() -> None:
-    fields = parse_qs(coins(paper(HOSTILE)))
-    assert fields["rft.atitle"] == [HOSTILE]
-    assert fields["rft.au"] == ["Ashish Vaswani", "Noam Shazeer"]
-    assert fields["rft.date"] == ["2017-06-12"]
-    assert "info:arxiv/1706.03762" in fields["rft_id"]
+def test_zotero_imports_a_card_as_a_preprint_with_its_id_authors_date_and_url() -> None:
+    item = zotero_item(coins(paper(HOSTILE)))
+    assert item == {
+        "itemType": "preprint",
+        "title": HOSTILE,
+        "creators": ["Ashish Vaswani", "Noam Shazeer"],
+        "date": "2017-06-12",
+        "publisher": "arXiv",  # a preprint's repository
+        "language": "en",
+        "DOI": "10.48550/arXiv.1706.03762",  # arXiv's DOI: it names the id
+        "url": "https://arxiv.org/abs/1706.03762",
+    }
+
+
+def test_the_journal_form_with_a_preprint_genre_was_a_journal_article_in_zotero() -> None:
+    """Why the card says `dc` and `rft.type`: Zotero ignores `rft.genre=preprint`."""
+    old = (
+        "ctx_ver=Z39.88-2004&rft_val_fmt=info%3Aofi%2Ffmt%3Akev%3Amtx%3Ajournal"
+        "&rft.genre=preprint&rft.atitle=T&rft.jtitle=arXiv&rft.au=A+B"
+    )
+    item = zotero_item(old)
+    assert item is not None and item["itemType"] == "journalArticle"
+    assert item["publicationTitle"] == "arXiv"
 
 
 # -- in the built example site ------------------------------------------------------
@@ -160,13 +178,16 @@ def test_the_seed_page_has_one_coins_span_per_paper(example_site: Built) -> None
     for card in cards:
         spans = card.select("span.Z3988")
         assert len(spans) == 1
-        fields = parse_qs(spans[0]["title"])
+        item = zotero_item(spans[0]["title"])  # as Zotero's COinS translator reads it
+        assert item is not None and item["itemType"] == "preprint"
         title = card.select_one("h3 a").get_text()
-        assert fields["rft.atitle"] == [" ".join(title.split())]
+        assert item["title"] == " ".join(title.split())
         authors = card.select_one(".digest-card__authors").get_text(" ")
-        assert all(author in authors for author in fields["rft.au"])
-        assert fields["rft.date"] == [card.find("time")["datetime"][:10]]
-        assert f"info:arxiv/{card['data-arxiv-id']}" in fields["rft_id"]
+        assert item["creators"] and all(author in authors for author in item["creators"])
+        assert item["date"] == card.find("time")["datetime"][:10]
+        arxiv_id = card["data-arxiv-id"]
+        assert item["DOI"] == f"10.48550/arXiv.{arxiv_id}"
+        assert item["url"] == f"https://arxiv.org/abs/{arxiv_id}"
 
 
 def test_a_hostile_title_stays_text_in_the_card_and_the_bib_file(tmp_path: Path) -> None:
@@ -197,7 +218,7 @@ def test_coins_read_back_as_written_whatever_the_text(title: str, authors: list[
     # COinS are form-encoded by hand (urlencode was a card's slowest part): any title
     # or name, with `+`, `%`, `&`, `=` or any script, reads back as it was.
     fields = parse_qs(coins(paper(title, authors=tuple(authors))), keep_blank_values=True)
-    assert fields["rft.atitle"] == [" ".join(title.split())]
+    assert fields["rft.title"] == [" ".join(title.split())]
     assert fields.get("rft.au", []) == authors
 
 

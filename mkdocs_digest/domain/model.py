@@ -90,6 +90,11 @@ class Paper:
         return f"https://arxiv.org/abs/{self.arxiv_id}"
 
     @property
+    def doi(self) -> str:
+        """arXiv's DataCite DOI, which every arXiv paper has."""
+        return f"10.48550/arXiv.{self.arxiv_id}"
+
+    @property
     def pdf_url(self) -> str:
         return f"https://arxiv.org/pdf/{self.arxiv_id}"
 

@@ -100,16 +100,24 @@ def bib_file(papers: Iterable[Paper], entry: Callable[[Paper], str]) -> Iterator
 
 
 def coins(paper: Paper) -> str:
-    """The `title` of a COinS span (OpenURL 1.0 KEV): what Zotero reads of the page."""
+    """The `title` of a COinS span (OpenURL 1.0 KEV): what Zotero reads of the page.
+
+    Zotero's OpenURL reader (zotero/utilities, openurl.js) makes every journal-format
+    record a Journal Article, whatever its `rft.genre`; a Dublin Core record takes
+    its item type from `rft.type` when Zotero has that type. So a paper is a Dublin
+    Core `preprint`: its title, authors and date, arXiv as its repository
+    (`rft.publisher`), arXiv's DOI for it (10.48550/arXiv.<id>, which names the id)
+    and its abstract URL."""
     pairs = [
         ("ctx_ver", "Z39.88-2004"),
-        ("rft_val_fmt", "info:ofi/fmt:kev:mtx:journal"),
-        ("rft.genre", "preprint"),
-        ("rft.atitle", " ".join(paper.title.split())),
-        ("rft.jtitle", "arXiv"),
+        ("rft_val_fmt", "info:ofi/fmt:kev:mtx:dc"),
+        ("rft.type", "preprint"),
+        ("rft.title", " ".join(paper.title.split())),
         *(("rft.au", author) for author in paper.authors),
         ("rft.date", paper.published.value.date().isoformat() if paper.published else ""),
-        ("rft_id", f"info:arxiv/{paper.arxiv_id}"),
+        ("rft.publisher", "arXiv"),
+        ("rft.language", "en"),
+        ("rft_id", f"info:doi/{paper.doi}"),
         ("rft_id", paper.abs_url),
     ]
     return "&".join(f"{k}={_form(v)}" for k, v in pairs if v)

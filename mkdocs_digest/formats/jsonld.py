@@ -15,7 +15,7 @@ from .export import script_json
 
 def article(paper_record: PaperRecord) -> dict[str, object]:
     """A paper as schema.org describes one: its canonical arXiv URL as its id, URL and
-    identity (`sameAs`), its English title as `headline` and `name` (the article's
+    identity (`sameAs`, with arXiv's DOI), its English title as `headline` and `name` (the article's
     language), its Japanese title tagged as Japanese, its PDF as its encoding."""
     paper = paper_record.paper
     # No `description`: the bullets are on the page already, and carrying them twice
@@ -24,7 +24,7 @@ def article(paper_record: PaperRecord) -> dict[str, object]:
         "@type": "ScholarlyArticle",
         "@id": paper.abs_url,
         "url": paper.abs_url,
-        "sameAs": [paper.abs_url],
+        "sameAs": [paper.abs_url, f"https://doi.org/{paper.doi}"],
         "headline": paper.title,
         "name": paper.title,
         "inLanguage": "en",
