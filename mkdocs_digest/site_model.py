@@ -53,11 +53,13 @@ class SiteModel:
         site_url: str | None,
         lean: bool = False,
         paper_search: bool = False,
+        offline: bool = False,
     ) -> SiteModel:
         """The model of a site whose pages are `own` (source paths), some of them
         `digests`; `site_url` as in mkdocs.yml (feeds need it), None where no
         mkdocs.yml tells (`mkdocs-digest check DOCS_DIR`). `paper_search`: the
-        theme's search box answers paper queries from the plugin's index."""
+        theme's search box answers paper queries from the plugin's index; `offline`:
+        pages are opened from file://."""
         catalog = Catalog.build(list(digests), options.topic_names)
         layout = Layout(options.topic_page, options.overview_page, options.per_page)
         pages, problems = layout.pages(catalog, own)
@@ -68,6 +70,7 @@ class SiteModel:
             feeds=bool(options.feeds and site_url),
             citations=options.citations,
             paper_search=paper_search,
+            offline=offline,
         )
         renderer = Renderer(
             catalog,

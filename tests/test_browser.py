@@ -323,3 +323,33 @@ def test_site_search_lists_papers_a_keyboard_reaches_across_instant_navigation(
     papers.first.wait_for()
     meta = watched.locator(".digest-search .digest-search__meta").first
     assert "Kaori Saito" in meta.inner_text()  # the fourth author: named as the reason
+
+
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The example site with Material's offline plugin: pages opened from file://."""
+    import yaml
+
+    from .conftest import EXAMPLE, build, with_config
+
+    digest = yaml.safe_load((EXAMPLE / "mkdocs.yml").read_text(encoding="utf-8"))["plugins"][1]
+    tmp = tmp_path_factory.mktemp("offline")
+    config = with_config(EXAMPLE / "mkdocs.yml", tmp, plugins=["search", digest, "offline"])
+    built = build(config, tmp / "site")
+    assert built.returncode == 0, built.log
+    return built
+
+
+def test_the_filter_works_from_file_urls_with_the_offline_plugin(watched, offline_site) -> None:
+    """file:// pages cannot fetch the filter's index and Material's document$ never
+    emits there: the index comes as a script, the filter starts on the page's load."""
+    watched.goto((offline_site.site / "sd" / "index.html").as_uri())
+    box = watched.locator("input.digest-filter__input")
+    assert box.is_visible()
+    box.fill("synthetic")
+    watched.locator(".digest-filter__results li").first.wait_for()
+    assert watched.locator(".digest-filter [role=status]").inner_text() == "17 件中 7 件"
+    link = watched.locator(".digest-filter__results li a").first
+    link.click()  # a card on another page, by its file:// URL
+    watched.wait_for_url("**/sd/2024-04-12.html#arxiv-2599.00201")
+    assert watched.locator("#arxiv-2599\\.00201").is_visible()

@@ -2,8 +2,8 @@
    search's results, and the copy buttons of citations.
    It narrows a listing across all its numbered pages, from one JSON index fetched on
    first use. Digest text only ever reaches the page as textContent. Plain JavaScript,
-   no framework; it runs again after each page change of Material's instant navigation
-   (document$), and once on DOMContentLoaded elsewhere. */
+   no framework; it runs once the page is read and again after each page change of
+   Material's instant navigation (document$). */
 (function () {
   "use strict";
 
@@ -20,13 +20,33 @@
 
   function load(url) {
     if (!indexes[url]) {
-      indexes[url] = fetch(url).then(function (response) {
-        if (!response.ok) throw new Error(response.status + " " + url);
-        return response.json();
-      });
+      indexes[url] = location.protocol === "file:" ? loadScript(url) : fetchJson(url);
       indexes[url].catch(function () { delete indexes[url]; });
     }
     return indexes[url];
+  }
+
+  function fetchJson(url) {
+    return fetch(url).then(function (response) {
+      if (!response.ok) throw new Error(response.status + " " + url);
+      return response.json();
+    });
+  }
+
+  function loadScript(url) {
+    // Pages opened from file:// (Material's offline plugin) cannot fetch a file, but
+    // may load a script: the build writes the index as one too (papers-index.js).
+    var name = url.slice(url.lastIndexOf("/") + 1);
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = url.replace(/\.json$/, ".js");
+      script.onload = function () {
+        var data = window.mkdocsDigest && window.mkdocsDigest[name];
+        if (data) resolve(data); else reject(new Error("no data in " + script.src));
+      };
+      script.onerror = function () { reject(new Error("cannot load " + script.src)); };
+      document.head.appendChild(script);
+    });
   }
 
   function rows(index, list) {
@@ -413,11 +433,15 @@
     if (button) copy(button);
   });
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(run);
-  } else if (document.readyState === "loading") {
+  // Once the page is read, and again after each page change of Material's instant
+  // navigation. Not on document$ alone: pages opened from file:// (Material's offline
+  // plugin) have a document$ that never emits. setup() runs once per form.
+  if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", run);
   } else {
     run();
+  }
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(run);
   }
 })();

@@ -25,6 +25,9 @@ class Extras:
     # The theme's search box answers paper queries from the plugin's own index
     # (digest.js, formats/paper_search.py) instead of indexing the papers' text.
     paper_search: bool = False
+    # Pages opened from file:// (Material's offline plugin), where a script cannot
+    # fetch a file: the filter index is also written as a script that sets it.
+    offline: bool = False
 
 
 NO_EXTRAS = Extras()

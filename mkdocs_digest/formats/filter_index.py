@@ -28,8 +28,11 @@ from ..structure.layout import Listing
 from .context import FileContext
 from .export import compact_json
 
-# Where the index goes in the built site.
+# Where the index goes in the built site; and as a script, for pages opened from
+# file:// (which may load a script but not fetch a file), setting
+# `window.mkdocsDigest["papers-index.json"]`.
 FILTER_INDEX = "assets/mkdocs_digest/papers-index.json"
+FILTER_SCRIPT = "assets/mkdocs_digest/papers-index.js"
 
 
 def filter_index(
@@ -107,3 +110,13 @@ class FilterIndex:
     def files(self, context: FileContext) -> Iterator[tuple[str, Iterable[str]]]:
         memo = context.memo.part(FILTER_INDEX)
         yield FILTER_INDEX, filter_index(context.catalog, context.listings, context.urls, memo)
+        if context.extras.offline:
+            index = filter_index(context.catalog, context.listings, context.urls, memo)
+            yield FILTER_SCRIPT, _as_script("papers-index.json", index)
+
+
+def _as_script(name: str, json_text: Iterable[str]) -> Iterator[str]:
+    # JSON is a JavaScript expression; U+2028/9 end no string in ES2019 and later.
+    yield f"(window.mkdocsDigest = window.mkdocsDigest || {{}})[{compact_json(name)}] = "
+    yield from json_text
+    yield ";\n"

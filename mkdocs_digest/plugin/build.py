@@ -176,6 +176,7 @@ class Build:
             site_url=site_url,
             lean=True,
             paper_search=searches_papers(config),
+            offline="offline" in plugin_names(config),
         )
         marker = options.listing_marker
         self.generated = add_pages(files, config, self.model, marker, kept.sources)
