@@ -30,7 +30,7 @@ class OptionError(ValueError):
 @dataclass(frozen=True)
 class Options:
     enabled: bool = True
-    language: str | None = None  # 'ja' or 'en'; None follows the theme (label_language)
+    language: str | None = None  # one of LANGUAGES; None follows the theme (label_language)
     labels: Mapping[str, str] = field(default_factory=dict)
     topic_names: Mapping[str, str] = field(default_factory=dict)
     topic_page: str | None = None  # e.g. "topics/{slug}.md"; None: beside the series

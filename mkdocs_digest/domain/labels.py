@@ -1,4 +1,5 @@
-"""User-facing words, in Japanese and English. No MkDocs.
+"""User-facing words, in Japanese and English here and five more languages in
+translations.py. No MkDocs.
 
 Every string a reader sees comes from here, so a site can switch language or
 reword a label in `mkdocs.yml` (`labels:`) without overriding a template.
@@ -7,6 +8,8 @@ reword a label in `mkdocs.yml` (`labels:`) without overriding a template.
 from __future__ import annotations
 
 from collections.abc import Mapping
+
+from .translations import TRANSLATIONS
 
 LABELS: dict[str, dict[str, str]] = {
     "ja": {
@@ -144,6 +147,7 @@ LABELS: dict[str, dict[str, str]] = {
     },
 }
 
+LABELS.update(TRANSLATIONS)
 LANGUAGES = tuple(LABELS)
 # Every key a site may set: a `<key>_one` form is the singular, for n == 1.
 KEYS = frozenset(key for labels in LABELS.values() for key in labels)
@@ -156,5 +160,5 @@ def counted(labels: Mapping[str, str], key: str, n: int, **fields: object) -> st
 
 
 def labels_for(language: str, overrides: Mapping[str, str] | None = None) -> dict[str, str]:
-    """The labels of `language` ('ja' or 'en'), with a site's own wording on top."""
+    """The labels of `language` (one of LANGUAGES), with a site's own wording on top."""
     return {**LABELS[language], **(overrides or {})}

@@ -13,7 +13,7 @@ from ..options import DEFAULTS, OptionError, Options
 class DigestConfig(Config):
     enabled = opt.Type(bool, default=True)
 
-    # Labels: 'ja' or 'en'; unset follows the theme's language, else Japanese.
+    # Labels: ja, en, zh, ko, de, fr or es; unset follows the theme's language.
     language = opt.Optional(opt.Choice(LANGUAGES))
     labels = opt.DictOfItems(opt.Type(str), default={})
 
