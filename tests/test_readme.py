@@ -28,3 +28,20 @@ def test_every_option_is_documented() -> None:
     documented = set(re.findall(r"^\| `(\w+)` \|", table, re.MULTILINE))
     options = {name for name, _ in DigestConfig._schema}
     assert documented == options
+
+
+def test_the_sample_mkdocs_yml_builds_the_example_docs_under_strict(tmp_path) -> None:
+    import yaml
+
+    from .conftest import EXAMPLE, build
+
+    sample = README.split("A complete `mkdocs.yml`:", 1)[1]
+    block = re.search(r"```yaml\n(.*?)```", sample, re.DOTALL)
+    assert block is not None
+    settings = yaml.safe_load(block.group(1))
+    settings["docs_dir"] = str(EXAMPLE / "docs")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
+    built = build(config, tmp_path / "site")
+    assert built.returncode == 0, built.log
+    assert built.page("sd/2024-04-05/").select("article.digest-card")
