@@ -174,10 +174,11 @@ class _Tree:
     def _assets(self, links: Links) -> str:
         """The stylesheet and script, linked from the page (no config to list them in)."""
         root = links.root()
+        settings = self.model.script_settings(self.urls)
         return (
             f'<div class="digest-assets" hidden><link rel="stylesheet" '
             f'href="{root}{ASSET_DIR}digest.css"><script src="{root}{ASSET_DIR}digest.js" '
-            "defer></script></div>\n\n"
+            f"defer></script>{settings.html('').strip()}</div>\n\n"
         )
 
     def _placed(self, markdown: str, uri: str) -> str:

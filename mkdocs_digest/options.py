@@ -35,6 +35,7 @@ class Options:
     topic_names: Mapping[str, str] = field(default_factory=dict)
     topic_page: str | None = None  # e.g. "topics/{slug}.md"; None: beside the series
     overview_page: str | None = None
+    explorer_page: str | None = None  # the whole-site explorer; None: "<root>/papers/index.md"
     listing_marker: str = "<!-- digest:listing -->"
     per_page: int = 100  # papers on one page of a listing; 0: all
     compact_nav: bool = True
@@ -42,6 +43,7 @@ class Options:
     nav_order: tuple[str, ...] = ()
     field_names: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     max_authors: int = 5
+    related: int = 3  # related papers on each card; 0: none
     stylesheet: bool = True
     json_ld: bool = True
     feeds: bool = True
@@ -90,6 +92,8 @@ class Options:
             _check_page("topic_page", self.topic_page, slug=True)
         if self.overview_page is not None:
             _check_page("overview_page", self.overview_page, slug=False)
+        if self.explorer_page is not None:
+            _check_page("explorer_page", self.explorer_page, slug=False)
         unknown = sorted(set(self.field_names) - set(FIELDS))
         if unknown:
             raise OptionError(
@@ -99,6 +103,7 @@ class Options:
             ("per_page", 0),
             ("nav_weeks", 0),
             ("max_authors", 1),
+            ("related", 0),
             ("feed_size", 1),
         ):
             if getattr(self, name) < least:
@@ -117,7 +122,7 @@ def _same_language(named: str, language: str) -> bool:
     return named.lower().replace("_", "-").split("-")[0] == language
 
 
-MINIMUMS = {"per_page": 0, "nav_weeks": 0, "max_authors": 1, "feed_size": 1}
+MINIMUMS = {"per_page": 0, "nav_weeks": 0, "max_authors": 1, "feed_size": 1, "related": 0}
 _KINDS: dict[str, type] = {"bool": bool, "int": int, "str": str}
 
 

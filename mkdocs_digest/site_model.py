@@ -14,15 +14,15 @@ from pathlib import Path
 from .domain.cache import Memo
 from .domain.catalog import Catalog
 from .domain.model import Diagnostic, Digest
+from .domain.related import Related, related_papers
 from .formats.context import Extras, SiteInfo
 from .formats.export import PAPERS_JSON
 from .formats.feeds import feed_links
-from .formats.head import FeedLinks, HeadPart, JsonLd
-from .formats.paper_search import SearchLabels
+from .formats.head import FeedLinks, HeadPart, JsonLd, ScriptSettings
 from .formats.site_files import site_files
 from .options import Options
 from .rendering.renderer import Renderer
-from .structure.layout import Layout, SitePage, TopicListing
+from .structure.layout import ExplorerPage, Layout, SitePage, TopicListing
 
 NO_SITE_URL = Diagnostic(
     "",
@@ -54,14 +54,17 @@ class SiteModel:
         lean: bool = False,
         paper_search: bool = False,
         offline: bool = False,
+        memo: Memo | None = None,
     ) -> SiteModel:
         """The model of a site whose pages are `own` (source paths), some of them
         `digests`; `site_url` as in mkdocs.yml (feeds need it), None where no
         mkdocs.yml tells (`mkdocs-digest check DOCS_DIR`). `paper_search`: the
         theme's search box answers paper queries from the plugin's index; `offline`:
-        pages are opened from file://."""
+        pages are opened from file://. `memo`: what the last build made (serve)."""
         catalog = Catalog.build(list(digests), options.topic_names)
-        layout = Layout(options.topic_page, options.overview_page, options.per_page)
+        layout = Layout(
+            options.topic_page, options.overview_page, options.per_page, options.explorer_page
+        )
         pages, problems = layout.pages(catalog, own)
         if options.feeds and site_url == "":
             problems.append(NO_SITE_URL)
@@ -80,22 +83,33 @@ class SiteModel:
             max_authors=options.max_authors,
             extras=extras,
             lean=lean,
+            related=_related(catalog, options.related, memo or Memo(keep=False)),
         )
         pages_by_uri = {page.src_uri: page for page in pages}
         return cls(options, catalog, pages_by_uri, renderer, catalog.diagnostics + problems)
 
-    def head_parts(self, info: SiteInfo) -> list[HeadPart]:
-        """What each page's `<head>` gets: JSON-LD, the feed it announces, the words of
-        the paper search."""
+    def head_parts(self, info: SiteInfo, urls: Mapping[str, str]) -> list[HeadPart]:
+        """What each page's `<head>` gets: JSON-LD, the feed it announces, digest.js's
+        settings."""
         parts: list[HeadPart] = [JsonLd(self.catalog)] if self.options.json_ld else []
-        if self.renderer.context.extras.paper_search:
-            parts.append(SearchLabels(self.renderer.context.labels))
+        parts.append(self.script_settings(urls))
         if self.renderer.context.extras.feeds and info.url:
             topics = [
                 lst for lst in self.renderer.listings.values() if isinstance(lst, TopicListing)
             ]
             parts.append(FeedLinks(feed_links(self.catalog, topics, info)))
         return parts
+
+    def script_settings(self, urls: Mapping[str, str]) -> ScriptSettings:
+        """digest.js's settings; `urls`: the site's pages' URLs (source path -> URL)."""
+        context = self.renderer.context
+        explorer = next((p for p in self.pages.values() if isinstance(p, ExplorerPage)), None)
+        return ScriptSettings(
+            context.labels,
+            paper_search=context.extras.paper_search,
+            citations=context.extras.citations,
+            explorer=urls.get(explorer.src_uri) if explorer else None,
+        )
 
     def site_files(
         self, urls: Mapping[str, str], info: SiteInfo, memo: Memo | None = None
@@ -104,3 +118,15 @@ class SiteModel:
         `memo`: the files' parts made in the last build (`mkdocs serve`)."""
         context = self.renderer.file_context(urls, info, Memo() if memo is None else memo)
         return site_files(context)
+
+
+def _related(catalog: Catalog, limit: int, memo: Memo) -> dict[str, tuple[Related, ...]]:
+    """Related papers, made again only when a paper, its weeks or topics changed: they
+    weigh every paper against the others (about a second at the real size)."""
+    memo = memo.part("related")
+    memo.start(limit)
+    key = tuple(
+        (catalog.paper(arxiv_id), tuple((e.page, catalog.digests[e.page].date) for e in entries))
+        for arxiv_id, entries in catalog.appearances.items()
+    )
+    return memo.get(key, lambda: related_papers(catalog, limit))

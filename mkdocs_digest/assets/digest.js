@@ -156,8 +156,332 @@
     if (query) { input.value = query; update(); }
   }
 
+  // -- Reading list: stars on cards and explorer rows, kept in localStorage ----------
+  // Keyed by arXiv id, per site (its root path): nothing leaves the reader's machine.
+
+  function starKey() {
+    return "mkdocs-digest:starred:" + (ROOT ? new URL(ROOT).pathname : "/");
+  }
+
+  function starred() {
+    try {
+      var ids = JSON.parse(localStorage.getItem(starKey()) || "[]");
+      return Array.isArray(ids) ? ids.filter(function (id) { return typeof id === "string"; }) : [];
+    } catch (e) {
+      return [];
+    }
+  }
+
+  function setStarred(ids) {
+    try { localStorage.setItem(starKey(), JSON.stringify(ids)); } catch (e) { /* private mode */ }
+    document.querySelectorAll("button[data-digest-star]").forEach(showStar);
+    document.dispatchEvent(new CustomEvent("digest:starred"));
+  }
+
+  function showStar(button) {
+    var on = starred().indexOf(button.dataset.digestStar) !== -1;
+    button.setAttribute("aria-pressed", on ? "true" : "false");
+    button.textContent = on ? "\u2605" : "\u2606"; // ★ / ☆
+  }
+
+  function starButton(arxivId) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "digest-star";
+    button.dataset.digestStar = arxivId;
+    var label = pageSettings().labels.star || "Star";
+    button.setAttribute("aria-label", label);
+    button.title = label;
+    showStar(button);
+    return button;
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("button[data-digest-star]");
+    if (!button) return;
+    var ids = starred(), id = button.dataset.digestStar, at = ids.indexOf(id);
+    if (at === -1) ids.unshift(id); else ids.splice(at, 1);
+    setStarred(ids);
+  });
+
+  window.addEventListener("storage", function (event) { // another tab starred one
+    if (event.key === starKey()) setStarred(starred());
+  });
+
+  function starCards() {
+    document.querySelectorAll("article.digest-card[data-arxiv-id]").forEach(function (card) {
+      if (card.querySelector(":scope > button[data-digest-star]")) return;
+      var heading = card.querySelector(":scope > h3, :scope > h2, :scope > h4");
+      card.insertBefore(starButton(card.dataset.arxivId), heading ? heading.nextSibling : card.firstChild);
+    });
+  }
+
+  // -- Authors as a way in: each name links to the explorer, filtered to it ----------
+
+  function authorUrl(name) {
+    var explorer = pageSettings().explorer;
+    if (!explorer || !ROOT) return null;
+    return ROOT + explorer + "?author=" + encodeURIComponent(name);
+  }
+
+  function linkAuthors(span) {
+    if (span.dataset.digestLinked || !authorUrl("")) return;
+    span.dataset.digestLinked = "1";
+    var text = span.textContent;
+    var lead = /^\s*,\s*/.exec(text); // the rest of a card's list starts with ", "
+    var names = text.slice(lead ? lead[0].length : 0).split(", ");
+    span.textContent = lead ? ", " : "";
+    var template = pageSettings().labels.author_link || "{name}";
+    names.forEach(function (name, n) {
+      if (n) span.appendChild(document.createTextNode(", "));
+      var link = document.createElement("a");
+      link.href = authorUrl(name.trim());
+      link.textContent = name;
+      link.title = template.replace("{name}", name.trim());
+      span.appendChild(link);
+    });
+  }
+
+  function linkAllAuthors() {
+    document.querySelectorAll(
+      ".digest-card__authors > span[lang=en], .digest-listing__meta > span[lang=en]"
+    ).forEach(linkAuthors);
+  }
+
+  // -- The explorer: every paper, filtered by text and facets, a page at a time ------
+
+  var FACETS = ["topic", "category", "month", "author"];
+  var PER_PAGE = 50;
+  var MOST_AUTHORS = 40; // the author facet lists the most frequent, and the chosen one
+
+  function explorerPapers(index) {
+    var topics = index.papers.map(function () { return []; });
+    Object.keys(index.lists).forEach(function (key) {
+      if (key.indexOf("topic:") !== 0) return;
+      var slug = key.slice(6);
+      index.lists[key].forEach(function (row) {
+        if (topics[row[0]].indexOf(slug) === -1) topics[row[0]].push(slug);
+      });
+    });
+    var all = index.papers.map(function (paper, n) {
+      var home = index.home[n];
+      var week = index.weeks[home[0]] || "";
+      return {
+        n: n,
+        paper: paper,
+        url: ROOT + index.pages[home[0]] + "#" + (home[1] || "arxiv-" + paper[0].replace(/[^A-Za-z0-9.\-]/g, "-")),
+        week: week,
+        facets: {
+          topic: topics[n],
+          category: paper[4] ? paper[4].split(" ") : [],
+          month: week ? [week.slice(0, 7)] : [],
+          author: paper[3] ? paper[3].split(", ") : [],
+        },
+        text: fold(paper.slice(0, 5).join(" ")),
+      };
+    });
+    all.sort(function (a, b) { return a.week < b.week ? 1 : a.week > b.week ? -1 : b.n - a.n; });
+    return all;
+  }
+
+  function setupExplorer(root) {
+    if (root.dataset.digestReady) return;
+    root.dataset.digestReady = "1";
+    var form = root.querySelector("form");
+    var input = form.querySelector("input[type=search]");
+    var status = form.querySelector(".digest-explorer__status");
+    var results = root.querySelector(".digest-explorer__results");
+    var pager = root.querySelector(".digest-explorer__pages");
+    var starredOnly = form.querySelector("[data-digest-starred]");
+    var bib = form.querySelector(".digest-explorer__bib");
+    var selects = {};
+    FACETS.forEach(function (f) { selects[f] = form.querySelector("select[data-facet=" + f + "]"); });
+    var words = root.dataset; // the page's labels ride on the template
+    var state = { q: "", topic: "", category: "", month: "", author: "", starred: false, page: 1 };
+    var all = null, names = {}, shown = [];
+
+    function readUrl() {
+      var params = new URL(location.href).searchParams;
+      state.q = params.get("filter") || "";
+      FACETS.forEach(function (f) { state[f] = params.get(f) || ""; });
+      state.starred = params.get("starred") === "1";
+      state.page = Math.max(1, parseInt(params.get("page") || "1", 10) || 1);
+    }
+
+    function writeUrl() {
+      var here = new URL(location.href);
+      var params = here.searchParams;
+      ["filter"].concat(FACETS, ["starred", "page"]).forEach(function (k) { params.delete(k); });
+      if (state.q) params.set("filter", state.q);
+      FACETS.forEach(function (f) { if (state[f]) params.set(f, state[f]); });
+      if (state.starred) params.set("starred", "1");
+      if (state.page > 1) params.set("page", String(state.page));
+      history.replaceState(history.state, "", here.href);
+    }
+
+    function matches(entry, terms, skip, stars) {
+      if (stars && stars.indexOf(entry.paper[0]) === -1) return false;
+      for (var i = 0; i < FACETS.length; i++) {
+        var f = FACETS[i];
+        if (f !== skip && state[f] && entry.facets[f].indexOf(state[f]) === -1) return false;
+      }
+      for (var t = 0; t < terms.length; t++) if (entry.text.indexOf(terms[t]) === -1) return false;
+      return true;
+    }
+
+    function facetOptions(facet, terms, stars) {
+      var counts = {};
+      all.forEach(function (entry) {
+        if (!matches(entry, terms, facet, stars)) return;
+        entry.facets[facet].forEach(function (v) { counts[v] = (counts[v] || 0) + 1; });
+      });
+      var values = Object.keys(counts);
+      if (facet === "month") values.sort().reverse();
+      else values.sort(function (a, b) { return counts[b] - counts[a] || (a < b ? -1 : 1); });
+      if (facet === "author") values = values.slice(0, MOST_AUTHORS);
+      if (state[facet] && values.indexOf(state[facet]) === -1) values.unshift(state[facet]);
+      var select = selects[facet];
+      select.textContent = "";
+      var any = document.createElement("option");
+      any.value = "";
+      any.textContent = words.digestAny;
+      select.appendChild(any);
+      values.forEach(function (v) {
+        var option = document.createElement("option");
+        option.value = v;
+        var name = facet === "topic" ? names["topic:" + v] || v : v;
+        option.textContent = name + " (" + (counts[v] || 0) + ")";
+        select.appendChild(option);
+      });
+      select.value = state[facet];
+    }
+
+    function row(entry) {
+      var paper = entry.paper;
+      var li = document.createElement("li");
+      li.className = "digest-listing__item";
+      var link = document.createElement("a");
+      link.className = "digest-listing__title";
+      link.lang = "en";
+      link.href = entry.url;
+      link.textContent = paper[1];
+      li.appendChild(link);
+      li.appendChild(starButton(paper[0]));
+      if (paper[2]) {
+        var ja = document.createElement("span");
+        ja.className = "digest-listing__title-ja";
+        ja.lang = "ja";
+        ja.textContent = paper[2];
+        li.appendChild(ja);
+      }
+      var meta = document.createElement("span");
+      meta.className = "digest-listing__meta";
+      var authors = document.createElement("span");
+      authors.lang = "en";
+      authors.textContent = paper[3];
+      meta.appendChild(authors);
+      linkAuthors(authors);
+      var rest = [paper[0], entry.week ? words.digestWeek.replace("{date}", entry.week) : ""];
+      meta.appendChild(document.createTextNode(" · " + rest.filter(Boolean).join(" · ")));
+      li.appendChild(meta);
+      return li;
+    }
+
+    function show() {
+      var terms = fold(state.q).split(/\s+/).filter(Boolean);
+      var stars = state.starred ? starred() : null;
+      FACETS.forEach(function (f) { facetOptions(f, terms, stars); });
+      shown = all.filter(function (entry) { return matches(entry, terms, null, stars); });
+      if (stars) { // the reading list in the order it was made
+        shown.sort(function (a, b) { return stars.indexOf(a.paper[0]) - stars.indexOf(b.paper[0]); });
+      }
+      var pages = Math.max(1, Math.ceil(shown.length / PER_PAGE));
+      state.page = Math.min(state.page, pages);
+      results.textContent = "";
+      var fragment = document.createDocumentFragment();
+      shown.slice((state.page - 1) * PER_PAGE, state.page * PER_PAGE).forEach(function (entry) {
+        fragment.appendChild(row(entry));
+      });
+      results.appendChild(fragment);
+      var none = state.starred && !starred().length ? words.digestStarredNone : words.digestNone;
+      status.textContent = shown.length
+        ? (shown.length === 1 ? words.digestCountOne : words.digestCount).replace("{n}", shown.length)
+        : none;
+      pager.hidden = pages < 2;
+      pager.querySelector(".digest-explorer__page").textContent =
+        words.digestPageOf.replace("{n}", state.page).replace("{total}", pages);
+      pager.querySelector("[data-digest-page='-1']").disabled = state.page <= 1;
+      pager.querySelector("[data-digest-page='1']").disabled = state.page >= pages;
+      bib.hidden = !(state.starred && shown.length);
+      writeUrl();
+    }
+
+    function bibtex() {
+      var file = pageSettings().citations;
+      if (!file) return Promise.reject(new Error("no citations"));
+      return load(ROOT + file).then(function (entries) {
+        return shown.map(function (e) { return entries[e.paper[0]]; }).filter(Boolean).join("\n\n") + "\n";
+      });
+    }
+
+    input.addEventListener("input", function () { state.q = input.value.trim(); state.page = 1; show(); });
+    FACETS.forEach(function (f) {
+      selects[f].addEventListener("change", function () { state[f] = selects[f].value; state.page = 1; show(); });
+    });
+    starredOnly.addEventListener("change", function () { state.starred = starredOnly.checked; state.page = 1; show(); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.addEventListener("reset", function () {
+      state = { q: "", topic: "", category: "", month: "", author: "", starred: false, page: 1 };
+      setTimeout(show);
+    });
+    pager.addEventListener("click", function (event) {
+      var button = event.target.closest("button[data-digest-page]");
+      if (!button) return;
+      state.page += parseInt(button.dataset.digestPage, 10);
+      show();
+      results.scrollIntoView({ block: "start" });
+    });
+    document.addEventListener("digest:starred", function () { if (all && state.starred) show(); });
+    bib.querySelector("[data-digest-bib-download]").addEventListener("click", function () {
+      bibtex().then(function (text) {
+        var link = document.createElement("a");
+        link.href = URL.createObjectURL(new Blob([text], { type: "application/x-bibtex" }));
+        link.download = "starred.bib";
+        document.body.appendChild(link);
+        link.click();
+        link.remove();
+      });
+    });
+    bib.querySelector("[data-digest-bib-copy]").addEventListener("click", function (event) {
+      var button = event.currentTarget;
+      bibtex().then(function (text) {
+        return navigator.clipboard.writeText(text);
+      }).then(function () { copied(button, true); }, function () { copied(button, false); });
+    });
+
+    readUrl();
+    input.value = state.q;
+    starredOnly.checked = state.starred;
+    status.textContent = words.digestLoading;
+    load(new URL(root.dataset.digestIndex, document.baseURI).href).then(function (index) {
+      names = index.names || {};
+      all = explorerPapers(index);
+      root.querySelector(".digest-explorer__nojs").hidden = true;
+      form.hidden = false;
+      show();
+    }, function () { status.textContent = words.digestError; });
+  }
+
   function run() {
     document.querySelectorAll("form.digest-filter").forEach(setup);
+    document.querySelectorAll("[data-digest-explorer]").forEach(setupExplorer);
+    starCards();
+    linkAllAuthors();
+    if (pageSettings().citations) { // the "Cite" blocks work: show them
+      document.querySelectorAll("details.digest-card__cite[hidden]").forEach(function (d) {
+        d.hidden = false;
+      });
+    }
   }
 
   // Site search: Material's search box answers paper queries from the plugin's own
@@ -174,12 +498,18 @@
   var papers = null; // Promise of the papers, each with its folded fields
   var settings = null;
 
-  function searchSettings() {
+  function pageSettings() {
+    // The build's settings for this script (formats/head.py, ScriptSettings).
     if (!settings) {
-      var element = document.getElementById("digest-search");
-      settings = element ? JSON.parse(element.textContent) : false;
+      var element = document.getElementById("digest-settings");
+      settings = element ? JSON.parse(element.textContent) : { labels: {} };
     }
     return settings;
+  }
+
+  function searchSettings() {
+    var s = pageSettings();
+    return s.index && s.text ? s : false; // the theme's search box answers papers
   }
 
   function searchable() {
@@ -403,12 +733,38 @@
   // instant navigation brings in work too. The status is a polite live region.
   function copied(button, ok) {
     var status = button.parentNode.querySelector(".digest-copy__status");
-    if (status) status.textContent = ok ? status.dataset.digestCopied : status.dataset.digestFailed;
+    var labels = pageSettings().labels;
+    if (status) status.textContent = (ok ? labels.copied : labels.copy_failed) || "";
   }
+
+  // A card's "Cite" block is filled from the papers' BibTeX (papers-bib.json) when
+  // it is first opened: carried by every card, it was a ninth of a digest page.
+  function citation(details) {
+    var code = details.querySelector("pre code");
+    var card = details.closest("[data-arxiv-id]");
+    var file = pageSettings().citations;
+    if (!code || !card || code.textContent || !file || !ROOT) return Promise.resolve();
+    return load(ROOT + file).then(function (entries) {
+      code.textContent = entries[card.dataset.arxivId] || "";
+    });
+  }
+
+  document.addEventListener("toggle", function (event) { // toggle does not bubble
+    var details = event.target;
+    if (details.open && details.matches && details.matches("details.digest-card__cite")) {
+      citation(details).catch(function () {});
+    }
+  }, true);
 
   function copy(button) {
     var source = button.parentNode.querySelector("pre");
     if (!source) return;
+    if (!source.textContent) { // opened before its BibTeX came: copy once it has
+      citation(button.parentNode).then(function () { copy(button); }, function () {
+        copied(button, false);
+      });
+      return;
+    }
     var text = source.textContent;
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(text).then(

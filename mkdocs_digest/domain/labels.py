@@ -76,6 +76,26 @@ LABELS: dict[str, dict[str, str]] = {
         "copied": "コピーしました",
         "copy_failed": "コピーできませんでした。上の BibTeX を選択してコピーしてください",
         "bib_file": "BibTeX (.bib)",
+        "related": "関連する論文",
+        "related_authors": "共著者: {names}",
+        "related_words": "共通の語: {words}",
+        "related_topics": "同じトピック",
+        "explorer_title": "論文を探す",
+        "explorer_nojs": (
+            "この論文一覧の絞り込みには JavaScript が必要です。"
+            "トピックのページからすべての論文をたどれます:"
+        ),
+        "explorer_query": "キーワード",
+        "month": "月",
+        "any": "すべて",
+        "starred": "保存した論文だけ",
+        "star": "保存する",
+        "download_bib": "BibTeX をダウンロード",
+        "copy_bib": "BibTeX をコピー",
+        "starred_none": "保存した論文はまだありません。カードや一覧の ☆ で保存できます",
+        "clear": "条件をクリア",
+        "author_link": "{name} の論文",
+        "page_of": "{n} / {total} ページ",
     },
     "en": {
         "summary": "Summary",
@@ -144,6 +164,27 @@ LABELS: dict[str, dict[str, str]] = {
         "copied": "Copied",
         "copy_failed": "Could not copy; select the BibTeX above and copy it",
         "bib_file": "BibTeX (.bib)",
+        "related": "Related papers",
+        "related_authors": "shared authors: {names}",
+        "related_authors_one": "shared author: {names}",
+        "related_words": "shared words: {words}",
+        "related_topics": "same topic",
+        "explorer_title": "Explore papers",
+        "explorer_nojs": (
+            "Filtering this list of papers needs JavaScript; every paper is "
+            "also reachable from the topic pages:"
+        ),
+        "explorer_query": "Words",
+        "month": "Month",
+        "any": "All",
+        "starred": "Starred only",
+        "star": "Star",
+        "download_bib": "Download BibTeX",
+        "copy_bib": "Copy BibTeX",
+        "starred_none": "No starred papers yet: star one with ☆ on a card or a row",
+        "clear": "Clear",
+        "author_link": "Papers by {name}",
+        "page_of": "Page {n} of {total}",
     },
 }
 

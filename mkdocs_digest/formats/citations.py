@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from ..domain.catalog import Catalog
 from ..domain.model import Paper, is_arxiv_category
 from .context import FileContext
+from .export import as_script, compact_json
 
 _SMALL_WORDS = frozenset(
     {
@@ -223,8 +224,15 @@ def _suffix(n: int) -> str:
             return letters
 
 
+# Every paper's BibTeX by arXiv id, for the card's "Cite" and the reading list
+# (digest.js): fetched when a reader first asks, not carried by every card (it was a
+# ninth of a digest page).
+CITATIONS = "assets/mkdocs_digest/papers-bib.json"
+
+
 class BibFiles:
-    """A .bib file of each topic's papers, beside its topic page."""
+    """A .bib file of each topic's papers, beside its topic page, and every paper's
+    entry in one JSON file."""
 
     def wanted(self, context: FileContext) -> bool:
         return context.extras.citations
@@ -238,3 +246,19 @@ class BibFiles:
 
         for listing in context.topic_listings:
             yield listing.bib, bib_file((e.paper for e in listing.entries), entry)
+        catalog = context.catalog
+        papers = [catalog.paper(arxiv_id) for arxiv_id in catalog.appearances]
+        yield CITATIONS, _json_entries(papers, entry)
+        if context.extras.offline:
+            name = CITATIONS.rpartition("/")[2]
+            yield (
+                CITATIONS.removesuffix(".json") + ".js",
+                as_script(name, _json_entries(papers, entry)),
+            )
+
+
+def _json_entries(papers: Iterable[Paper], entry: Callable[[Paper], str]) -> Iterator[str]:
+    yield "{"
+    for n, paper in enumerate(papers):
+        yield ("," if n else "") + compact_json(paper.arxiv_id) + ":" + compact_json(entry(paper))
+    yield "}\n"

@@ -75,6 +75,15 @@ _SCRIPT_ESCAPES = (
 )
 
 
+def as_script(name: str, json_text: Iterable[str]) -> Iterator[str]:
+    """A JSON file as a script that sets `window.mkdocsDigest[name]` to it, for pages
+    opened from file:// (Material's offline plugin), which may load a script but not
+    fetch a file. JSON is a JavaScript expression (U+2028/9 too, since ES2019)."""
+    yield f"(window.mkdocsDigest = window.mkdocsDigest || {{}})[{compact_json(name)}] = "
+    yield from json_text
+    yield ";\n"
+
+
 def script_json(value: object) -> str:
     """`value` as JSON to put inside a `<script>` element: nothing in digest text can
     end the element or start markup there."""

@@ -8,7 +8,8 @@ written per build and fetched when a reader first types. Its shape:
      "pages": [url of a digest page, ...],
      "weeks": [the week of each of those pages, ISO date or "", ...],
      "home": [[page] or [page, anchor] of each paper's home card, ...],
-     "lists": {"topic:sd": [[paper, page], [paper, page, anchor], ...], ...}}
+     "lists": {"topic:sd": [[paper, page], [paper, page, anchor], ...], ...},
+     "names": {"topic:sd": "合成データ", ...}}
 
 `paper` and `page` index the arrays above; the card's anchor is given only where it
 is not the paper's own (`arxiv-<id>-2` for a second entry on one page). A paper's home
@@ -26,7 +27,7 @@ from ..domain.catalog import Catalog
 from ..domain.model import Entry, Paper
 from ..structure.layout import Listing
 from .context import FileContext
-from .export import compact_json
+from .export import as_script, compact_json
 
 # Where the index goes in the built site; and as a script, for pages opened from
 # file:// (which may load a script but not fetch a file), setting
@@ -42,6 +43,7 @@ def filter_index(
     on a big site). Papers and pages are numbered in the catalog's order (oldest
     week first), which an edit of a paper's text leaves as it is: `memo` then gives
     back every record and every listing's rows the edit did not touch."""
+    listings = tuple(listings)
     papers = {arxiv_id: n for n, arxiv_id in enumerate(catalog.appearances)}
     pages = {uri: n for n, uri in enumerate(catalog.digests)}
     page_urls = tuple(urls[uri] for uri in pages)
@@ -58,7 +60,8 @@ def filter_index(
     for n, listing in enumerate(listings):
         yield ("," if n else "") + compact_json(f"{listing.kind}:{listing.key}") + ":"
         yield _rows(listing.entries, papers, pages, memo)
-    yield "}}"
+    names = {f"{lst.kind}:{lst.key}": lst.name(catalog) for lst in listings}
+    yield "}," + f'"names":{compact_json(names)}' + "}"
 
 
 def _rows(
@@ -112,11 +115,4 @@ class FilterIndex:
         yield FILTER_INDEX, filter_index(context.catalog, context.listings, context.urls, memo)
         if context.extras.offline:
             index = filter_index(context.catalog, context.listings, context.urls, memo)
-            yield FILTER_SCRIPT, _as_script("papers-index.json", index)
-
-
-def _as_script(name: str, json_text: Iterable[str]) -> Iterator[str]:
-    # JSON is a JavaScript expression; U+2028/9 end no string in ES2019 and later.
-    yield f"(window.mkdocsDigest = window.mkdocsDigest || {{}})[{compact_json(name)}] = "
-    yield from json_text
-    yield ";\n"
+            yield FILTER_SCRIPT, as_script("papers-index.json", index)

@@ -1,5 +1,5 @@
-"""What a page's `<head>` gets from the plugin: its papers' JSON-LD and the feed it
-announces, one contributor each. No MkDocs.
+"""What a page's `<head>` gets from the plugin: its papers' JSON-LD, the feed it
+announces and digest.js's settings, one contributor each. No MkDocs.
 
 An incremental build fingerprints a page's head (a title edited in another week's
 digest is in this one's JSON-LD), and `mkdocs serve` makes a head anew only when what
@@ -14,8 +14,13 @@ from typing import Protocol
 
 from ..domain.cache import Memo
 from ..domain.catalog import Catalog
+from ..domain.labels import KEYS
+from .citations import CITATIONS
+from .export import script_json
 from .feeds import FeedLink
+from .filter_index import FILTER_INDEX
 from .jsonld import script_element
+from .paper_search import PAPERS_TEXT
 
 
 class HeadPart(Protocol):
@@ -64,6 +69,45 @@ class FeedLinks:
             return ""
         title, url = html.escape(feed.title), html.escape(feed.url)
         return f'<link rel="alternate" type="application/atom+xml" title="{title}" href="{url}">\n'
+
+
+# The labels digest.js shows, by what they are for; `_one` forms go along.
+SCRIPT_LABELS = ("copied", "copy_failed", "star", "author_link")
+SEARCH_LABELS = ("search_more", "n_papers", "week_of", "filter_loading")
+
+
+class ScriptSettings:
+    """What digest.js reads from the page it starts on (instant navigation keeps that
+    head): the words it shows, once a page rather than on every card, where the site
+    search's files are when the theme's search box answers paper queries, where the
+    papers' BibTeX is, and the explorer's URL from the site's root."""
+
+    def __init__(
+        self,
+        labels: Mapping[str, str],
+        *,
+        paper_search: bool,
+        citations: bool,
+        explorer: str | None,
+    ) -> None:
+        wanted = SCRIPT_LABELS + (SEARCH_LABELS if paper_search else ())
+        keys = sorted(k for k in KEYS if k.removesuffix("_one") in wanted and k in labels)
+        data: dict[str, object] = {"labels": {key: labels[key] for key in keys}}
+        if paper_search:
+            data |= {"index": FILTER_INDEX, "text": PAPERS_TEXT}
+        if citations:
+            data["citations"] = CITATIONS
+        if explorer is not None:  # authors link to it, filtered to them
+            data["explorer"] = explorer.removeprefix("./")
+        self.element = (
+            f'<script type="application/json" id="digest-settings">{script_json(data)}</script>\n'
+        )
+
+    def key(self, uri: str) -> Hashable:
+        return self.element
+
+    def html(self, uri: str) -> str:
+        return self.element
 
 
 class Heads:

@@ -14,29 +14,22 @@ from .export import script_json
 
 
 def article(paper_record: PaperRecord) -> dict[str, object]:
-    """A paper as schema.org describes one: its canonical arXiv URL as its id, URL and
-    identity (`sameAs`, with arXiv's DOI), its English title as `headline` and `name` (the article's
-    language), its Japanese title tagged as Japanese, its PDF as its encoding."""
+    """A paper as schema.org describes one: its canonical arXiv URL as its URL and
+    identity (`sameAs`, with arXiv's DOI), its English title as `headline`, its
+    Japanese title tagged as Japanese, its topics. Every byte is in every digest
+    page's head: nothing said twice (`name`, `@id`) or read better on the page (the
+    PDF, categories)."""
     paper = paper_record.paper
     # No `description`: the bullets are on the page already, and carrying them twice
     # made a third of a digest page's weight.
     record: dict[str, object] = {
         "@type": "ScholarlyArticle",
-        "@id": paper.abs_url,
         "url": paper.abs_url,
         "sameAs": [paper.abs_url, f"https://doi.org/{paper.doi}"],
         "headline": paper.title,
-        "name": paper.title,
-        "inLanguage": "en",
         "identifier": {"@type": "PropertyValue", "propertyID": "arXiv", "value": paper.arxiv_id},
         "author": [{"@type": "Person", "name": name} for name in paper.authors],
-        "encoding": {
-            "@type": "MediaObject",
-            "contentUrl": paper.pdf_url,
-            "encodingFormat": "application/pdf",
-        },
         "about": [topic.name for topic in paper_record.topics],
-        "keywords": list(paper.categories),
     }
     if paper.title_ja:
         record["alternativeHeadline"] = {"@value": paper.title_ja, "@language": "ja"}

@@ -11,31 +11,26 @@ ready once two JSON files are fetched, and any word found wherever it stands.
     assets/mkdocs_digest/papers-text.json:
     {"text": ["<arXiv id's paper: summary, remark, comment as one line>", ...]}
 
-aligned with the filter index's papers; and each page's `<head>` carries the words
-of the search's labels (`SearchLabels`).
+aligned with the filter index's papers; each page's `<head>` says where both are
+(head.ScriptSettings).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Hashable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from functools import partial
 
 from ..domain.cache import Memo
 from ..domain.catalog import Catalog
-from ..domain.labels import KEYS
 from ..domain.model import Paper
 from .context import FileContext
-from .export import compact_json, script_json
-from .filter_index import FILTER_INDEX
+from .export import compact_json
 
 PAPERS_TEXT = "assets/mkdocs_digest/papers-text.json"
 
 _MARKUP = re.compile(r"[*`]+")  # Markdown emphasis and code marks: not words to find
 _LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*\)")  # a Markdown link: its text is the words
-
-# The labels the search shows; the `_one` forms go along where a language has them.
-SEARCH_LABELS = ("search_more", "n_papers", "week_of", "filter_loading")
 
 
 def paper_text(paper: Paper) -> str:
@@ -67,22 +62,3 @@ class PaperTexts:
 
     def files(self, context: FileContext) -> Iterator[tuple[str, Iterable[str]]]:
         yield PAPERS_TEXT, papers_text(context.catalog, context.memo.part(PAPERS_TEXT))
-
-
-class SearchLabels:
-    """A head part: the search's labels, the same on every page (digest.js reads them
-    from the page it starts on; instant navigation keeps that head)."""
-
-    def __init__(self, labels: Mapping[str, str]) -> None:
-        wanted = [k for k in KEYS if k.removesuffix("_one") in SEARCH_LABELS]
-        words = {key: labels[key] for key in sorted(wanted) if key in labels}
-        data = {"index": FILTER_INDEX, "text": PAPERS_TEXT, "labels": words}
-        self.element = (
-            f'<script type="application/json" id="digest-search">{script_json(data)}</script>\n'
-        )
-
-    def key(self, uri: str) -> Hashable:
-        return self.element
-
-    def html(self, uri: str) -> str:
-        return self.element

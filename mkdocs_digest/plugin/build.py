@@ -175,6 +175,7 @@ class Build:
             config.theme.dirs,
             site_url=site_url,
             lean=True,
+            memo=kept.memo,
             paper_search=searches_papers(config),
             offline="offline" in plugin_names(config),
         )
@@ -189,7 +190,6 @@ class Build:
             options.feed_size,
             language=theme_language(config.theme),
         )
-        self.heads = Heads(self.model.head_parts(self.info), kept.memo.part("head"))
         self.pages = DigestPages(
             self.model, store, kept.cache, generated=self.generated, marker=marker
         )
@@ -209,6 +209,8 @@ class Build:
         for problem in self.model.problems:
             log.warning(str(problem))
         self.urls = {f.src_uri: f.url for f in files.documentation_pages()}
+        parts = self.model.head_parts(self.info, self.urls)
+        self.heads = Heads(parts, self.kept.memo.part("head"))
         options, model = self.options, self.model
         nav_plan = plan(
             model.catalog,

@@ -25,6 +25,8 @@ class DigestConfig(Config):
     # folders, as the digests' own links expect (`sd/index.md`, `topics.md`).
     topic_page = opt.Optional(opt.Type(str))
     overview_page = opt.Optional(opt.Type(str))
+    # Where the whole-site paper explorer goes; unset: papers/index.md beside the series.
+    explorer_page = opt.Optional(opt.Type(str))
 
     # A user's page at a generated page's path keeps its text; the listing goes at
     # this marker, or at the end when the marker is absent.
@@ -45,6 +47,8 @@ class DigestConfig(Config):
     field_names = opt.DictOfItems(opt.ListOfItems(opt.Type(str)), default={})
 
     max_authors = opt.Type(int, default=DEFAULTS.max_authors)
+    # Related papers of other weeks on each card (domain/related.py); 0: none.
+    related = opt.Type(int, default=DEFAULTS.related)
     stylesheet = opt.Type(bool, default=True)
 
     # A schema.org `ScholarlyArticle` record per paper in each digest page's head.

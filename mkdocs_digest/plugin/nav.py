@@ -60,9 +60,7 @@ def compact_nav(plan: NavPlan, nav: Navigation, files: Files) -> tuple[Navigatio
     home = [item for item in kept if isinstance(item, Page) and item.is_homepage]
     rest = [item for item in kept if item not in home]
     items: list[StructureItem] = list(home)
-    overview = page(plan.overview) if plan.overview else None
-    if overview is not None:
-        items.append(overview)
+    items += [p for p in map(page, plan.top) if p is not None]
     built: list[tuple[Section, Page | None] | None] = []
     for section in plan.sections:
         children = [p for p in map(page, section.pages) if p is not None]

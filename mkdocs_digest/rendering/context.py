@@ -20,6 +20,7 @@ import jinja2
 from ..domain.catalog import Catalog
 from ..domain.labels import counted
 from ..domain.model import Digest, is_arxiv_category
+from ..domain.related import Related
 from ..formats.citations import citation_keys
 from ..formats.context import NO_EXTRAS, Extras
 from ..structure.layout import Listing, ListingPage, OverviewPage, SitePage, TopicListing
@@ -59,9 +60,11 @@ class RenderContext:
         labels: Mapping[str, str],
         *,
         extras: Extras = NO_EXTRAS,
+        related: Mapping[str, tuple[Related, ...]] | None = None,
     ) -> None:
         self.catalog = catalog
         self.extras = extras
+        self.related = related or {}  # arXiv id -> its related papers, best first
         first = [p for p in pages if isinstance(p, ListingPage) and p.number == 1]
         self.listings: dict[tuple[str, str], Listing] = {p.subject: p.listing for p in first}
         self.topic_pages = {

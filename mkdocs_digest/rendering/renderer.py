@@ -18,15 +18,24 @@ from typing import Any, Protocol
 from ..domain.cache import Memo
 from ..domain.catalog import Catalog
 from ..domain.model import Digest
+from ..domain.related import Related
 from ..domain.source import code_lines
 from ..formats.context import NO_EXTRAS, Extras, FileContext, SiteInfo
-from ..structure.layout import ArchivePage, Listing, ListingPage, OverviewPage, SitePage
+from ..structure.layout import (
+    ArchivePage,
+    ExplorerPage,
+    Listing,
+    ListingPage,
+    OverviewPage,
+    SitePage,
+)
 from .blocks import Block, BlockStore
 from .context import RenderContext
 from .lean_page import LeanPages
 from .links import Links
 from .pages.archive import ArchiveRenderer
 from .pages.digest import DigestRenderer
+from .pages.explorer import ExplorerRenderer
 from .pages.listing import ListingRenderer
 from .pages.overview import OverviewRenderer
 
@@ -54,8 +63,11 @@ class Renderer:
         max_authors: int = 5,
         extras: Extras = NO_EXTRAS,
         lean: bool = False,
+        related: Mapping[str, tuple[Related, ...]] | None = None,
     ) -> None:
-        self.context = RenderContext(catalog, pages, search_path, labels, extras=extras)
+        self.context = RenderContext(
+            catalog, pages, search_path, labels, extras=extras, related=related
+        )
         self.pages = {page.src_uri: page for page in pages}
         # With `lean`, pages are converted lean until the theme renders them
         # (see lean_page.py): the plugin's way.
@@ -65,6 +77,7 @@ class Renderer:
             ListingPage: ListingRenderer(self.context, self.lean),
             ArchivePage: ArchiveRenderer(self.context),
             OverviewPage: OverviewRenderer(self.context),
+            ExplorerPage: ExplorerRenderer(self.context),
         }
 
     @property

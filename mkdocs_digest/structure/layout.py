@@ -163,10 +163,25 @@ class OverviewPage(SitePage):
 
 
 @dataclass(frozen=True)
+class ExplorerPage(SitePage):
+    """Every paper of the site, filtered by text, topic, category, month and author
+    in the reader's browser, and the reader's starred papers."""
+
+    @property
+    def noun(self) -> str:
+        return "explorer page"
+
+    @property
+    def subject(self) -> tuple[str, str]:
+        return ("explorer", "")
+
+
+@dataclass(frozen=True)
 class Layout:
     topic_page: str | None = None  # e.g. "topics/{slug}.md"; None: "<root>/{slug}/index.md"
     overview_page: str | None = None  # None: "<root>/topics.md"
     per_page: int = 100  # papers on one page of a listing; 0: all on one page
+    explorer_page: str | None = None  # None: "<root>/papers/index.md"
 
     def topic(self, catalog: Catalog, slug: str) -> str:
         if self.topic_page:
@@ -175,6 +190,9 @@ class Layout:
 
     def overview(self, catalog: Catalog) -> str:
         return _clean(self.overview_page or posixpath.join(catalog.root, "topics.md"))
+
+    def explorer(self, catalog: Catalog) -> str:
+        return _clean(self.explorer_page or posixpath.join(catalog.root, "papers", "index.md"))
 
     def listings(self, catalog: Catalog) -> list[Listing]:
         """Every topic's listing, then each series' whose folder is no topic's."""
@@ -203,6 +221,7 @@ class Layout:
         topics = [lst for lst in listings if isinstance(lst, TopicListing)]
         wanted: list[SitePage] = [ListingPage(lst.uris[0], lst) for lst in topics]
         wanted.append(OverviewPage(self.overview(catalog)))
+        wanted.append(ExplorerPage(self.explorer(catalog)))
         wanted += [ListingPage(lst.uris[0], lst) for lst in listings if lst not in topics]
         for listing in listings:
             wanted += [
@@ -232,8 +251,8 @@ class Layout:
                         line,
                         "warning",
                         f"the {page.noun} {page.src_uri} would share its URL with the "
-                        f"{other.noun} {other.src_uri}; left out. Set 'topic_page' or "
-                        "'overview_page' in mkdocs.yml to move it",
+                        f"{other.noun} {other.src_uri}; left out. Set 'topic_page', "
+                        "'overview_page' or 'explorer_page' in mkdocs.yml to move it",
                     )
                 )
         return list(pages.values()), problems

@@ -2,11 +2,12 @@
 
 A digest site grows by a page per series every week; a nav that lists every digest
 buries the reader and costs a build time that grows with pages squared (themes render
-the whole nav into every page). The compact nav holds the topics overview, then one
-section per series: its topic (or series) page, its latest weeks and its archive
-("older weeks"). Every other digest stays reachable from the listings, their archives
-and the week pager; while one of them (or a listing's page 2, ...) is shown, it is
-placed in its series' section (`NavPlan.places`), so the reader sees where it is.
+the whole nav into every page). The compact nav holds the topics overview and the
+paper explorer, then one section per series: its topic (or series) page, its latest
+weeks and its archive ("older weeks"). Every other digest stays reachable from the
+listings, their archives and the week pager; while one of them (or a listing's page
+2, ...) is shown, it is placed in its series' section (`NavPlan.places`), so the
+reader sees where it is.
 Inside a section, a week is named by its date alone (`NavPlan.titles`): the section
 already names the series.
 """
@@ -17,7 +18,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..domain.catalog import Catalog, Series
-from .layout import ArchivePage, ListingPage, OverviewPage, SeriesListing, SitePage, TopicListing
+from .layout import (
+    ArchivePage,
+    ExplorerPage,
+    ListingPage,
+    OverviewPage,
+    SeriesListing,
+    SitePage,
+    TopicListing,
+)
 
 
 @dataclass(frozen=True)
@@ -30,7 +39,7 @@ class NavSection:
 
 @dataclass(frozen=True)
 class NavPlan:
-    overview: str | None
+    top: tuple[str, ...]  # the overview and the explorer, after the home page
     sections: tuple[NavSection, ...]
     # The pages the plan decides about (digests in series, generated pages): they
     # leave the automatic nav, and only the plan puts some of them back.
@@ -95,10 +104,10 @@ def plan(
             p.src_uri for p in later if p.subject == subject
         ]
         places.update((uri, n) for uri in elsewhere if uri not in shown)
-    overview = next((p.src_uri for p in pages if isinstance(p, OverviewPage)), None)
+    top = tuple(p.src_uri for p in pages if isinstance(p, (OverviewPage, ExplorerPage)))
     digests = {d.page for d in catalog.digests.values() if d.series}
     managed = frozenset({p.src_uri for p in pages} | digests)
-    return NavPlan(overview, tuple(sections), managed, places, titles)
+    return NavPlan(top, tuple(sections), managed, places, titles)
 
 
 def _count(catalog: Catalog, series: Series) -> int:

@@ -14,11 +14,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ...domain.model import Digest, Entry, Paper
-from ...formats.citations import bibtex, coins
+from ...domain.related import Related
+from ...formats.citations import coins
 from ..blocks import Block, BlockStore, Element, Heading, Html
 from ..context import RenderContext, WeekLink
 from ..lean_page import LeanPage, LeanPages, no_text, paper_text
 from ..links import Link, Links
+
+
+@dataclass(frozen=True)
+class RelatedView:
+    """A related paper: its title, linking to its home card, and why it is related."""
+
+    link: Link
+    authors: tuple[str, ...]  # the authors both papers share
+    words: tuple[str, ...]  # else the words they share; neither: the same topic
 
 
 @dataclass(frozen=True)
@@ -32,6 +42,7 @@ class CardView:
     others: tuple[Link, ...]
     citation_key: str | None
     home: bool
+    related: tuple[RelatedView, ...] = ()
 
     @property
     def paper(self) -> Paper:
@@ -140,8 +151,9 @@ class DigestRenderer:
             paper=paper,
             topics=card.topics,
             others=card.others,
+            related=card.related,
             max_authors=self.max_authors,
-            bibtex=bibtex(paper, key) if key is not None else None,
+            cite=key is not None,
             coins=coins(paper) if key is not None else None,
         )
         return body.strip()
@@ -163,6 +175,14 @@ class DigestRenderer:
             ),
             context.citation_keys[entry.paper.arxiv_id] if context.extras.citations else None,
             _at(catalog.home(entry.paper.arxiv_id), entry),
+            tuple(self._related(r, links) for r in context.related.get(entry.paper.arxiv_id, ())),
+        )
+
+    def _related(self, related: Related, links: Links) -> RelatedView:
+        home = self.context.catalog.home(related.arxiv_id)
+        title = " ".join(home.paper.title.split())
+        return RelatedView(
+            Link(title, links.to(home.page, home.anchor)), related.authors, related.words
         )
 
     @functools.cached_property
