@@ -32,6 +32,8 @@ PAGES = {
     "series page": "all/",
     "archive": "sd/archive/",
     "overview": "topics/",
+    "explorer, an author's papers, one starred": "papers/?author=Aiko+Tanaka",
+    "explorer, starred": "papers/?starred=1",
 }
 WIDTHS = [1280, 320]  # 320 CSS px: a phone, and 400% zoom of a 1280 px window
 
@@ -94,6 +96,11 @@ def open_states(page, path: str) -> None:
     if path == "sd/":
         page.locator("input.digest-filter__input").fill("synthetic")
         page.locator(".digest-filter__results li").first.wait_for()
+    if path.startswith("papers/"):  # its results, a star pressed, the reading list's tools
+        page.locator(".digest-explorer__results li").first.wait_for()
+        star = page.locator(".digest-explorer__results button.digest-star").first
+        if star.get_attribute("aria-pressed") == "false":
+            star.click()
     for summary in page.locator("details.digest-card__more-authors > summary").all()[:2]:
         summary.click()
     for summary in page.locator("details.digest-card__cite > summary").all()[:1]:

@@ -45,7 +45,7 @@ BAD_OPTIONS = {
     "label with a stray brace": ({"labels": {"n_papers": "{n papers"}}, "n_papers"),
     "label reaching into Python": ({"labels": {"n_papers": "{n.__class__.__mro__}"}}, "n_papers"),
     "feed_size of 0": ({"feed_size": 0}, "feed_size"),
-    "unknown language": ({"language": "fr"}, "language"),
+    "unknown language": ({"language": "pt"}, "language"),
 }
 
 

@@ -6,7 +6,13 @@ import datetime as dt
 
 from mkdocs_digest.domain.catalog import Catalog
 from mkdocs_digest.domain.parser import parse_digest
-from mkdocs_digest.structure.layout import ArchivePage, Layout, ListingPage, OverviewPage
+from mkdocs_digest.structure.layout import (
+    ArchivePage,
+    ExplorerPage,
+    Layout,
+    ListingPage,
+    OverviewPage,
+)
 
 
 def entry(arxiv: str, topics: str, published: str = "2024-04-02 10:00") -> str:
@@ -95,6 +101,7 @@ def test_layout_puts_topic_pages_beside_the_series_folders() -> None:
     pages = {p.src_uri: (type(p), p.subject) for p in Layout().pages(c)[0]}
     assert pages == {
         "topics.md": (OverviewPage, ("overview", "")),
+        "papers/index.md": (ExplorerPage, ("explorer", "")),
         "dp/index.md": (ListingPage, ("topic", "dp")),
         "fl/index.md": (ListingPage, ("topic", "fl")),
         "sd/index.md": (ListingPage, ("topic", "sd")),
@@ -108,6 +115,7 @@ def test_layout_puts_topic_pages_beside_the_series_folders() -> None:
     pages = {p.src_uri: (type(p), p.subject) for p in Layout().pages(nested)[0]}
     assert pages == {
         "digests/topics.md": (OverviewPage, ("overview", "")),
+        "digests/papers/index.md": (ExplorerPage, ("explorer", "")),
         "digests/sd/index.md": (ListingPage, ("topic", "sd")),
         "digests/sd/archive.md": (ArchivePage, ("topic", "sd")),
         "digests/all/index.md": (ListingPage, ("series", "digests/all")),
@@ -142,6 +150,7 @@ def test_a_topic_page_wins_a_url_clash_and_the_other_page_is_reported() -> None:
         ("topics/archive.md", "topic"),
         ("t/index.md", "series"),
         ("t/archive.md", "series"),
+        ("papers/index.md", "explorer"),
     }
     assert str(problem).startswith("t/x.md:")  # where the topic comes from
     assert "topics.md" in problem.message and "topics/index.md" in problem.message
@@ -149,6 +158,7 @@ def test_a_topic_page_wins_a_url_clash_and_the_other_page_is_reported() -> None:
     moved, problems = Layout(overview_page="overview.md").pages(c)
     assert {p.src_uri for p in moved if not isinstance(p, ArchivePage)} == {
         "overview.md",
+        "papers/index.md",
         "topics/index.md",
         "t/index.md",
     }

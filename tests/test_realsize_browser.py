@@ -10,6 +10,7 @@ import os
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -176,6 +177,14 @@ SHOTS = [  # (name, path, scheme, width, action)
     ("real-card", "sd/2024-12-27/", "light", 1280, "card"),
     ("real-card-dark", "sd/2024-12-27/", "dark", 1280, "card"),
     ("real-overview", "topics/", "light", 1280, None),
+    ("real-card-related", "sd/2024-12-27/", "light", 1280, "related"),
+    ("real-card-related-dark", "sd/2024-12-27/", "dark", 1280, "related"),
+    ("real-card-related-phone", "sd/2024-12-27/", "light", 390, "related"),
+    ("real-explorer", "papers/?author={author}&month=2024-12", "light", 1280, "explorer"),
+    ("real-explorer-dark", "papers/?author={author}&month=2024-12", "dark", 1280, "explorer"),
+    ("real-explorer-phone", "papers/?author={author}&month=2024-12", "light", 390, "explorer"),
+    ("real-starred", "papers/?starred=1", "light", 1280, "starred"),
+    ("real-starred-dark", "papers/?starred=1", "dark", 1280, "starred"),
 ]
 
 
@@ -183,8 +192,18 @@ SHOTS = [  # (name, path, scheme, width, action)
 def test_screenshots(browser, server, real, tmp_path, name, path, scheme, width, action):
     context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
     page = context.new_page()
-    page.goto(server + path.format(oldest=_oldest(real)))
-    if action == "card":
+    if action == "starred":  # a reading list of two
+        page.goto(server + "sd/2024-12-27/")
+        for star in page.locator("article.digest-card > button.digest-star").all()[:2]:
+            star.click()
+    page.goto(server + path.format(oldest=_oldest(real), author=quote("Kanzhi Cheng")))
+    if action in ("explorer", "starred"):
+        page.locator(".digest-explorer__status").filter(has_text=re.compile(r"\d")).wait_for()
+    elif action == "related":
+        page.locator(
+            f"article[id='arxiv-{PAPER}'] .digest-card__related"
+        ).scroll_into_view_if_needed()
+    elif action == "card":
         card = page.locator("article.digest-card:has(.digest-card__more-authors)").first
         card.locator("details.digest-card__more-authors > summary").click()
         card.scroll_into_view_if_needed()
@@ -196,3 +215,117 @@ def test_screenshots(browser, server, real, tmp_path, name, path, scheme, width,
     page.screenshot(path=str(folder / f"{name}.png"))
     assert (folder / f"{name}.png").stat().st_size > 10_000
     context.close()
+
+
+# -- the explorer, authors and the reading list (issue: beyond taxonomy) -------------
+
+ID = re.compile(r"\b\d{4}\.\d{4,5}\b")
+
+
+def explorer_ids(page) -> list[str]:
+    """Every result's arXiv id, across the explorer's pages."""
+    status = page.locator(".digest-explorer__status")
+    status.filter(has_text=re.compile(r"\d")).wait_for()
+    ids: list[str] = []
+    while True:
+        metas = page.locator(".digest-explorer__results .digest-listing__meta").all_inner_texts()
+        ids += [ID.search(meta).group() for meta in metas]
+        following = page.locator(".digest-explorer__pages [data-digest-page='1']")
+        if not following.is_visible() or following.is_disabled():
+            return ids
+        before = page.locator(".digest-explorer__page").inner_text()
+        following.click()
+        page.locator(".digest-explorer__page").filter(has_not_text=before).wait_for()
+
+
+@pytest.fixture(scope="module")
+def papers_json(real: RealSite) -> list[dict]:
+    return json.loads((real.built.site / "papers.json").read_text(encoding="utf-8"))["papers"]
+
+
+def test_an_author_s_explorer_view_lists_exactly_that_author_s_papers(
+    page, server: str, papers_json: list[dict]
+) -> None:
+    counts: dict[str, int] = {}
+    for paper in papers_json:
+        for name in paper["authors"]:
+            counts[name] = counts.get(name, 0) + 1
+    author = max(sorted(counts), key=lambda name: counts[name])  # most papers: paged
+    expected = {p["arxiv_id"] for p in papers_json if author in p["authors"]}
+    page.goto(server + "sd/2024-12-27/")
+    link = page.locator(".digest-card__authors a").first  # names link to the explorer
+    assert "/papers/?author=" in link.get_attribute("href")
+    page.goto(server + "papers/?author=" + quote(author))
+    ids = explorer_ids(page)
+    assert sorted(ids) == sorted(expected) and len(ids) == len(set(ids))
+    assert page.locator("#digest-explorer-author").input_value() == author
+
+
+def test_facets_narrow_and_count_what_they_would_show(page, server: str, real: RealSite) -> None:
+    index = json.loads(
+        (real.built.site / "assets" / "mkdocs_digest" / "papers-index.json").read_text()
+    )
+    month_of = [index["weeks"][home[0]][:7] for home in index["home"]]
+    in_sd = {row[0] for row in index["lists"]["topic:sd"]}
+    page.goto(server + "papers/")
+    page.locator(".digest-explorer__status").filter(has_text=re.compile(r"\d")).wait_for()
+    assert page.locator(".digest-explorer__results li").count() == 50  # a page at a time
+    topic = page.locator("#digest-explorer-topic")
+    topic.select_option("sd")
+    months = page.locator("#digest-explorer-month option").all_inner_texts()[1:]
+    month, shown = re.fullmatch(r"(\d{4}-\d{2}) \((\d+)\)", months[0]).groups()
+    expected = {n for n in in_sd if month_of[n] == month}
+    assert int(shown) == len(expected)  # the count is what choosing it shows
+    page.locator("#digest-explorer-month").focus()
+    page.keyboard.press("ArrowDown")  # by keyboard: the first month
+    assert page.locator("#digest-explorer-month").input_value() == month
+    ids = explorer_ids(page)
+    assert sorted(ids) == sorted(index["papers"][n][0] for n in expected)
+    status = page.locator(".digest-explorer__status")
+    assert status.get_attribute("role") == "status" and str(len(expected)) in status.inner_text()
+    assert "topic=sd" in page.url and f"month={month}" in page.url
+    counted = status.inner_text()
+    page.reload()  # the selection lives in the URL, the page of results too
+    status.filter(has_text=re.compile(r"\d")).wait_for()
+    assert status.inner_text() == counted
+    assert page.locator("#digest-explorer-topic").input_value() == "sd"
+    assert page.locator("#digest-explorer-month").input_value() == month
+    last = page.locator(".digest-explorer__results .digest-listing__meta").all_inner_texts()
+    assert [ID.search(m).group() for m in last] == ids[-len(last) :]
+
+
+def test_a_starred_paper_s_bibtex_is_in_the_downloaded_file(
+    page, server: str, real: RealSite
+) -> None:
+    page.goto(server + "sd/2024-12-27/")
+    card = page.locator(f"article[id='arxiv-{PAPER}']")
+    star = card.locator("button.digest-star")
+    assert star.get_attribute("aria-pressed") == "false"
+    star.click()
+    assert star.get_attribute("aria-pressed") == "true"
+    page.goto(server + "papers/?starred=1")
+    assert explorer_ids(page) == [PAPER]
+    page.reload()  # the reading list survives reloads
+    assert explorer_ids(page) == [PAPER]
+    with page.expect_download() as download:
+        page.locator("[data-digest-bib-download]").click()
+    text = Path(download.value.path()).read_text(encoding="utf-8")
+    entries = json.loads(
+        (real.built.site / "assets" / "mkdocs_digest" / "papers-bib.json").read_text()
+    )
+    assert text.strip() == entries[PAPER].strip()
+    assert download.value.suggested_filename == "starred.bib"
+
+
+def test_a_card_s_related_papers_lead_to_cards_of_other_weeks(page, server: str) -> None:
+    page.goto(server + "sd/2024-12-27/")
+    related = page.locator(f"article[id='arxiv-{PAPER}'] .digest-card__related li")
+    assert 1 <= related.count() <= 3
+    reasons = related.locator("small").all_inner_texts()
+    assert all(r.startswith(("shared author", "shared words", "same topic")) for r in reasons)
+    link = related.first.locator("a")
+    href = link.get_attribute("href")
+    assert "2024-12-27" not in href
+    link.click()
+    target = href.split("#")[1]
+    assert page.locator(f"article[id='{target}']").is_visible()

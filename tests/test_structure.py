@@ -57,7 +57,7 @@ def test_nav_plan_holds_each_listing_and_its_latest_weeks() -> None:
     c = site()
     pages, _ = Layout(per_page=4).pages(c)
     nav = plan(c, pages, weeks=2)
-    assert nav.overview == "topics.md"
+    assert nav.top == ("topics.md", "papers/index.md")
     sections = {s.title: s.pages for s in nav.sections}
     assert sections["合成データ"] == (
         "sd/index.md",
