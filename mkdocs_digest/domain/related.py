@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import math
+import operator
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
@@ -28,9 +29,12 @@ from .model import Paper, Topic
 
 # Feature weights by where a feature comes from.
 AUTHOR, TITLE, TITLE_JA, TEXT, CATEGORY, TOPIC = 12.0, 3.0, 2.0, 1.0, 0.5, 0.5
-KEPT = 16  # features a paper is looked up by (all its authors besides)
+MOST_AUTHORS = 20  # a collaboration of hundreds is looked up by its first
+KEPT = 12  # features a paper is looked up by (all its authors besides)
 COMMON = 0.01  # a feature more than this share of papers carry tells little
+POSTINGS = 12  # papers a feature leads to, those it tells most about
 
+_WEIGHT = operator.itemgetter(1)
 _WORD = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 # Runs of kanji and katakana: the words of Japanese text (hiragana is its grammar).
 _CJK = re.compile(r"[\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]+")
@@ -74,6 +78,7 @@ def related_papers(catalog: Catalog, limit: int = 3) -> dict[str, tuple[Related,
     titles = {
         arxiv_id: " ".join(paper.title.casefold().split()) for arxiv_id, paper in papers.items()
     }
+    names = {arxiv_id: frozenset(a.casefold() for a in p.authors) for arxiv_id, p in papers.items()}
     found: dict[str, tuple[Related, ...]] = {}
     for arxiv_id, features in weighted.items():
         scores: defaultdict[str, float] = defaultdict(float)
@@ -91,7 +96,7 @@ def related_papers(catalog: Catalog, limit: int = 3) -> dict[str, tuple[Related,
             if len(chosen) == limit:
                 break
         found[arxiv_id] = tuple(
-            _why(papers[arxiv_id], papers[other], features, weighted[other], other)
+            _why(papers[arxiv_id], names[other], features, weighted[other], other)
             for other in chosen
         )
     return found
@@ -116,16 +121,16 @@ def _features(paper: Paper, topics: Iterable[Topic]) -> Features:
     (a-z), Japanese terms (CJK) and categories (with a dot) cannot be mistaken for
     one another; authors and topics carry a prefix."""
     found: defaultdict[str, float] = defaultdict(float)
-    text = " ".join([*paper.summary, paper.commentary or ""])
-    for counted, weight in (
-        (Counter(words(paper.title)), TITLE),
-        (Counter(terms(paper.title_ja or "")), TITLE_JA),
-        (Counter(words(text)), TEXT),
-        (Counter(terms(text)), TEXT),
+    text = " ".join(paper.summary)  # not the remark: a reader's chatter, not the paper
+    for features, weight in (
+        (words(paper.title), TITLE),
+        (terms(paper.title_ja or ""), TITLE_JA),
+        (words(text), TEXT),
+        (terms(text), TEXT),
     ):
-        for feature, n in counted.items():
-            found[feature] += n * weight
-    for author in paper.authors:
+        for feature in features:
+            found[feature] += weight
+    for author in paper.authors[:MOST_AUTHORS]:
         found["au:" + author.casefold()] += AUTHOR
     for category in paper.categories:
         found[category] += CATEGORY
@@ -153,22 +158,35 @@ def _tf_idf(raw: Mapping[str, Features]) -> dict[str, Features]:
         authors = {f: w for f, w in scored.items() if f.startswith("au:")}
         rest = [item for item in scored.items() if item[0] not in authors]
         if len(rest) > KEPT:
-            rest = heapq.nlargest(KEPT, rest, key=lambda item: (item[1], item[0]))
+            rest = _strongest(rest, KEPT)
         weighted[arxiv_id] = {**authors, **dict(rest)}
     return weighted
 
 
 def _inverted(weighted: Mapping[str, Features]) -> dict[str, list[tuple[str, float]]]:
+    """Each feature's papers, those it tells most about first, at most POSTINGS: a
+    feature a growing site repeats week after week costs each paper that looks it up
+    the same, however many papers carry it (the work stays linear)."""
     index: defaultdict[str, list[tuple[str, float]]] = defaultdict(list)
     for arxiv_id, features in weighted.items():
         for feature, weight in features.items():
             index[feature].append((arxiv_id, weight))
-    return dict(index)
+    return {
+        feature: _strongest(papers, POSTINGS) if len(papers) > POSTINGS else papers
+        for feature, papers in index.items()
+    }
 
 
-def _why(paper: Paper, other: Paper, mine: Features, theirs: Features, other_id: str) -> Related:
-    theirs_names = {a.casefold() for a in other.authors}
-    authors = tuple(a for a in paper.authors if a.casefold() in theirs_names)
+def _strongest(items: list[tuple[str, float]], n: int) -> list[tuple[str, float]]:
+    """The `n` items of most weight, equal weights by name: two sorts in C, stable."""
+    by_name = sorted(items)
+    return sorted(by_name, key=_WEIGHT, reverse=True)[:n]
+
+
+def _why(
+    paper: Paper, their_names: frozenset[str], mine: Features, theirs: Features, other_id: str
+) -> Related:
+    authors = tuple(a for a in paper.authors if a.casefold() in their_names)
     if authors:
         return Related(other_id, authors[:2], ())
     shared = [f for f in mine if f in theirs]
