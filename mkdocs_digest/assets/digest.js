@@ -18,6 +18,15 @@
     return text.normalize("NFKC").toLowerCase();
   }
 
+  function element(tag, className, text, lang) {
+    // An element holding digest text as text, never as markup.
+    var made = document.createElement(tag);
+    if (className) made.className = className;
+    if (lang) made.lang = lang;
+    if (text !== undefined) made.textContent = text;
+    return made;
+  }
+
   function load(url) {
     if (!indexes[url]) {
       indexes[url] = location.protocol === "file:" ? loadScript(url) : fetchJson(url);
@@ -65,19 +74,10 @@
   function item(row, root, weekLabel) {
     var li = document.createElement("li");
     li.className = "digest-listing__item";
-    var link = document.createElement("a");
-    link.className = "digest-listing__title";
-    link.lang = "en";
+    var link = element("a", "digest-listing__title", row.paper[1], "en");
     link.href = root + row.page + "#" + row.anchor;
-    link.textContent = row.paper[1];
     li.appendChild(link);
-    if (row.paper[2]) {
-      var ja = document.createElement("span");
-      ja.className = "digest-listing__title-ja";
-      ja.lang = "ja";
-      ja.textContent = row.paper[2];
-      li.appendChild(ja);
-    }
+    if (row.paper[2]) li.appendChild(element("span", "digest-listing__title-ja", row.paper[2], "ja"));
     var meta = document.createElement("span");
     meta.className = "digest-listing__meta";
     meta.lang = "en";
@@ -360,20 +360,11 @@
       var paper = entry.paper;
       var li = document.createElement("li");
       li.className = "digest-listing__item";
-      var link = document.createElement("a");
-      link.className = "digest-listing__title";
-      link.lang = "en";
+      var link = element("a", "digest-listing__title", paper[1], "en");
       link.href = entry.url;
-      link.textContent = paper[1];
       li.appendChild(link);
       li.appendChild(starButton(paper[0]));
-      if (paper[2]) {
-        var ja = document.createElement("span");
-        ja.className = "digest-listing__title-ja";
-        ja.lang = "ja";
-        ja.textContent = paper[2];
-        li.appendChild(ja);
-      }
+      if (paper[2]) li.appendChild(element("span", "digest-listing__title-ja", paper[2], "ja"));
       var meta = document.createElement("span");
       meta.className = "digest-listing__meta";
       var authors = document.createElement("span");
@@ -617,13 +608,7 @@
     title.lang = "en";
     title.textContent = paper[1];
     article.appendChild(title);
-    if (paper[2]) {
-      var ja = document.createElement("p");
-      ja.className = "digest-search__title-ja";
-      ja.lang = "ja";
-      ja.textContent = paper[2];
-      article.appendChild(ja);
-    }
+    if (paper[2]) article.appendChild(element("p", "digest-search__title-ja", paper[2], "ja"));
     var meta = document.createElement("p");
     meta.className = "digest-search__meta";
     var authors = shownAuthors(paper[3], terms);
