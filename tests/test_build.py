@@ -1008,3 +1008,35 @@ def test_a_theme_language_without_labels_is_told_in_one_info_line(
         # English labels on the page, as the line says.
         header = built.page("sd/2024-04-05/").select_one(".digest-header").get_text(" ")
         assert "1 paper" in header, header
+
+
+def test_the_explorer_is_in_the_nav_and_says_without_javascript_what_it_needs(
+    example_site: Built,
+) -> None:
+    page = example_site.page("papers/")
+    assert "JavaScript" in page.select_one(".digest-explorer__nojs").get_text()
+    assert page.select_one(".digest-explorer__nojs a")["href"] == "../topics/"
+    assert page.select_one("form.digest-explorer__form").has_attr("hidden")
+    nav = [a["href"] for a in example_site.page("sd/").select("nav.md-nav--primary a[href]")]
+    assert "../papers/" in nav
+    # Cards carry up to three related papers, each a link to another paper's card.
+    cards = example_site.page("sd/2024-04-05/").select("article.digest-card")
+    related = [card.select(".digest-card__related li a") for card in cards]
+    assert any(related) and all(len(links) <= 3 for links in related)
+    for card, links in zip(cards, related, strict=True):
+        assert all(card["id"] not in a["href"] for a in links)
+    # Without JavaScript no "Cite" block shows (its BibTeX comes by script).
+    cites = [card.select_one("details.digest-card__cite") for card in cards]
+    assert cites and all(cite is not None and cite.has_attr("hidden") for cite in cites)
+
+
+def test_the_explorer_moves_and_related_papers_switch_off(tmp_path: Path) -> None:
+    options = {"explorer_page": "find.md", "related": 0}
+    config = with_config(EXAMPLE / "mkdocs.yml", tmp_path, plugins=["search", {"digest": options}])
+    built = build(config, tmp_path / "site")
+    assert built.returncode == 0, built.log
+    assert built.page("find/").select_one("[data-digest-explorer]")
+    assert not (built.site / "papers").exists()
+    assert built.page("sd/2024-04-05/").select(".digest-card__related") == []
+    settings = json.loads(built.page("").select_one("script#digest-settings").string)
+    assert settings["explorer"] == "find/"

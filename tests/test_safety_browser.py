@@ -6,6 +6,7 @@ module is skipped with that reason (CI must run it), the parser checks are not.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -86,6 +87,33 @@ def test_search_results_show_the_text_without_running_it(hostile_site: Built, br
         assert "<script>" in page.locator(".md-search-result").inner_text()  # shown as text
         status = page.locator(".digest-search__status")  # the hostile label, as text
         assert "</script><script>window.__xss='label'</script>" in status.inner_text()
+        ran = page.evaluate(PROBE)
+        page.context.close()
+    assert (ran, dialogs) == (None, [])
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "papers/?author=%3Cimg%20src%3Dx%20onerror%3D%22window.__xss%3D1%22%3E",
+        "papers/?filter=%3Cscript%3Ewindow.__xss%3D2%3C%2Fscript%3E&topic=%22%3E%3Csvg%20onload%3Dx%3E",
+        "papers/?starred=1",
+    ],
+)
+def test_the_explorer_shows_hostile_text_and_urls_as_text(hostile_site: Built, browser, query):
+    """The explorer renders digest text (titles, authors from the hostile page) and
+    its URL's parameters (a link anyone can send) into the page: as text only."""
+    with static_server(hostile_site.site) as base:
+        page = new_page(browser)
+        dialogs: list[str] = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.goto(base + "papers/", wait_until="load")
+        page.locator(".digest-explorer__results li").first.wait_for()
+        assert "<script>" in page.locator(".digest-explorer__results").inner_text()
+        for star in page.locator(".digest-explorer__results button.digest-star").all():
+            star.click()  # the hostile papers in the reading list too
+        page.goto(base + query, wait_until="load")
+        page.locator(".digest-explorer__status").filter(has_text=re.compile(r"\S")).wait_for()
         ran = page.evaluate(PROBE)
         page.context.close()
     assert (ran, dialogs) == (None, [])
