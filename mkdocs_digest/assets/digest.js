@@ -254,7 +254,7 @@
   var PER_PAGE = 50;
   var MOST_AUTHORS = 40; // the author facet lists the most frequent, and the chosen one
 
-  function explorerPapers(index) {
+  function explorerPapers(index, base) {
     var topics = index.papers.map(function () { return []; });
     Object.keys(index.lists).forEach(function (key) {
       if (key.indexOf("topic:") !== 0) return;
@@ -269,7 +269,7 @@
       return {
         n: n,
         paper: paper,
-        url: ROOT + index.pages[home[0]] + "#" + (home[1] || "arxiv-" + paper[0].replace(/[^A-Za-z0-9.\-]/g, "-")),
+        url: base + index.pages[home[0]] + "#" + (home[1] || "arxiv-" + paper[0].replace(/[^A-Za-z0-9.\-]/g, "-")),
         week: week,
         facets: {
           topic: topics[n],
@@ -456,7 +456,7 @@
     status.textContent = words.digestLoading;
     load(new URL(root.dataset.digestIndex, document.baseURI).href).then(function (index) {
       names = index.names || {};
-      all = explorerPapers(index);
+      all = explorerPapers(index, new URL(root.dataset.digestRoot, document.baseURI).href);
       root.querySelector(".digest-explorer__nojs").hidden = true;
       form.hidden = false;
       show();
