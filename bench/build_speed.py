@@ -149,13 +149,13 @@ def serve_loop(
         if wait_for([digest_url], "</html>", 600) is None:
             raise RuntimeError("serve did not start")
         title = original.split("### [", 1)[1].split("]", 1)[0]
-        # The digest, its topic page (the plugin's), and search finding the new title:
-        # with the plugin, Material's search box finds papers in the plugin's index
-        # (formats/paper_search.py), not in Material's. In the order a build writes
-        # them: the big index is fetched (which takes the server's time from the
-        # build) only once the pages before it are served.
-        search = "assets/mkdocs_digest/papers-index.json" if plugin else "search/search_index.json"
-        urls = [digest_url] + ([base + "dp/"] if plugin else []) + [base + search]
+        # The digest and its topic page (the plugin's); without the plugin, search
+        # finding the new title. (With it, search finds papers in the plugin's index,
+        # whose title for a paper also in `all/` is the one its first appearance
+        # gives: this edit of one appearance need not change it.) In the order a
+        # build writes them: the big index is fetched (which takes the server's time
+        # from the build) only once the pages before it are served.
+        urls = [digest_url] + ([base + "dp/"] if plugin else [base + "search/search_index.json"])
         times: list[float] = []
         for n in range(edits):
             marker = f"Edited{int(time.time())}n{n}"
