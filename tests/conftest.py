@@ -7,7 +7,7 @@ import posixpath
 import subprocess
 import sys
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -185,6 +185,17 @@ def realsize(tmp_path_factory: pytest.TempPathFactory) -> Callable[[bool], RealS
         return made[directory_urls]
 
     return get
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's Chromium, started once for the run; each test opens its own context.
+    The modules that use it call `require_chromium()` first, which skips them (but
+    not under CI) where the browser is missing."""
+    from .browsing import chromium, require_chromium
+
+    with chromium(require_chromium()) as started:
+        yield started
 
 
 def needs_corpus() -> pytest.MarkDecorator:

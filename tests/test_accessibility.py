@@ -16,7 +16,7 @@ from collections.abc import Iterator
 import pytest
 import yaml
 
-from .browsing import chromium, new_page, require_chromium, static_server
+from .browsing import new_page, require_chromium, static_server
 from .conftest import EXAMPLE, Built, build, with_config
 
 sync_api = require_chromium()
@@ -36,12 +36,6 @@ PAGES = {
     "explorer, starred": "papers/?starred=1",
 }
 WIDTHS = [1280, 320]  # 320 CSS px: a phone, and 400% zoom of a 1280 px window
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with chromium(sync_api) as browser:
-        yield browser
 
 
 @pytest.fixture(scope="module")

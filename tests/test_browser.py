@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .browsing import chromium, new_page, require_chromium, static_server
+from .browsing import new_page, require_chromium, static_server
 from .conftest import Built
 
 sync_api = require_chromium()
@@ -18,12 +18,6 @@ sync_api = require_chromium()
 def server(example_site: Built) -> Iterator[str]:
     with static_server(example_site.site) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with chromium(sync_api) as browser:
-        yield browser
 
 
 @pytest.fixture

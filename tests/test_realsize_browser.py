@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 import pytest
 
-from .browsing import chromium, new_page, require_chromium, static_server
+from .browsing import new_page, require_chromium, static_server
 from .conftest import RealSite, needs_corpus
 
 sync_api = require_chromium()
@@ -33,12 +33,6 @@ def real(realsize: Callable[[bool], RealSite]) -> RealSite:
 def server(real: RealSite) -> Iterator[str]:
     with static_server(real.built.site) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with chromium(sync_api) as browser:
-        yield browser
 
 
 @pytest.fixture

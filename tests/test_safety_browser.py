@@ -7,12 +7,11 @@ module is skipped with that reason (CI must run it), the parser checks are not.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from .browsing import chromium, new_page, require_chromium, static_server
+from .browsing import new_page, require_chromium, static_server
 from .conftest import Built
 from .test_safety import DIGEST, PAGES, build_hostile_site
 
@@ -39,12 +38,6 @@ PROBE = """() => {
   }
   return new Promise(done => setTimeout(() => done(window.__xss ?? null), 300));
 }"""
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with chromium(sync_api) as browser:
-        yield browser
 
 
 def probe(browser, url: str) -> tuple[object, list[str]]:
