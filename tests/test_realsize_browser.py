@@ -321,5 +321,7 @@ def test_a_card_s_related_papers_lead_to_cards_of_other_weeks(page, server: str)
     href = link.get_attribute("href")
     assert "2024-12-27" not in href
     link.click()
-    target = href.split("#")[1]
-    assert page.locator(f"article[id='{target}']").is_visible()
+    page.wait_for_url(f"**/{href.split('/', 2)[-1]}")
+    target = page.locator(f"article[id='{href.split('#')[1]}']")
+    target.wait_for()  # the other week's page has loaded, the card in view
+    assert target.is_visible()
