@@ -122,11 +122,18 @@ class SiteModel:
 
 def _related(catalog: Catalog, limit: int, memo: Memo) -> dict[str, tuple[Related, ...]]:
     """Related papers, made again only when a paper, its weeks or topics changed: they
-    weigh every paper against the others (about a second at the real size)."""
+    weigh every paper against the others (about a second at the real size). Each
+    paper's features are kept too, so an edit makes anew only the edited paper's."""
+    features = memo.part("paper features")
     memo = memo.part("related")
     memo.start(limit)
     key = tuple(
         (catalog.paper(arxiv_id), tuple((e.page, catalog.digests[e.page].date) for e in entries))
         for arxiv_id, entries in catalog.appearances.items()
     )
-    return memo.get(key, lambda: related_papers(catalog, limit))
+
+    def make() -> dict[str, tuple[Related, ...]]:
+        features.start(True)  # here: a build that makes nothing anew forgets nothing
+        return related_papers(catalog, limit, features)
+
+    return memo.get(key, make)

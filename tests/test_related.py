@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 
+from mkdocs_digest.domain.cache import Memo
 from mkdocs_digest.domain.catalog import Catalog
 from mkdocs_digest.domain.fields import DEFAULT
 from mkdocs_digest.domain.parser import read_page
@@ -136,3 +137,37 @@ def test_related_papers_share_an_author_or_title_words_far_more_than_chance(tmp_
     print(f"related {related_rate:.3f} vs random same-topic {random_rate:.3f}")
     assert len(pairs) > 2 * len(found)  # most papers have related ones
     assert related_rate > 0.4 and related_rate > 5 * random_rate
+
+
+def test_a_reason_names_words_never_a_topic_category_or_author() -> None:
+    """Two papers of other weeks sharing a topic whose slug looks like a word
+    (`llm-safety`), a category and an author's name besides their words: the words
+    are the reason's, written as a reader would read them (`sim2real` too)."""
+    pages = {
+        f"llm-safety/{date}.md": week(date, entry).replace("../../sd", "../../llm-safety")
+        for date, entry in (
+            ("2024-05-03", ("2599.00031", "Sim2real Grasping", "Kim Lo", "安全性の評価")),
+            ("2024-05-10", ("2599.00041", "Sim2real Locomotion", "Max Mo", "安全性の検証")),
+        )
+    }
+    pages["sd/2024-05-17.md"] = week("2024-05-17", ("2599.00051", "Birds", "Ned No", "鳥"))
+    found = related_papers(catalog_of(pages), 3)["2599.00031"]
+    assert [r.arxiv_id for r in found] == ["2599.00041"]
+    assert found[0].authors == ()
+    assert set(found[0].words) == {"sim2real", "安全性"}
+
+
+def test_features_kept_from_the_last_build_give_what_a_fresh_build_gives() -> None:
+    """Under `mkdocs serve` each paper's features are kept, keyed by the paper: an
+    edited paper's are made anew, and the result is a fresh build's."""
+    memo = Memo()
+    memo.start(True)
+    related_papers(catalog_of(PAGES), 3, memo)
+    edited = dict(PAGES)
+    edited["sd/2024-04-12.md"] = PAGES["sd/2024-04-12.md"].replace(
+        "Graph Rewiring at Scale", "Tabular Diffusion Rewiring"
+    )
+    memo.start(True)
+    kept = related_papers(catalog_of(edited), 3, memo)
+    assert kept == related_papers(catalog_of(edited), 3)
+    assert kept != related_papers(catalog_of(PAGES), 3)  # the edit tells

@@ -16,28 +16,33 @@ reason names them as written.
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 import math
 import operator
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import partial
+from typing import TypeVar, cast
 
+from .cache import Memo
 from .catalog import Catalog
 from .model import Paper, Topic
 
-# Feature weights by where a feature comes from.
-AUTHOR, TITLE, TITLE_JA, TEXT, CATEGORY, TOPIC = 12.0, 3.0, 2.0, 1.0, 0.5, 0.5
+# Feature weights by where a feature comes from, a word of the bullets weighing 1.
+AUTHOR, TITLE, TITLE_JA, CATEGORY, TOPIC = 12.0, 3.0, 2.0, 0.5, 0.5
 MOST_AUTHORS = 20  # a collaboration of hundreds is looked up by its first
 KEPT = 12  # features a paper is looked up by (all its authors besides)
 COMMON = 0.01  # a feature more than this share of papers carry tells little
 POSTINGS = 12  # papers a feature leads to, those it tells most about
 
 _WEIGHT = operator.itemgetter(1)
+T = TypeVar("T")
 _WORD = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 # Runs of kanji and katakana: the words of Japanese text (hiragana is its grammar).
-_CJK = re.compile(r"[\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]+")
+_CJK_CHARS = r"[\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]"
+_CJK = re.compile(_CJK_CHARS + "+")
+_CJK_TERM = re.compile(_CJK_CHARS + "{2,}")
 _STOP = frozenset(
     """
     a an the and or of on in for to with by from at as via is are be we our this
@@ -60,55 +65,61 @@ class Related:
 
 
 Features = dict[str, float]
+Postings = list[tuple[int, float]]  # papers by number (ints hash and compare fastest)
 
 
-def related_papers(catalog: Catalog, limit: int = 3) -> dict[str, tuple[Related, ...]]:
-    """Each paper's related papers, best first; none where `limit` is 0."""
+def related_papers(
+    catalog: Catalog, limit: int = 3, memo: Memo | None = None
+) -> dict[str, tuple[Related, ...]]:
+    """Each paper's related papers, best first; none where `limit` is 0. `memo`: each
+    paper's features from the last build (`mkdocs serve`), made anew for papers edited."""
     if limit <= 0:
         return {}
-    papers = {arxiv_id: catalog.paper(arxiv_id) for arxiv_id in catalog.appearances}
-    weeks = {arxiv_id: _weeks(catalog, arxiv_id) for arxiv_id in papers}
-    raw = {
-        arxiv_id: _features(paper, catalog.record(arxiv_id).topics)
-        for arxiv_id, paper in papers.items()
-    }
+    memo = memo or Memo(keep=False)
+    ids = sorted(catalog.appearances)  # numbers in id order: ties go to the smaller id
+    papers = [catalog.paper(arxiv_id) for arxiv_id in ids]
+    weeks = [_weeks(catalog, arxiv_id) for arxiv_id in ids]
+    raw = [
+        memo.get((paper, topics), partial(_features, paper, topics))
+        for paper, topics in zip(papers, [catalog.record(i).topics for i in ids], strict=True)
+    ]
     weighted = _tf_idf(raw)
     index = _inverted(weighted)
-    newest = {arxiv_id: max(w, default=dt.date.min).toordinal() for arxiv_id, w in weeks.items()}
-    titles = {
-        arxiv_id: " ".join(paper.title.casefold().split()) for arxiv_id, paper in papers.items()
-    }
-    names = {arxiv_id: frozenset(a.casefold() for a in p.authors) for arxiv_id, p in papers.items()}
+    newest = [max(days, default=dt.date.min).toordinal() for days in weeks]
+    titles = [" ".join(paper.title.casefold().split()) for paper in papers]
+    names = [frozenset(a.casefold() for a in paper.authors) for paper in papers]
     found: dict[str, tuple[Related, ...]] = {}
-    for arxiv_id, features in weighted.items():
-        scores: defaultdict[str, float] = defaultdict(float)
+    for number, features in enumerate(weighted):
+        scores: dict[int, float] = {}
+        add = scores.get
         for feature, weight in features.items():
-            for other, other_weight in index.get(feature, ()):
-                scores[other] += weight * other_weight
-        chosen: list[str] = []
-        seen = {titles[arxiv_id]}  # a copy of the paper under another id is not related
-        mine = weeks[arxiv_id]
-        for other in _best(scores, newest, limit + 8):
-            if other == arxiv_id or weeks[other] & mine or titles[other] in seen:
+            for other, other_weight in index[feature]:
+                scores[other] = add(other, 0.0) + weight * other_weight
+        chosen: list[int] = []
+        seen = {titles[number]}  # a copy of the paper under another id is not related
+        mine = weeks[number]
+        for other in _best(scores, newest, ids, limit + 8):
+            if other == number or not mine.isdisjoint(weeks[other]) or titles[other] in seen:
                 continue
             seen.add(titles[other])
             chosen.append(other)
             if len(chosen) == limit:
                 break
-        found[arxiv_id] = tuple(
-            _why(papers[arxiv_id], names[other], features, weighted[other], other)
+        found[ids[number]] = tuple(
+            _why(
+                papers[number], names[number] & names[other], features, weighted[other], ids[other]
+            )
             for other in chosen
         )
     return found
 
 
-def _best(scores: Mapping[str, float], newest: Mapping[str, int], n: int) -> list[str]:
+def _best(scores: Mapping[int, float], newest: list[int], ids: list[str], n: int) -> list[int]:
     """The `n` best-scored papers, then all others as good as the last of them, in
     order: score, then the newer, then the smaller id."""
-    if len(scores) > n:
-        floor = heapq.nlargest(n, scores.values())[-1]
-        scores = {other: s for other, s in scores.items() if s >= floor}
-    return sorted(scores, key=lambda other: (-scores[other], -newest[other], other))
+    floor = sorted(scores.values(), reverse=True)[n - 1] if len(scores) > n else -math.inf
+    ranked = sorted([(-s, -newest[o], ids[o], o) for o, s in scores.items() if s >= floor])
+    return [other for *_, other in ranked]
 
 
 def _weeks(catalog: Catalog, arxiv_id: str) -> frozenset[dt.date]:
@@ -120,30 +131,26 @@ def _features(paper: Paper, topics: Iterable[Topic]) -> Features:
     """A paper's features and their weights by where they come from. English words
     (a-z), Japanese terms (CJK) and categories (with a dot) cannot be mistaken for
     one another; authors and topics carry a prefix."""
-    found: defaultdict[str, float] = defaultdict(float)
     text = " ".join(paper.summary)  # not the remark: a reader's chatter, not the paper
-    for features, weight in (
-        (words(paper.title), TITLE),
-        (terms(paper.title_ja or ""), TITLE_JA),
-        (words(text), TEXT),
-        (terms(text), TEXT),
-    ):
-        for feature in features:
-            found[feature] += weight
-    for author in paper.authors[:MOST_AUTHORS]:
-        found["au:" + author.casefold()] += AUTHOR
-    for category in paper.categories:
-        found[category] += CATEGORY
-    for topic in topics:
-        found["t:" + topic.slug] += TOPIC
-    return dict(found)
+    # The bullets' words, weighing 1 each, are most of the features: counted in C.
+    found = cast(Features, Counter(terms(text) + words(text)))
+    weighed = [
+        *((word, TITLE) for word in words(paper.title)),
+        *((term, TITLE_JA) for term in terms(paper.title_ja or "")),
+        *(("au:" + author.casefold(), AUTHOR) for author in paper.authors[:MOST_AUTHORS]),
+        *((category, CATEGORY) for category in paper.categories),
+        *(("t:" + topic.slug, TOPIC) for topic in topics),
+    ]
+    for feature, weight in weighed:
+        found[feature] = found.get(feature, 0) + weight
+    return found
 
 
-def _tf_idf(raw: Mapping[str, Features]) -> dict[str, Features]:
+def _tf_idf(raw: list[Features]) -> list[Features]:
     """Each feature weighed by how rare it is; features too common to tell dropped,
     and each paper cut down to its telling features (all its authors kept)."""
     carried: Counter[str] = Counter()
-    for features in raw.values():
+    for features in raw:
         carried.update(features.keys())
     total = len(raw)
     most = max(2, int(total * COMMON))
@@ -152,52 +159,50 @@ def _tf_idf(raw: Mapping[str, Features]) -> dict[str, Features]:
         for f, n in carried.items()
         if n > 1 and (n <= most or f.startswith("au:"))
     }
-    weighted: dict[str, Features] = {}
-    for arxiv_id, features in raw.items():
+    weighted = []
+    for features in raw:
         scored = {f: w * idf[f] for f, w in features.items() if f in idf}
-        authors = {f: w for f, w in scored.items() if f.startswith("au:")}
-        rest = [item for item in scored.items() if item[0] not in authors]
-        if len(rest) > KEPT:
-            rest = _strongest(rest, KEPT)
-        weighted[arxiv_id] = {**authors, **dict(rest)}
+        if len(scored) > KEPT:
+            rest = [item for item in scored.items() if item[0][:3] != "au:"]
+            for feature, _ in _strongest(rest, len(rest))[KEPT:]:
+                del scored[feature]
+        weighted.append(scored)
     return weighted
 
 
-def _inverted(weighted: Mapping[str, Features]) -> dict[str, list[tuple[str, float]]]:
+def _inverted(weighted: list[Features]) -> dict[str, Postings]:
     """Each feature's papers, those it tells most about first, at most POSTINGS: a
     feature a growing site repeats week after week costs each paper that looks it up
     the same, however many papers carry it (the work stays linear)."""
-    index: defaultdict[str, list[tuple[str, float]]] = defaultdict(list)
-    for arxiv_id, features in weighted.items():
+    index: defaultdict[str, Postings] = defaultdict(list)
+    for number, features in enumerate(weighted):
         for feature, weight in features.items():
-            index[feature].append((arxiv_id, weight))
+            index[feature].append((number, weight))
     return {
         feature: _strongest(papers, POSTINGS) if len(papers) > POSTINGS else papers
         for feature, papers in index.items()
     }
 
 
-def _strongest(items: list[tuple[str, float]], n: int) -> list[tuple[str, float]]:
-    """The `n` items of most weight, equal weights by name: two sorts in C, stable."""
-    by_name = sorted(items)
-    return sorted(by_name, key=_WEIGHT, reverse=True)[:n]
+def _strongest(items: list[tuple[T, float]], n: int) -> list[tuple[T, float]]:
+    """The `n` items of most weight, equal weights by the first: two sorts in C, stable."""
+    by_first = sorted(items)
+    return sorted(by_first, key=_WEIGHT, reverse=True)[:n]
 
 
 def _why(
-    paper: Paper, their_names: frozenset[str], mine: Features, theirs: Features, other_id: str
+    paper: Paper, both: frozenset[str], mine: Features, theirs: Features, other: str
 ) -> Related:
-    authors = tuple(a for a in paper.authors if a.casefold() in their_names)
-    if authors:
-        return Related(other_id, authors[:2], ())
-    shared = [f for f in mine if f in theirs]
-    english = sorted(
-        (f for f in shared if (f.isascii() and f.isalpha()) or ("-" in f and f.isascii())),
-        key=lambda f: (-mine[f] * theirs[f], f),
+    """The authors both papers share (`both`, casefolded), else the words."""
+    if both:
+        authors = tuple(a for a in paper.authors if a.casefold() in both)
+        return Related(other, authors[:2], ())
+    # English words before Japanese terms; never an author, category or topic.
+    said = sorted(
+        (f for f in mine.keys() & theirs.keys() if _WORD.fullmatch(f) or _CJK.fullmatch(f)),
+        key=lambda f: (not f.isascii(), -mine[f] * theirs[f], f),
     )
-    japanese = sorted(
-        (f for f in shared if _CJK.fullmatch(f)), key=lambda f: (-mine[f] * theirs[f], f)
-    )
-    return Related(other_id, (), tuple((english + japanese)[:3]))
+    return Related(other, (), tuple(said[:3]))
 
 
 def words(text: str) -> list[str]:
@@ -214,4 +219,4 @@ def words(text: str) -> list[str]:
 def terms(text: str) -> list[str]:
     """Japanese (and Chinese) text's terms: its runs of kanji and katakana, which
     hiragana (grammar) and punctuation separate: `合成データ`, `差分プライバシー`."""
-    return [run for run in _CJK.findall(text) if len(run) >= 2]
+    return _CJK_TERM.findall(text)

@@ -179,11 +179,19 @@ class DigestRenderer:
         )
 
     def _related(self, related: Related, links: Links) -> RelatedView:
-        home = self.context.catalog.home(related.arxiv_id)
-        title = " ".join(home.paper.title.split())
+        title, home = self._homes[related.arxiv_id]
         return RelatedView(
             Link(title, links.to(home.page, home.anchor)), related.authors, related.words
         )
+
+    @functools.cached_property
+    def _homes(self) -> dict[str, tuple[str, Entry]]:
+        """Each related paper's title and home card: every page's view asks (the
+        fingerprints of `serve --dirty` ask for all of them), tens of thousands of times."""
+        catalog = self.context.catalog
+        ids = {r.arxiv_id for rs in self.context.related.values() for r in rs}
+        homes = {arxiv_id: catalog.home(arxiv_id) for arxiv_id in ids}
+        return {i: (" ".join(home.paper.title.split()), home) for i, home in homes.items()}
 
     @functools.cached_property
     def _series_names(self) -> dict[str, str]:
