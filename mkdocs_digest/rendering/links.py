@@ -22,11 +22,13 @@ def relative_url(url: str, base: str) -> str:
         if a != b:
             break
         common += 1
-    rel = "/".join([".."] * (len(base_parts) - common) + url_parts[common:]) or "."
+    rel = "/".join((*[".."] * (len(base_parts) - common), *url_parts[common:])) or "."
     return rel + "/" if url.endswith("/") else rel
 
 
-def _parts(path: str) -> list[str]:
+# A site has a few hundred pages, each the base or the target of thousands of links.
+@functools.lru_cache(maxsize=4096)
+def _parts(path: str) -> tuple[str, ...]:
     parts: list[str] = []
     for part in path.split("/"):
         if part == "..":
@@ -34,7 +36,7 @@ def _parts(path: str) -> list[str]:
                 parts.pop()
         elif part and part != ".":
             parts.append(part)
-    return parts
+    return tuple(parts)
 
 
 @dataclass(frozen=True)
