@@ -22,7 +22,7 @@ from .formats.head import FeedLinks, HeadPart, JsonLd, ScriptSettings
 from .formats.site_files import site_files
 from .options import Options
 from .rendering.renderer import Renderer
-from .structure.layout import ExplorerPage, Layout, SitePage, TopicListing
+from .structure.layout import Layout, SitePage, TopicListing
 
 NO_SITE_URL = Diagnostic(
     "",
@@ -103,12 +103,12 @@ class SiteModel:
     def script_settings(self, urls: Mapping[str, str]) -> ScriptSettings:
         """digest.js's settings; `urls`: the site's pages' URLs (source path -> URL)."""
         context = self.renderer.context
-        explorer = next((p for p in self.pages.values() if isinstance(p, ExplorerPage)), None)
+        explorer = context.explorer_page
         return ScriptSettings(
             context.labels,
             paper_search=context.extras.paper_search,
             citations=context.extras.citations,
-            explorer=urls.get(explorer.src_uri) if explorer else None,
+            explorer=urls.get(explorer) if explorer else None,
         )
 
     def site_files(

@@ -149,6 +149,9 @@ def test_overview_lists_every_topic_with_its_count(example_site: Built) -> None:
     # The topics, then the series without a topic of its own (all/, two papers).
     assert counts == {"合成データ": 17, "差分プライバシー": 6, "連合学習": 4, "すべての論文": 2}
     assert rows[-1].th.a["href"] == "../all/"
+    # No author of the example has two papers in one topic: no column of authors.
+    heads = example_site.page("topics/").select("table.digest-overview thead th")
+    assert [th.get_text() for th in heads] == ["トピック", "論文数", "最新の週", "週ごとの論文数"]
     # Each chart names its first and last week, and each bar its week and count: on
     # hover (its <title>) and as text beside the chart for screen readers.
     dp = rows[1]

@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import lxml.html
 import pytest
@@ -287,3 +288,41 @@ def test_a_page_left_out_of_the_compact_nav_is_placed_in_its_series_section(
     # A page in the nav is not placed twice; the first week page has no place marked.
     newest = lxml.html.fromstring(site.file("sd").read_bytes())
     assert len(newest.xpath(f"//a[{_has('md-nav__link--active')}]")) == 1
+
+
+def test_the_overview_names_each_topics_most_frequent_authors_linking_to_the_explorer(
+    site: Site,
+) -> None:
+    """Each topic row names its authors of two papers or more, most papers first (at
+    most three), with the count papers.json gives; each links to the explorer,
+    filtered to the author."""
+    papers = json.loads((site.root / "papers.json").read_text(encoding="utf-8"))["papers"]
+    overview = site.file("topics")
+    tree = lxml.html.fromstring(overview.read_bytes())
+    named = 0
+    for row in tree.xpath(f"//table[{_has('digest-overview')}]/tbody/tr"):
+        href = row.xpath("./th/a/@href")[0]
+        slug = posixpath.basename(href.removesuffix("/").removesuffix("/index.html"))
+        slug = slug.removesuffix(".html")
+        counts: dict[str, int] = defaultdict(int)
+        for paper in papers:
+            if slug in paper["topics"]:
+                for name in set(paper["authors"]):
+                    counts[name] += 1
+        listed = [
+            (item.xpath("./a")[0], int(item.xpath("./small")[0].text_content().split()[0]))
+            for item in row.xpath(f".//ul[{_has('digest-overview__authors')}]/li")
+        ]
+        shown = [(link.text_content(), n) for link, n in listed]
+        assert shown == sorted(shown, key=lambda item: (-item[1], item[0]))[:3]
+        assert all(n >= 2 and counts[name] == n for name, n in shown), (slug, shown)
+        rest = [n for name, n in counts.items() if name not in dict(shown)]
+        if rest:
+            assert max(rest) <= (shown[-1][1] if len(shown) == 3 else 1), (slug, shown)
+        for link, _ in listed:
+            found = resolve(site.root, overview, link.get("href"))
+            assert found is not None and found[0] == site.file("papers"), link.get("href")
+            query = parse_qs(urlsplit(link.get("href")).query)
+            assert query == {"author": [link.text_content()]}
+        named += bool(shown)
+    assert named >= 10  # the corpus' topics have authors of several papers

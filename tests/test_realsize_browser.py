@@ -171,6 +171,8 @@ SHOTS = [  # (name, path, scheme, width, action)
     ("real-card", "sd/2024-12-27/", "light", 1280, "card"),
     ("real-card-dark", "sd/2024-12-27/", "dark", 1280, "card"),
     ("real-overview", "topics/", "light", 1280, None),
+    ("real-overview-dark", "topics/", "dark", 1280, None),
+    ("real-overview-phone", "topics/", "light", 390, None),
     ("real-card-related", "sd/2024-12-27/", "light", 1280, "related"),
     ("real-card-related-dark", "sd/2024-12-27/", "dark", 1280, "related"),
     ("real-card-related-phone", "sd/2024-12-27/", "light", 390, "related"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -78,7 +79,7 @@ date: 2024-04-05
 
 **無害な論文**
 
-A. Author
+{", ".join(AUTHORS)}
 
 - a point
 
@@ -215,6 +216,18 @@ def test_no_markup_from_the_text_reaches_any_page(hostile_site: Built, path: str
             assert "__xss" not in script.get_text(), script
     content = soup.select_one(".md-content")
     assert content.find("style") is None and content.find("img") is None
+
+
+def test_hostile_author_names_are_text_on_the_overview_and_data_in_its_links(
+    hostile_site: Built,
+) -> None:
+    """The two hostile authors share two papers of `dp`: the overview names them as
+    text, each linking to the explorer with the name, encoded, as its query."""
+    items = hostile_site.page("topics/").select(".digest-overview__authors li a")
+    assert set(AUTHORS) <= {a.get_text() for a in items}
+    for a in items:
+        assert a["href"].startswith("../papers/?author=")
+        assert parse_qs(urlsplit(a["href"]).query) == {"author": [a.get_text()]}
 
 
 def test_every_field_is_shown_as_text(hostile_site: Built) -> None:

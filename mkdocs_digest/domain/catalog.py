@@ -134,6 +134,17 @@ class Catalog:
             for arxiv_id, entries in self.appearances.items()
         }
 
+    def frequent_authors(self, slug: str, most: int) -> list[tuple[str, int]]:
+        """The topic's `most` authors of two papers or more, with their count, most
+        papers first, then by name; a paper's authors as its record gives them (the
+        explorer's author facet counts the same names)."""
+        papers: Counter[str] = Counter()
+        for week in self.topics[slug].weeks:
+            for entry in week.entries:
+                papers.update(frozenset(self.paper(entry.paper.arxiv_id).authors))  # once each
+        ranked = sorted(papers.items(), key=lambda item: (-item[1], item[0]))
+        return [(name, n) for name, n in ranked[:most] if n > 1]
+
     def shared(self) -> Counter[tuple[str, str]]:
         """How many papers each pair of topics shares, keyed by the sorted slug pair."""
         pairs: Counter[tuple[str, str]] = Counter()

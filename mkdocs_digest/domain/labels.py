@@ -67,6 +67,7 @@ LABELS: dict[str, dict[str, str]] = {
             "最多は {max} 件 ({max_date} の週)、最新の週は {latest} 件"
         ),
         "shared_title": "トピック間の共通論文",
+        "frequent_authors": "主な著者",
         "shared_caption": "両方のトピックに属する論文の数",
         "digest_topics": "このダイジェストのトピック",
         "papers_json": "全論文のデータ (papers.json)",
@@ -155,6 +156,7 @@ LABELS: dict[str, dict[str, str]] = {
             "most {max} (week of {max_date}); latest week {latest}"
         ),
         "shared_title": "Papers shared between topics",
+        "frequent_authors": "Frequent authors",
         "shared_caption": "Number of papers that belong to both topics",
         "digest_topics": "Topics in this digest",
         "papers_json": "Every paper as data (papers.json)",

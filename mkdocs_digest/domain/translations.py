@@ -64,6 +64,7 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
             "最多 {max} 篇（{max_date} 当周），最近一周 {latest} 篇"
         ),
         "shared_title": "主题之间共有的论文",
+        "frequent_authors": "主要作者",
         "shared_caption": "同时属于两个主题的论文数",
         "digest_topics": "本期汇总的主题",
         "papers_json": "全部论文数据 (papers.json)",
@@ -146,6 +147,7 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
             "최다 {max}편({max_date} 주), 최근 주 {latest}편"
         ),
         "shared_title": "주제 간 공통 논문",
+        "frequent_authors": "주요 저자",
         "shared_caption": "두 주제에 모두 속하는 논문 수",
         "digest_topics": "이 요약의 주제",
         "papers_json": "전체 논문 데이터 (papers.json)",
@@ -234,6 +236,7 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
             "(Woche vom {max_date}); letzte Woche {latest}"
         ),
         "shared_title": "Arbeiten in mehreren Themen",
+        "frequent_authors": "Häufige Autoren",
         "shared_caption": "Anzahl der Arbeiten, die zu beiden Themen gehören",
         "digest_topics": "Themen dieser Übersicht",
         "papers_json": "Alle Arbeiten als Daten (papers.json)",
@@ -323,6 +326,7 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
             "(semaine du {max_date}) ; dernière semaine {latest}"
         ),
         "shared_title": "Articles communs à plusieurs thèmes",
+        "frequent_authors": "Auteurs fréquents",
         "shared_caption": "Nombre d'articles appartenant aux deux thèmes",
         "digest_topics": "Thèmes de cette synthèse",
         "papers_json": "Tous les articles en données (papers.json)",
@@ -414,6 +418,7 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
             "(semana del {max_date}); última semana {latest}"
         ),
         "shared_title": "Artículos compartidos entre temas",
+        "frequent_authors": "Autores frecuentes",
         "shared_caption": "Número de artículos que pertenecen a ambos temas",
         "digest_topics": "Temas de este resumen",
         "papers_json": "Todos los artículos como datos (papers.json)",

@@ -23,7 +23,14 @@ from ..domain.model import Digest, is_arxiv_category
 from ..domain.related import Related
 from ..formats.citations import citation_keys
 from ..formats.context import NO_EXTRAS, Extras
-from ..structure.layout import Listing, ListingPage, OverviewPage, SitePage, TopicListing
+from ..structure.layout import (
+    ExplorerPage,
+    Listing,
+    ListingPage,
+    OverviewPage,
+    SitePage,
+    TopicListing,
+)
 from . import inline
 from .links import Link, Links
 
@@ -71,6 +78,7 @@ class RenderContext:
             p.listing.key: p.src_uri for p in first if isinstance(p.listing, TopicListing)
         }
         self.overview_page = next((p.src_uri for p in pages if isinstance(p, OverviewPage)), None)
+        self.explorer_page = next((p.src_uri for p in pages if isinstance(p, ExplorerPage)), None)
         self.labels = TemplateLabels(labels)
         self.env = environment(tuple(str(p) for p in search_path))
         self.templates: dict[str, jinja2.Template] = {}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 from ...domain.catalog import TopicIndex, Week
 from ...structure.layout import Listing, OverviewPage, SeriesListing, TopicListing
@@ -12,6 +13,8 @@ from .. import charts
 from ..blocks import Block, Heading, Html
 from ..context import RenderContext
 from ..links import Link, Links
+
+FREQUENT_AUTHORS = 3  # a topic's authors the overview names, of two papers or more
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,14 @@ class OverviewRow:
     chart: str  # inline SVG, built from numbers only
     archive: str
     bars: tuple[str, ...]  # each week with papers, in words: the chart as text
+    authors: tuple[FrequentAuthor, ...] = ()  # a topic's most frequent authors
+
+
+@dataclass(frozen=True)
+class FrequentAuthor:
+    name: str
+    papers: int  # in the topic
+    url: str | None  # the explorer, filtered to the author (None: no explorer)
 
 
 @dataclass(frozen=True)
@@ -118,6 +129,16 @@ class OverviewRenderer:
             chart=chart,
             archive=links.to(listing.archive),
             bars=tuple(w for w in words if w),
+            authors=self._authors(index.topic.slug, links) if index else (),
+        )
+
+    def _authors(self, slug: str, links: Links) -> tuple[FrequentAuthor, ...]:
+        explorer = self.context.explorer_page
+        return tuple(
+            FrequentAuthor(
+                name, n, f"{links.to(explorer)}?author={quote(name, safe='')}" if explorer else None
+            )
+            for name, n in self.context.catalog.frequent_authors(slug, FREQUENT_AUTHORS)
         )
 
 
