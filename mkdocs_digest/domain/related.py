@@ -91,10 +91,10 @@ def related_papers(
     found: dict[str, tuple[Related, ...]] = {}
     for number, features in enumerate(weighted):
         scores: dict[int, float] = {}
-        add = scores.get
+        so_far = scores.get
         for feature, weight in features.items():
             for other, other_weight in index[feature]:
-                scores[other] = add(other, 0.0) + weight * other_weight
+                scores[other] = so_far(other, 0.0) + weight * other_weight
         chosen: list[int] = []
         seen = {titles[number]}  # a copy of the paper under another id is not related
         mine = weeks[number]
