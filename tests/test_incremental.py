@@ -485,3 +485,15 @@ def test_random_edits_under_dirty_builds_give_the_clean_site(site: DirtySite, se
             site.assert_same_as_clean(strict=False)
         except AssertionError as problem:
             raise AssertionError(f"seed {seed}, after {done}: {problem}") from None
+
+
+def test_an_author_s_second_paper_in_a_topic_reaches_the_overview(site: DirtySite) -> None:
+    """Alan Brooks gains a second paper of 合成データ: the overview, which lists a
+    topic's authors of two papers or more, renders again with them and its column."""
+    site.build()
+    assert "digest-overview__authors" not in (site.site / "topics" / "index.html").read_text()
+    site.edit("sd/2024-03-29.md", "Tong Lin, Jerome P. Reiter", "Tong Lin, Alan Brooks")
+    assert "topics/" in site.build()
+    overview = (site.site / "topics" / "index.html").read_text(encoding="utf-8")
+    assert ">Alan Brooks</a> <small>2 件の論文</small>" in overview
+    site.assert_same_as_clean()
