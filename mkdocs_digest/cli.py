@@ -173,14 +173,15 @@ def _generate(args: argparse.Namespace, options: Options, settings: dict[str, An
     try:
         if args.watch:
             watch(args.docs_dir, args.out_dir, target, lambda text: print(text, file=sys.stderr))
-        found = generate(args.docs_dir, args.out_dir, target)
+        done = generate(args.docs_dir, args.out_dir, target)
     except (ValueError, KeyboardInterrupt) as stop:
         if isinstance(stop, KeyboardInterrupt):
             return 0
         print(f"mkdocs-digest generate: {stop}", file=sys.stderr)
         return 2
-    for diagnostic in found:
+    for diagnostic in done.diagnostics:
         print(f"{diagnostic} [{diagnostic.level}]", file=sys.stderr)
+    print(f"mkdocs-digest generate: {done}", file=sys.stderr)
     return 0
 
 

@@ -35,7 +35,6 @@ from .formats.context import SiteInfo
 from .options import DEFAULTS, Options, theme_language
 from .rendering.blocks import BlockStore, to_html
 from .rendering.context import TEMPLATES
-from .rendering.guard import inert_markdown
 from .rendering.links import Links
 from .rendering.renderer import page_front_matter
 from .site_model import SiteModel
@@ -73,13 +72,28 @@ def page_url(src_uri: str, directory_urls: bool = True) -> str:
     return stem + "/"
 
 
-def generate(docs_dir: Path, out_dir: Path, settings: Settings) -> list[Diagnostic]:
-    """Write the tree; return what a build would warn about."""
+@dataclass(frozen=True)
+class Generated:
+    """What `generate` wrote, and what a build would warn about."""
+
+    out_dir: Path
+    pages: int  # Markdown pages, the generated ones among them
+    files: int  # every file, pages and assets
+    diagnostics: list[Diagnostic]
+
+    def __str__(self) -> str:
+        others = self.files - self.pages
+        return f"wrote {self.pages} pages and {others} other files to {self.out_dir}"
+
+
+def generate(docs_dir: Path, out_dir: Path, settings: Settings) -> Generated:
+    """Write the tree; say what it wrote and what a build would warn about."""
     _check_folders(docs_dir, out_dir)
     tree = _Tree(docs_dir, settings)
     written = tree.render()
     _write(out_dir, written)
-    return tree.diagnostics
+    pages = sum(path.endswith(".md") for path in written)
+    return Generated(out_dir, pages, len(written), tree.diagnostics)
 
 
 def watch(docs_dir: Path, out_dir: Path, settings: Settings, report: Callable[[str], None]) -> None:
@@ -89,8 +103,8 @@ def watch(docs_dir: Path, out_dir: Path, settings: Settings, report: Callable[[s
         now = {p: p.stat().st_mtime_ns for p in docs_dir.rglob("*") if p.is_file()}
         if now != seen:
             seen = now
-            found = generate(docs_dir, out_dir, settings)
-            report(f"generated {out_dir} ({len(found)} problem(s))")
+            done = generate(docs_dir, out_dir, settings)
+            report(f"{done} ({len(done.diagnostics)} problem(s))")
         time.sleep(1)
 
 
@@ -154,10 +168,11 @@ class _Tree:
             return text
         front, body = split_front_matter(text)
         first_line = front.count("\n") + 1
+        # Placeholders only: the page's own text is rendered by the plugin's Markdown
+        # too (rendering/around.py), and the builder's extensions never read it.
         markdown = self.renderer.digest_markdown(body, first_line, digest, links, self.store)
-        # What is left of the page's own text is digest text: untrusted throughout.
-        markdown = inert_markdown(markdown)
-        return _escaped_title(front) + self._assets(links) + self._placed(markdown, uri)
+        front = _escaped_title(front, digest.title)
+        return front + self._assets(links) + self._placed(markdown, uri)
 
     def _listing(self, uri: str, page: SitePage, links: Links) -> str:
         title = page_front_matter(self.renderer.page_title(page))
@@ -189,18 +204,23 @@ class _Tree:
         return markdown
 
 
-def _escaped_title(front: str) -> str:
-    """The front matter with its title HTML-escaped, as the plugin gives it to themes."""
-    if not front:
+def _escaped_title(front: str, heading: str | None) -> str:
+    """The front matter with a title, HTML-escaped, as the plugin gives it to themes:
+    its own (an empty one is none), else the page's first heading's."""
+    meta: object = {}
+    if front:
+        inner = front.split("\n", 1)[1].rsplit("---", 1)[0].rsplit("...", 1)[0]
+        try:
+            meta = yaml.safe_load(inner)
+        except Exception:
+            return front  # the plugin's build warns about it too; MkDocs drops it
+    if not isinstance(meta, dict):
+        meta = {}
+    title = meta.get("title")
+    title = str(title) if title is not None and str(title).strip() else heading
+    if not title:
         return front
-    inner = front.split("\n", 1)[1].rsplit("---", 1)[0].rsplit("...", 1)[0]
-    try:
-        meta = yaml.safe_load(inner)
-    except Exception:
-        return front  # the plugin's build warns about it too; MkDocs drops it
-    if not isinstance(meta, dict) or "title" not in meta:
-        return front
-    meta["title"] = html.escape(str(meta["title"]))
+    meta["title"] = html.escape(title)
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
 
 
@@ -226,7 +246,8 @@ def _write(out_dir: Path, files: Mapping[str, str | Path]) -> None:
             old.unlink()
             _remove_empty_parents(old.parent, root)
     root.mkdir(parents=True, exist_ok=True)
-    (root / MANIFEST).write_text(json.dumps(sorted(files), ensure_ascii=False, indent=0))
+    manifest = _own_file(root, MANIFEST)
+    manifest.write_text(json.dumps(sorted(files), ensure_ascii=False, indent=0))
     for relative, content in files.items():
         target = targets[relative]
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -241,7 +262,7 @@ def _manifest(out_dir: Path) -> set[str]:
         return set()
     if not out_dir.is_dir():
         raise ValueError(f"{out_dir} is not a folder")
-    manifest = out_dir / MANIFEST
+    manifest = _own_file(out_dir.resolve(), MANIFEST)
     if not manifest.is_file():
         if any(out_dir.iterdir()):
             raise ValueError(
@@ -257,6 +278,15 @@ def _manifest(out_dir: Path) -> set[str]:
     if not isinstance(listed, list) or not all(isinstance(p, str) for p in listed):
         raise ValueError(f"{manifest} is not a list of paths; remove it to go on")
     return set(listed)
+
+
+def _own_file(root: Path, name: str) -> Path:
+    """`root / name`, which must not be a link: `generate` reads and writes its own
+    files only where it put them, never through a link out of the folder."""
+    path = root / name
+    if path.is_symlink():
+        raise ValueError(f"{path} is a link; `generate` follows none: remove it to go on")
+    return path
 
 
 def _inside(root: Path, relative: str) -> Path:

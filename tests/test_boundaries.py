@@ -45,6 +45,19 @@ BAD_OPTIONS = {
     "label with a stray brace": ({"labels": {"n_papers": "{n papers"}}, "n_papers"),
     "label reaching into Python": ({"labels": {"n_papers": "{n.__class__.__mro__}"}}, "n_papers"),
     "feed_size of 0": ({"feed_size": 0}, "feed_size"),
+    # A format spec its field's type refuses, one that takes minutes, a conversion:
+    # the browser fills labels by plain replacement, so a label gives plain fields.
+    "label with a spec for text": ({"labels": {"n_papers": "{n:s} papers"}}, "n_papers"),
+    "label with a huge width": ({"labels": {"n_papers": "{n:>99999999}"}}, "n_papers"),
+    "label with a conversion": ({"labels": {"week_of": "{date!r}"}}, "week_of"),
+    "label with an index": ({"labels": {"week_of": "{date[0]}"}}, "week_of"),
+    "a label as long as a page": ({"labels": {"summary": "x" * 5000}}, "summary"),
+    "topic_page with a spec": ({"topic_page": "t/{slug:>99999999}.md"}, "topic_page"),
+    # A null is not the default: every front end refuses it alike.
+    "per_page: null": ({"per_page": None}, "per_page"),
+    "nav_weeks: null": ({"nav_weeks": None}, "nav_weeks"),
+    "labels: null": ({"labels": None}, "labels"),
+    "compact_nav: null": ({"compact_nav": None}, "compact_nav"),
     "unknown language": ({"language": "pt"}, "language"),
 }
 
@@ -150,6 +163,28 @@ def test_generate_never_writes_through_a_link_out_of_its_folder(tmp_path: Path, 
     assert list(elsewhere.iterdir()) == []
 
 
+@pytest.mark.parametrize("before", ["generated", "empty"])
+def test_generate_neither_reads_nor_writes_its_list_through_a_link(
+    tmp_path: Path, capsys, before: str
+) -> None:
+    """Its own list of what it wrote, placed as a link to a file elsewhere, in a
+    folder it wrote before or in an empty one: refused, named, the file untouched."""
+    docs, out, elsewhere = tmp_path / "docs", tmp_path / "out", tmp_path / "elsewhere.json"
+    (docs / "sd").mkdir(parents=True)
+    (docs / "sd" / "2024-04-05.md").write_text(DIGEST, encoding="utf-8")
+    if before == "generated":
+        assert main(["generate", str(docs), str(out)]) == 0
+        (out / ".mkdocs-digest-generated.json").unlink()
+    out.mkdir(exist_ok=True)
+    elsewhere.write_text('["precious"]', encoding="utf-8")
+    (out / ".mkdocs-digest-generated.json").symlink_to(elsewhere)
+    capsys.readouterr()
+    assert main(["generate", str(docs), str(out)]) == 2
+    said = capsys.readouterr().err
+    assert ".mkdocs-digest-generated.json is a link" in said and "Traceback" not in said
+    assert elsewhere.read_text(encoding="utf-8") == '["precious"]'
+
+
 # -- clashes ----------------------------------------------------------------------
 
 
@@ -244,6 +279,12 @@ def test_the_command_line_reads_the_pages_mkdocs_reads(tmp_path: Path, capsys) -
     exported = json.loads(capsys.readouterr().out)["papers"]
     assert {p["arxiv_id"] for p in exported} == in_build
     assert main(["generate", "-f", str(config), str(tmp_path / "out")]) == 0
+    # One line on success: index, topics, the explorer, and a digest, an archive and a
+    # topic page for each of sd/ and dp/; the script, the stylesheet, two data files,
+    # the site's feed and papers.json, and each topic's feed and papers.bib.
+    out = tmp_path / "out"
+    said = capsys.readouterr().err
+    assert said == f"mkdocs-digest generate: wrote 9 pages and 10 other files to {out}\n"
     generated = json.loads((tmp_path / "out" / "papers.json").read_text(encoding="utf-8"))
     assert {p["arxiv_id"] for p in generated["papers"]} == in_build
     assert not (tmp_path / "out" / ".drafts").exists()

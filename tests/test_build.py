@@ -248,7 +248,7 @@ def test_a_digest_another_plugin_changed_is_read_as_it_stands_then(tmp_path: Pat
     built = build_with_hook(
         tmp_path,
         "from mkdocs.plugins import event_priority\n\n"
-        "@event_priority(100)  # before the digest plugin\n"
+        "@event_priority(110)  # before the digest plugin (100)\n"
         "def on_page_markdown(markdown, **kwargs):\n"
         "    return 'Added by a hook.\\n\\n' + markdown.replace('Paper 2599', 'Hooked 2599')\n",
     )

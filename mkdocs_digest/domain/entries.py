@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .fields import DEFAULT, FieldNames
 from .metadata import MetadataReader
-from .model import Diagnostic, Digest, Entry, Paper, Topic
+from .model import FIELD_LIMIT, Diagnostic, Digest, Entry, Paper, Topic
 from .source import code_lines
 
 HEADING = re.compile(r"^###[ \t]+\[(?P<title>.+)\]\((?P<url>[^\s()]+)\)[ \t]*$")
@@ -27,7 +27,8 @@ LANDMARK = re.compile(r" {0,3}-[ \t]*-[ \t]*-|#|\*\*")
 # Raw HTML as Python-Markdown's inline `html` pattern finds it (comments aside), and
 # the code spans where it is only text.
 RAW_TAG = re.compile(r"</?[A-Za-z][^<>@ ]*(?: [^<>]*)?>")
-CODE_SPAN = re.compile(r"(`+).+?\1")
+BACKTICKS = re.compile(r"`+")
+IMAGE = re.compile(r"!\[[^\]]*\]\(")
 OXFORD_AND = re.compile(r"^(?:and|&)\s+", re.IGNORECASE)
 # `****` is an empty Japanese title: the summarizer returned none (docs/FORMAT.md).
 BOLD_LINE = re.compile(r"^\*\*(?P<text>.*)\*\*[ \t]*$")
@@ -45,6 +46,30 @@ def arxiv_id(url: str) -> str | None:
     """The version-less arXiv id of an abstract, PDF or HTML URL."""
     m = ARXIV_URL.match(url.strip())
     return m.group("id") if m else None
+
+
+def without_code_spans(line: str) -> str:
+    """The line without its code spans, found as CommonMark finds them: a run of
+    backticks opens one, the next run of as many closes it. Linear in the line (a
+    backtracking pattern took a minute over 16,000 backticks)."""
+    runs = [(m.start(), m.end()) for m in BACKTICKS.finditer(line)]
+    closing: dict[int, int] = {}  # a run -> the next run of its length
+    last: dict[int, int] = {}
+    for n in range(len(runs) - 1, -1, -1):
+        length = runs[n][1] - runs[n][0]
+        if length in last:
+            closing[n] = last[length]
+        last[length] = n
+    out, at, n = [], 0, 0
+    while n < len(runs):
+        if n in closing:
+            out.append(line[at : runs[n][0]])
+            at = runs[closing[n]][1]
+            n = closing[n] + 1
+        else:
+            n += 1
+    out.append(line[at:])
+    return "".join(out)
 
 
 def warning(page: str, line: int, message: str) -> Diagnostic:
@@ -88,7 +113,7 @@ class EntryReader:
         self._drop_separators(separators)
         self.digest.spans.sort()
         self.digest.unread.sort()
-        self._report_raw_html()
+        self._report_around()
 
     # -- one entry ---------------------------------------------------------------
 
@@ -133,8 +158,25 @@ class EntryReader:
             categories=categories,
             published=published,
         )
+        self._report_long_fields(paper, start + 1)
         self._add(paper, start, end, meta_line)
         return max(end, start + 1)
+
+    def _report_long_fields(self, paper: Paper, line: int) -> None:
+        fields = {
+            "title": paper.title,
+            "Japanese title": paper.title_ja or "",
+            "commentary": paper.commentary or "",
+            "comment": paper.comment or "",
+        }
+        fields |= {f"bullet {n}": bullet for n, bullet in enumerate(paper.summary, 1)}
+        for name, text in fields.items():
+            if len(text) > FIELD_LIMIT:
+                self._warn(
+                    line,
+                    f"the {name} of entry {paper.arxiv_id} is {len(text):,} characters long "
+                    f"(more than {FIELD_LIMIT:,}): shown as written, without Markdown",
+                )
 
     def _read_title_ja(self, j: int) -> tuple[str | None, int]:
         bold = BOLD_LINE.match(self._line(j))
@@ -289,27 +331,52 @@ class EntryReader:
             if before in ends or after in starts:
                 self.digest.spans.append((i + 1, i + 2))
 
-    def _report_raw_html(self) -> None:
-        """Raw HTML in the text around entries is shown as text, not run (a digest page
-        is untrusted throughout): say so where it stands."""
-        candidates = [i for i in range(self.body_start, len(self.lines)) if "<" in self.lines[i]]
-        if not candidates:  # nearly every page: no walk over its entries' spans
+    def _report_around(self) -> None:
+        """What the text around entries cannot have rendered (a digest page is
+        untrusted throughout), said where it stands: raw HTML and images, shown as
+        text, and a paragraph too long for Markdown, shown as written. Only on a page
+        with entries: any other page is the site's own, rendered by the site."""
+        if not self.digest.entries and not self.digest.unread:
             return
         covered = {
             line
             for start, end in (*self.digest.spans, *self.digest.unread)
             for line in range(start - 1, end - 1)
         }
-        for i in candidates:
-            if i in covered or i in self.code:
+        first, size = 0, 0
+        for i in range(self.body_start, len(self.lines) + 1):
+            line = self._line(i)
+            if line.strip() and i not in covered and i not in self.code:
+                if size == 0:
+                    first = i
+                size += len(line) + 1
+                self._report_markup(i, line)
                 continue
-            tag = RAW_TAG.search(CODE_SPAN.sub("", self.lines[i]))
-            if tag:
+            if size > FIELD_LIMIT:
                 self._warn(
-                    i + 1,
-                    f"raw HTML {tag.group(0)[:40]!r} outside the entries is shown as text: "
-                    "a digest page is untrusted throughout",
+                    first + 1,
+                    f"a paragraph of {size:,} characters outside the entries (more than "
+                    f"{FIELD_LIMIT:,}) is shown as written, without Markdown",
                 )
+            size = 0
+
+    def _report_markup(self, i: int, line: str) -> None:
+        if "<" not in line and "![" not in line:  # nearly every line
+            return
+        text = without_code_spans(line)
+        tag = RAW_TAG.search(text)
+        if tag:
+            self._warn(
+                i + 1,
+                f"raw HTML {tag.group(0)[:40]!r} outside the entries is shown as text: "
+                "a digest page is untrusted throughout",
+            )
+        if IMAGE.search(text):
+            self._warn(
+                i + 1,
+                "an image outside the entries is shown as its Markdown, not loaded: "
+                "a digest page is untrusted throughout",
+            )
 
     # -- small helpers -----------------------------------------------------------
 

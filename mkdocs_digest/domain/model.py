@@ -8,11 +8,17 @@ stand on many pages; the catalog groups those appearances.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from dataclasses import dataclass, field, fields
 from typing import Literal
 
 Level = Literal["error", "warning"]
+
+# The longest paragraph of digest text rendered as Markdown (real ones stay under a
+# thousand characters): past it Python-Markdown's time grows with the square of the
+# length, so a longer one is shown as written, and the parser says where.
+FIELD_LIMIT = 4000
 
 
 @dataclass(frozen=True)
@@ -161,6 +167,21 @@ def is_arxiv_category(text: str) -> bool:
 
 
 _ANCHOR_UNSAFE = re.compile(r"[^A-Za-z0-9.\-]")
+
+
+_ID_UNSAFE = re.compile(r"[^A-Za-z0-9_\-]")
+
+
+def html_id(text: str) -> str:
+    """An HTML id made from page text (a series folder, a key): the one place such
+    text becomes an id. Characters an id or an `aria-labelledby` list cannot hold as
+    they are (spaces, quotes, markup) become `-`, and a short hash of the text keeps
+    two texts that differ in them apart."""
+    safe = _ID_UNSAFE.sub("-", text)
+    if safe == text:
+        return text
+    digest = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return f"{safe}-{digest}"
 
 
 def anchor_for(arxiv_id: str) -> str:

@@ -14,7 +14,10 @@ the page's `<head>` parts. on_post_build writes the site files. A `Build`
 
 from __future__ import annotations
 
+from typing import Any
+
 import jinja2
+from mkdocs.config.base import ConfigErrors, ConfigWarnings
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
@@ -30,6 +33,12 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def __init__(self) -> None:
         self.kept = Kept.for_command("build", dirty=False)
 
+    def load_config(
+        self, options: dict[str, Any], config_file_path: str | None = None
+    ) -> tuple[ConfigErrors, ConfigWarnings]:
+        self.written = dict(options)  # as written: core_options judges it in on_config
+        return super().load_config(options, config_file_path)
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup makes `mkdocs serve` keep this instance, and what it
         # keeps (parse cache, memo), across rebuilds.
@@ -38,7 +47,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
-        self.options = core_options(self.config)
+        self.options = core_options(self.written)
         self.kept.reading(self.options)
         self.store = configure(config, self.options)
         self.labels = site_labels(config, self.options)
@@ -72,6 +81,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             env.bytecode_cache = self.kept.templates  # serve: the theme compiled once
         return None
 
+    @event_priority(100)  # first: other plugins (mkdocs-macros) never see digest text
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -72,12 +75,11 @@ class DigestConfig(Config):
     compact_html = opt.Type(bool, default=True)
 
 
-OPTION_NAMES = tuple(name for name, _ in DigestConfig._schema)
-
-
-def core_options(config: DigestConfig) -> Options:
-    """The core's options from MkDocs' validated config: the same rules as the CLI's."""
+def core_options(written: Mapping[str, Any]) -> Options:
+    """The core's options from the `digest:` block as written, by the rules `check`
+    and `generate` apply, for one verdict on every option: MkDocs' own validation
+    reads a null as the default, and warns of an unknown key, where they refuse it."""
     try:
-        return Options.from_mapping({name: config[name] for name in OPTION_NAMES})
+        return Options.from_mapping(written)
     except OptionError as problem:
         raise PluginError(f"digest plugin in mkdocs.yml: {problem}") from None

@@ -8,6 +8,7 @@ import html
 from collections.abc import Mapping
 
 from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
 from ..domain.cache import ParseCache
@@ -40,10 +41,12 @@ class DigestPages:
         """The page's Markdown with the plugin's blocks; None for a page not ours."""
         uri = page.file.src_uri
         self.store.page = uri
-        # A digest is untrusted from top to bottom, its text around entries too.
-        self.store.untrusted = uri in self.model.catalog.digests
         links = Links(urls, uri)
         renderer = self.model.renderer
+        if uri in self.generated or uri in self.model.catalog.digests:
+            # Their text is digest text (a topic's name in a generated page's title):
+            # mkdocs-macros, which runs after this event, must render none of it.
+            page.meta["render_macros"] = False
         if uri in self.model.pages:
             title = uri in self.generated  # a user's own page has its own title
             site_page = self.model.pages[uri]
@@ -53,10 +56,7 @@ class DigestPages:
         digest = self.model.catalog.digests.get(uri)
         if digest is None:
             return None
-        if "title" in page.meta:
-            # A digest's title is digest text, and themes print page titles unescaped
-            # (<title>, and the compact nav on every page, which lists the latest weeks).
-            page.meta["title"] = html.escape(str(page.meta["title"]))
+        page.meta["title"] = html.escape(digest_title(page.meta, digest.title, page.file))
         source = normalize(page.file.content_string)
         first_line = _first_line(source, markdown) if self.cache.holds(uri, source) else None
         if first_line is None:
@@ -70,8 +70,6 @@ class DigestPages:
 
     def converted(self, page: Page) -> None:
         """The page's Markdown is HTML: every block must have found its place."""
-        # Markdown another plugin converts later (an excerpt, a tag page) is not ours.
-        self.store.untrusted = False
         missed = self.store.finish(page.file.src_uri)
         if missed:
             log.warning(
@@ -86,6 +84,23 @@ class DigestPages:
                 f"{len(self.store.unknown)} card placeholder(s) met after their page was "
                 "done were left empty (a page converted again after its build?)"
             )
+
+
+def digest_title(meta: Mapping[str, object], heading: str | None, file: File) -> str:
+    """A digest's title, as text: its front matter's (an empty one is none), its
+    first heading's, else its file's name, as MkDocs would give it.
+
+    Digest text, and themes print page titles unescaped (the nav, Material's <title>
+    from the front matter's), or stripped of tags, which unescapes them (Material's
+    <title> from the heading, `page.title | striptags`): so every digest page gets a
+    title in its front matter, escaped once, by the caller."""
+    title = meta.get("title")
+    if title is not None and str(title).strip():
+        return str(title)
+    if heading and heading.strip():
+        return heading.strip()
+    name = file.name.replace("-", " ").replace("_", " ")
+    return name.capitalize() if name.lower() == name else name
 
 
 def _first_line(source: str, markdown: str) -> int | None:

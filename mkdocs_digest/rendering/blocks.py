@@ -20,9 +20,8 @@ from dataclasses import dataclass, field
 from markdown import Extension, Markdown
 from markdown.blockparser import BlockParser
 from markdown.blockprocessors import BlockProcessor
+from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
-
-from .guard import GuardExtension
 
 
 @dataclass(frozen=True)
@@ -35,7 +34,7 @@ class Html:
 @dataclass(frozen=True)
 class Heading:
     level: int
-    id: str
+    id: str | None  # None: the `toc` extension names it, as the site's headings
     text: str
     href: str | None = None
     attrs: tuple[tuple[str, str], ...] = ()
@@ -63,7 +62,6 @@ class BlockStore:
     nonce: str = field(default_factory=lambda: secrets.token_hex(8))
     blocks: dict[str, tuple[Block, ...]] = field(default_factory=dict)
     page: str = ""  # the page whose blocks `add` stores now
-    untrusted: bool = False  # the page now converted is digest text (see guard.py)
     tokens: dict[str, list[str]] = field(default_factory=dict)  # page -> its tokens
     placed: set[str] = field(default_factory=set)
     unknown: list[str] = field(default_factory=list)
@@ -107,7 +105,7 @@ def _html(block: Block) -> str:
     if isinstance(block, Html):
         return block.html.strip() + "\n"
     if isinstance(block, Heading):
-        attrs = _attrs((*block.attrs, ("id", block.id)))
+        attrs = _attrs((*block.attrs, *([("id", block.id)] if block.id else [])))
         text = html.escape(block.text, quote=False)
         if block.href:
             text = f'<a href="{html.escape(block.href)}">{text}</a>'
@@ -125,6 +123,9 @@ class _BlockPlacer(BlockProcessor):
         super().__init__(parser)
         self.store = store
         self.token = store.pattern()
+        # Each element placed, with its attributes: extensions run after this one
+        # (attr_list reads `{...}` at the end of a heading's text) must not change them.
+        self.placed: list[tuple[etree.Element, dict[str, str]]] = []
 
     def test(self, parent: etree.Element, block: str) -> bool:
         return bool(self.token.match(block))
@@ -142,15 +143,35 @@ class _BlockPlacer(BlockProcessor):
             # Atomic: inline patterns have nothing to find in a stash placeholder.
             holder.text = AtomicString(self.parser.md.htmlStash.store(block.html.strip()))
         elif isinstance(block, Heading):
-            heading = etree.SubElement(parent, f"h{block.level}", dict(block.attrs, id=block.id))
-            target = heading
+            attrs = dict(block.attrs, **({"id": block.id} if block.id else {}))
+            heading = etree.SubElement(parent, f"h{block.level}", attrs)
+            self.placed.append((heading, attrs))
+            # The text in an element of its own: no extension reads attributes off it.
+            target = etree.SubElement(heading, "a" if block.href else "span")
             if block.href:
-                target = etree.SubElement(heading, "a", {"href": block.href})
+                target.set("href", block.href)
             target.text = AtomicString(block.text)
         else:
             element = etree.SubElement(parent, block.tag, dict(block.attrs))
+            self.placed.append((element, dict(block.attrs)))
             for child in block.children:
                 self._place(element, child)
+
+
+class _PlacedAsPlaced(Treeprocessor):
+    """Placed elements keep the attributes they were placed with, and nothing else
+    (a heading the `toc` extension names keeps its id)."""
+
+    def __init__(self, md: Markdown, placer: _BlockPlacer) -> None:
+        super().__init__(md)
+        self.placer = placer
+
+    def run(self, root: etree.Element) -> None:
+        for element, attrs in self.placer.placed:
+            named = {} if "id" in attrs or "id" not in element.attrib else {"id": element.get("id")}
+            element.attrib.clear()
+            element.attrib.update(attrs, **named)
+        self.placer.placed.clear()
 
 
 class BlocksExtension(Extension):
@@ -162,7 +183,7 @@ class BlocksExtension(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:
         # Above 'empty' (100): a placeholder must win over every other block parser.
-        md.parser.blockprocessors.register(
-            _BlockPlacer(md.parser, self.store), "mkdocs_digest", 105
-        )
-        GuardExtension(self.store).extendMarkdown(md)
+        placer = _BlockPlacer(md.parser, self.store)
+        md.parser.blockprocessors.register(placer, "mkdocs_digest", 105)
+        # After attr_list (8) and toc (5); before MkDocs rewrites links (0).
+        md.treeprocessors.register(_PlacedAsPlaced(md, placer), "mkdocs_digest_placed", 0.5)

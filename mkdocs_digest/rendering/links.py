@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import functools
+import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 
 # Cards make tens of thousands of links, most of them again and again from one page
@@ -55,6 +57,18 @@ class Links:
     def to(self, src_uri: str, anchor: str | None = None) -> str:
         url = relative_url(self.urls[src_uri], self.urls[self.page])
         return f"{url}#{anchor}" if anchor else url
+
+    def resolve(self, href: str) -> str:
+        """A relative link of page text to another page's source (`2024-03-22.md#x`)
+        as that page's URL, as MkDocs rewrites the links of Markdown it converts;
+        any other link as it is."""
+        path, _, fragment = href.partition("#")
+        if not path.endswith(".md") or "//" in path:
+            return href
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(self.page), unquote(path)))
+        if target not in self.urls:
+            return href
+        return self.to(target, fragment or None)
 
     def root(self) -> str:
         """The site root as seen from the page, ending in '/' (or '' at the root)."""

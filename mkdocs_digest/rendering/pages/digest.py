@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from ...domain.model import Digest, Entry, Paper
 from ...domain.related import Related
 from ...formats.citations import coins
+from ..around import around_blocks
 from ..blocks import Block, BlockStore, Element, Heading, Html
 from ..context import RenderContext, WeekLink
 from ..lean_page import LeanPage, LeanPages, no_text, paper_text
@@ -110,7 +111,7 @@ class DigestRenderer:
             markdown = _after_title(markdown, store.add(self._header_block(view.header)))
         if view.pager:
             markdown += store.add(self._pager_block(view.pager))
-        return markdown
+        return _around_as_blocks(markdown, store, links)
 
     def card(self, card: CardView, lean: LeanPage[CardView] | None = None) -> Block:
         """The card; lean (its body the paper's search text) with a `lean` page."""
@@ -249,6 +250,28 @@ class DigestRenderer:
         if digest.date and digest.date != catalog.digests[home.page].date:
             name = f"{name} ({digest.date.isoformat()})"
         return Link(name, links.to(entry.page, entry.anchor))
+
+
+def _around_as_blocks(markdown: str, store: BlockStore, links: Links) -> str:
+    """The page's own text between its placeholders as blocks too (around.py): what
+    the site's Markdown gets of a digest is placeholders only."""
+    token = store.pattern()
+    out: list[str] = []
+    gap: list[str] = []
+
+    def place_gap() -> None:
+        blocks = around_blocks("\n".join(gap), links.resolve)
+        out.append(store.add(*blocks) if blocks else "")
+        gap.clear()
+
+    for line in markdown.split("\n"):
+        if token.match(line):
+            place_gap()
+            out.append(line)
+        else:
+            gap.append(line)
+    place_gap()
+    return "\n".join(out)
 
 
 def _at(home: Entry, entry: Entry) -> bool:

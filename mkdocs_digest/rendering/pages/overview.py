@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from urllib.parse import quote
 
 from ...domain.catalog import TopicIndex, Week
+from ...domain.model import html_id
 from ...structure.layout import Listing, OverviewPage, SeriesListing, TopicListing
 from .. import charts
 from ..blocks import Block, Heading, Html
@@ -15,6 +16,9 @@ from ..context import RenderContext
 from ..links import Link, Links
 
 FREQUENT_AUTHORS = 3  # a topic's authors the overview names, of two papers or more
+# The topics, most papers first, that the shared-papers table crosses: a table of
+# every pair grows with the square of the topics (600 made 4 MB).
+SHARED_TOPICS = 20
 
 
 @dataclass(frozen=True)
@@ -65,8 +69,8 @@ class OverviewRenderer:
             (lst for lst in listings if isinstance(lst, TopicListing)),
             key=lambda lst: (-catalog.topics[lst.key].count, lst.key),
         )
-        shared = catalog.shared()
-        slugs = [lst.key for lst in topics]
+        slugs = [lst.key for lst in topics[:SHARED_TOPICS]]
+        shared = catalog.shared(slugs)
         dates = catalog.week_dates
         data = self.context.extras.papers_json
         return OverviewView(
@@ -92,8 +96,9 @@ class OverviewRenderer:
         )
         blocks.append(Html(table))
         if len(view.rows) > 1:
+            crossed = view.rows[:SHARED_TOPICS]
             blocks.append(Heading(2, "digest-shared", self.context.labels["shared_title"]))
-            blocks.append(Html(render("digest/shared.html", topics=view.rows, matrix=view.shared)))
+            blocks.append(Html(render("digest/shared.html", topics=crossed, matrix=view.shared)))
         return blocks
 
     def _row(self, listing: Listing, links: Links) -> OverviewRow:
@@ -103,7 +108,7 @@ class OverviewRenderer:
         name = listing.name(catalog)
         weeks = listing.weeks
         index = catalog.topics.get(listing.key) if isinstance(listing, TopicListing) else None
-        key = listing.key if index else f"{listing.kind}-{listing.key.replace('/', '-')}"
+        key = html_id(listing.key if index else f"{listing.kind}-{listing.key}")
         counts = _counts(weeks, dates)
         counted = self.context.counted
         words = [
