@@ -195,7 +195,7 @@ def test_a_topic_no_folder_or_setting_knows_is_reported_once_at_its_metadata_lin
 def test_topics_of_a_paper_and_the_papers_two_topics_share() -> None:
     c = catalog()
     assert c.topics_of("2599.00002") == {"sd", "dp"}
-    shared = c.shared()
+    shared = c.shared(c.topics)
     assert shared["dp", "sd"] == 1  # 2599.00002
     assert shared["fl", "sd"] == 1  # 2599.00003
     assert ("dp", "fl") not in shared

@@ -75,6 +75,16 @@ class DirtySite:
         assert old in text, f"{old!r} is not in {name}"
         self.write(name, text.replace(old, new, 1))
 
+    def edit_copies(self, old: str, new: str) -> list[str]:
+        """Edit every copy of a paper (each page holding `old`), as a site keeps its
+        copies agreeing; the pages edited."""
+        names = sorted(
+            str(p.relative_to(self.docs)) for p in self.docs.rglob("*.md") if old in p.read_text()
+        )
+        for name in names:
+            self.edit(name, old, new)
+        return names
+
     def write(self, name: str, text: str) -> None:
         path = self.docs / name
         path.write_text(text, encoding="utf-8")
@@ -132,9 +142,10 @@ def test_each_edit_renders_what_it_changes_and_the_site_equals_a_clean_build(
     every_page = site.build()
     assert every_page == site.urls()  # the first build renders them all
 
-    # A typo in a bullet: only its digest shows bullets.
-    site.edit("dp/2024-04-12.md", "攻撃を提案", "攻撃を提案する")
-    assert site.build() == {"dp/2024-04-12/"}  # no other page shows its bullets
+    # A typo in a bullet, in both copies: only their digests show bullets.
+    edited = site.edit_copies("攻撃を提案", "攻撃を提案する")
+    assert edited == ["dp/2024-04-12.md", "sd/2024-04-12.md"]
+    assert site.build() == {"dp/2024-04-12/", "sd/2024-04-12/"}  # no other page shows them
     site.assert_same_as_clean()
 
     # A paper added under two topics: counts, both topic pages, their archives.
@@ -179,17 +190,15 @@ def test_a_topic_s_feed_and_bib_file_go_with_its_last_paper(site: DirtySite) -> 
 
 def test_a_title_edited_in_another_week_reaches_this_week_s_json_ld(site: DirtySite) -> None:
     # 2599.00101 stands in all/, dp/, sd/ and the home page; its one record (JSON-LD)
-    # takes the text of its first appearance, all/2024-04-05: every page shows it.
+    # takes the text of its home copy, sd/2024-04-05: every page shows it.
     site.build()
-    site.edit(
-        "all/2024-04-05.md", "Synthetic Tabular Data with", "Synthetic Tabular Data, Now With"
-    )
+    site.edit("sd/2024-04-05.md", "Synthetic Tabular Data with", "Synthetic Tabular Data, Now With")
     rendered = site.build()
-    assert {"sd/2024-04-05/", "dp/2024-04-05/", ""} <= rendered
-    html = (site.site / "sd" / "2024-04-05" / "index.html").read_text(encoding="utf-8")
+    assert {"all/2024-04-05/", "dp/2024-04-05/", ""} <= rendered
+    html = (site.site / "all" / "2024-04-05" / "index.html").read_text(encoding="utf-8")
     (script,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html)
     assert "Synthetic Tabular Data, Now With" in script
-    site.assert_same_as_clean()
+    site.assert_same_as_clean(strict=False)  # the other copies now disagree: warned
 
 
 def _one_week_in_the_nav(site: DirtySite) -> None:
@@ -251,7 +260,7 @@ def test_a_row_template_of_the_site_s_own_shows_every_edit_of_its_papers(
     settings["theme"]["custom_dir"] = str(overrides)
     path.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
     site.build()
-    site.edit("dp/2024-04-12.md", "攻撃を提案", "攻撃を提案する")
+    site.edit_copies("攻撃を提案", "攻撃を提案する")
     rendered = site.build()
     assert {"dp/2024-04-12/", "dp/"} <= rendered and "sd/2024-03-29/" not in rendered
     assert "攻撃を提案する" in (site.site / "dp" / "index.html").read_text(encoding="utf-8")
@@ -262,15 +271,15 @@ def test_serve_writes_again_only_the_site_files_an_edit_changed(site: DirtySite)
     site.build()
     files = [p for p in site.site.rglob("*") if p.suffix in (".bib", ".xml", ".json")]
     before = {p: p.stat().st_mtime_ns for p in files}
-    site.edit("dp/2024-04-12.md", "攻撃を提案", "攻撃を提案する")  # a bullet of a dp paper
+    site.edit_copies("攻撃を提案", "攻撃を提案する")  # a bullet of an sd and dp paper
     site.build()
     rewritten = {str(p.relative_to(site.site)) for p in files if p.stat().st_mtime_ns != before[p]}
-    # Bullets show in papers.json, in the site search's text of papers and in the dp
-    # topic's feed (its entry for the paper is this one); the site's feed shows the
-    # paper's sd appearance, the same week, and neither a .bib file nor the filter's
-    # index shows bullets.
+    # Bullets show in papers.json, in the site search's text of papers and in the
+    # feeds that list the paper (the site's, sd's and dp's, each with its home copy's
+    # text); neither a .bib file nor the filter's index shows bullets.
     ours = rewritten - {"search/search_index.json", "sitemap.xml"}
-    assert ours == {"papers.json", "assets/mkdocs_digest/papers-text.json", "dp/feed.xml"}
+    feeds = {"feed.xml", "sd/feed.xml", "dp/feed.xml"}
+    assert ours == {"papers.json", "assets/mkdocs_digest/papers-text.json", *feeds}
     assert "攻撃を提案する" in (site.site / "papers.json").read_text(encoding="utf-8")
     site.assert_same_as_clean()
 

@@ -10,9 +10,8 @@ import datetime as dt
 import functools
 import itertools
 import posixpath
-import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from .model import Diagnostic, Digest, Entry, Paper, Topic
@@ -40,15 +39,24 @@ class Series:
         return len({e.paper.arxiv_id for d in self.digests for e in d.entries})
 
 
-_TITLE_RANGE = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
-
-
 def _series_name(series: Series, names: Mapping[str, str]) -> str:
     """A configured name, else the newest title without its date range: "すべての論文"."""
     if series.slug in names:
         return names[series.slug]
-    title = series.digests[-1].title or ""
-    return _TITLE_RANGE.sub("", title).strip() or series.slug
+    return _without_range(series.digests[-1].title or "") or series.slug
+
+
+def _without_range(title: str) -> str:
+    """The title without a last bracketed part (`(2024-03-29 ~ 2024-04-04)`). By
+    hand, not by a pattern: `\\s*(...)$` took 33 s over a title of 80,000 spaces."""
+    title = title.strip()
+    if not title.endswith((")", "）")):
+        return title
+    opening = max(title.rfind("("), title.rfind("（"))
+    inner = title[opening + 1 : -1]
+    if opening < 0 or any(c in inner for c in "()（）"):
+        return title
+    return title[:opening].strip()
 
 
 @dataclass(frozen=True)
@@ -101,7 +109,35 @@ class Catalog:
         topics = _topics(by_page, appearances, series, topic_names or {})
         known = {one.slug for one in series.values()} | set(topic_names or {})
         problems = _unknown_topics(ordered, known)
-        return cls(by_page, dict(appearances), topics, series, problems)
+        catalog = cls(by_page, dict(appearances), topics, series, problems)
+        catalog.problems += catalog._copies_that_disagree()
+        return catalog
+
+    def _copies_that_disagree(self) -> list[Diagnostic]:
+        """A warning for each copy of a paper that says otherwise than its home copy
+        in a field a reader sees: the site-wide outputs show the home copy's."""
+        problems = []
+        for arxiv_id, entries in self.appearances.items():
+            if len(entries) < 2:  # most papers appear once
+                continue
+            home = self.home(arxiv_id)
+            for entry in entries:
+                if entry.page == home.page:  # itself, or a repeat its page warns of
+                    continue
+                fields = _fields_that_differ(entry.paper, home.paper)
+                if fields:
+                    problems.append(
+                        Diagnostic(
+                            entry.page,
+                            entry.line,
+                            "warning",
+                            f"arXiv {arxiv_id}: its {', '.join(fields)} here differ(s) from "
+                            f"its home copy at {home.page}:{home.line}; this page shows its "
+                            "own, search, the explorer, citations, feeds and papers.json "
+                            "show the home copy's",
+                        )
+                    )
+        return problems
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
@@ -145,26 +181,29 @@ class Catalog:
         ranked = sorted(papers.items(), key=lambda item: (-item[1], item[0]))
         return [(name, n) for name, n in ranked[:most] if n > 1]
 
-    def shared(self) -> Counter[tuple[str, str]]:
-        """How many papers each pair of topics shares, keyed by the sorted slug pair."""
+    def shared(self, among: Collection[str]) -> Counter[tuple[str, str]]:
+        """How many papers each pair of the topics `among` shares, keyed by the sorted
+        slug pair. Only those: a paper of 600 topics would make 180,000 pairs."""
+        wanted = frozenset(among)
         pairs: Counter[tuple[str, str]] = Counter()
         for arxiv_id in self.appearances:
-            slugs = sorted(self.topics_of(arxiv_id))
+            slugs = sorted(self.topics_of(arxiv_id) & wanted)
             pairs.update(itertools.combinations(slugs, 2))
         return pairs
 
     def paper(self, arxiv_id: str) -> Paper:
-        """What a paper's earliest appearance says."""
-        return self.appearances[arxiv_id][0].paper
+        """What a paper's home copy says: the one text every site-wide output shows
+        (search, the explorer, citations, feeds, JSON-LD, papers.json, related titles)."""
+        return self.home(arxiv_id).paper
 
     def record(self, arxiv_id: str) -> PaperRecord:
         """The one record of a paper that every output shares (export, JSON-LD, the
-        filter index): its earliest text, every topic any appearance names, by the
+        filter index): its home copy's text, every topic any appearance names, by the
         site's display names, and where it appears."""
         entries = self.appearances[arxiv_id]
         slugs = dict.fromkeys(t.slug for e in entries for t in e.paper.topics)
         topics = tuple(Topic(slug, self.topic_name(slug)) for slug in slugs)
-        return PaperRecord(entries[0].paper, topics, tuple(entries))
+        return PaperRecord(self.paper(arxiv_id), topics, tuple(entries))
 
     def home(self, arxiv_id: str) -> Entry:
         """A paper's home card: where the page of its first topic links to (its own
@@ -223,6 +262,31 @@ class Catalog:
         """The folder that holds the series folders (`''` for the docs root)."""
         parents = Counter(posixpath.dirname(folder) for folder in self.series)
         return parents.most_common(1)[0][0] if parents else ""
+
+
+# What a reader sees of a paper, by the name a warning gives it. Not the commentary:
+# a digest's own remark on the paper, which each page may have or not.
+_SEEN_FIELDS = {
+    "title": "title",
+    "Japanese title": "title_ja",
+    "authors": "authors",
+    "bullets": "summary",
+    "comment": "comment",
+}
+
+
+def _fields_that_differ(paper: Paper, home: Paper) -> list[str]:
+    """The fields both copies give, and give otherwise (white space aside)."""
+
+    def seen(p: Paper, name: str) -> object:
+        value = getattr(p, name)
+        return " ".join(value.split()) if isinstance(value, str) else value
+
+    return [
+        label
+        for label, name in _SEEN_FIELDS.items()
+        if seen(paper, name) and seen(home, name) and seen(paper, name) != seen(home, name)
+    ]
 
 
 def _digest_order(digest: Digest) -> tuple[dt.date, str]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from ..domain.catalog import Catalog
-from ..domain.model import Entry, Topic
+from ..domain.model import Entry, Paper, Topic
 from ..structure.layout import TopicListing
 from .context import FileContext, SiteInfo
 from .export import card_url
@@ -35,6 +35,10 @@ _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 @dataclass(frozen=True)
 class FeedEntry:
+    """A paper in a feed: its text is its home copy's, as every site-wide output's;
+    `entry` is the appearance the feed follows (its card, its week)."""
+
+    paper: Paper
     entry: Entry
     updated: dt.datetime  # its submission, or its digest's week if that is later
     topics: tuple[Topic, ...]  # of every appearance of the paper
@@ -66,7 +70,7 @@ def topic_feed(catalog: Catalog, slug: str, limit: int) -> tuple[FeedEntry, ...]
     return _first(catalog, (e for week in weeks for e in week.entries), limit)
 
 
-def atom(feed: Feed, card_url: Callable[[Entry], str], content: Callable[[Entry], str]) -> str:
+def atom(feed: Feed, card_url: Callable[[Entry], str], content: Callable[[Paper], str]) -> str:
     """The feed as Atom XML; `content` gives an entry's HTML (a template's)."""
     ET.register_namespace("", ATOM)
     root = ET.Element(_q("feed"))
@@ -83,7 +87,7 @@ def atom(feed: Feed, card_url: Callable[[Entry], str], content: Callable[[Entry]
         root, _q("generator"), uri="https://pypi.org/project/mkdocs-digest/"
     ).text = "mkdocs-digest"
     for item in feed.entries:
-        _entry(root, item, card_url(item.entry), content(item.entry))
+        _entry(root, item, card_url(item.entry), content(item.paper))
     for element in root.iter():  # a topic's name is an attribute: digest text there too
         for name, value in element.attrib.items():
             element.attrib[name] = _NOT_XML.sub("", value)
@@ -91,7 +95,7 @@ def atom(feed: Feed, card_url: Callable[[Entry], str], content: Callable[[Entry]
 
 
 def _entry(root: ET.Element, item: FeedEntry, card: str, content: str) -> None:
-    paper = item.entry.paper
+    paper = item.paper
     element = ET.SubElement(root, _q("entry"))
     _text(element, "id", paper.abs_url)
     _text(element, "title", paper.title.strip()).set(_XML_LANG, "en")
@@ -115,7 +119,8 @@ def _first(catalog: Catalog, entries: Iterable[Entry], limit: int) -> tuple[Feed
         if arxiv_id not in seen:
             seen.add(arxiv_id)
             topics = catalog.record(arxiv_id).topics
-            found.append(FeedEntry(entry, _updated(catalog, entry), topics))
+            paper = catalog.paper(arxiv_id)
+            found.append(FeedEntry(paper, entry, _updated(catalog, entry), topics))
             if len(found) == limit:
                 break
     # Newest first, as readers show them: a week's papers by their own `updated`.
@@ -173,8 +178,7 @@ class AtomFeeds:
             feed = Feed(title, base + listing.feed, page, info.name, entries, lang)
             feeds[listing.feed] = feed
 
-        def content(entry: Entry) -> str:
-            paper = entry.paper
+        def content(paper: Paper) -> str:
             return memo.get(("feed", paper), partial(context.feed_entry, paper))
 
         def link(entry: Entry) -> str:
