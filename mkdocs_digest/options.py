@@ -122,7 +122,6 @@ def _same_language(named: str, language: str) -> bool:
     return named.lower().replace("_", "-").split("-")[0] == language
 
 
-MINIMUMS = {"per_page": 0, "nav_weeks": 0, "max_authors": 1, "feed_size": 1, "related": 0}
 _KINDS: dict[str, type] = {"bool": bool, "int": int, "str": str}
 
 
@@ -158,12 +157,17 @@ def _strings(name: str, value: Any) -> tuple[str, ...]:
 
 
 def _fields(option: str, text: str) -> list[tuple[str, str]]:
-    """The `{name:spec}` fields of a format string; a stray brace is an error."""
+    """The `{name:spec}` fields of a format string (`{name!r}` gives a spec of `!r`);
+    a stray brace is an error."""
     try:
         parsed = list(string.Formatter().parse(text))
     except ValueError as problem:
         raise OptionError(option, f"{text!r} is not a valid pattern: {problem}") from None
-    return [(name, spec or "") for _, name, spec, _ in parsed if name is not None]
+    return [
+        (name, f"!{conversion}" if conversion else spec or "")
+        for _, name, spec, conversion in parsed
+        if name is not None
+    ]
 
 
 # What each label may name: the fields its built-in wordings name.
@@ -179,21 +183,37 @@ LABEL_FIELDS: dict[str, frozenset[str]] = {
 }
 
 
+# A label is a line of the page, not a page: longer ones are a mistake.
+LABEL_LIMIT = 500
+
+
 def _check_label(key: str, text: str) -> None:
+    """A known label, of a sane length, naming only the fields it offers, each as a
+    plain `{name}`: the browser fills labels too, by replacing `{n}`, so a format
+    spec (`{n:s}`, `{n:>99999999}`) or a conversion would mean one thing there and
+    another here, or fail the build."""
+    option = f"labels.{key}"
     if key not in KEYS:
-        raise OptionError(f"labels.{key}", f"unknown label; known: {', '.join(sorted(KEYS))}")
+        raise OptionError(option, f"unknown label; known: {', '.join(sorted(KEYS))}")
+    if len(text) > LABEL_LIMIT:
+        raise OptionError(option, f"is {len(text):,} characters long; at most {LABEL_LIMIT}")
     offered = LABEL_FIELDS[key]
-    for name, spec in _fields(f"labels.{key}", text):
-        if name not in offered or "{" in spec:
-            fields = ", ".join("{" + f + "}" for f in sorted(offered)) or "none"
+    fields = ", ".join("{" + f + "}" for f in sorted(offered)) or "none"
+    for name, spec in _fields(option, text):
+        if name not in offered:
+            raise OptionError(option, f"{text!r} names {{{name}}}; this label offers {fields}")
+        if spec:
             raise OptionError(
-                f"labels.{key}", f"{text!r} names {{{name}}}; this label offers {fields}"
+                option, f"{text!r} gives {{{name}}} a format ({spec!r}); write it as {{{name}}}"
             )
 
 
 def _check_page(option: str, path: str, slug: bool) -> None:
     """A page path inside the docs folder, ending in .md; `{slug}` its only field."""
-    names = {name for name, _ in _fields(option, path)}
+    fields = _fields(option, path)
+    names = {name for name, _ in fields}
+    if any(spec for _, spec in fields):
+        raise OptionError(option, f"{path!r}: write {{slug}} without a format")
     if slug and names != {"slug"}:
         raise OptionError(option, f"{path!r} must contain {{slug}} and no other field")
     if not slug and names:
