@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from urllib.parse import parse_qs
 
@@ -94,6 +95,39 @@ def test_math_that_would_break_bibtex_is_escaped_like_any_text() -> None:
     for title in ("An $a{b$ Case", "A $5 and 10% $ Case"):  # unbalanced; a comment
         _, entry = parsed_entry(bibtex(paper(title), "k"))
         assert entry.fields["title"] == latex(title) and r"\$" in entry.fields["title"]
+
+
+# The commands escaping writes: the only ones text without kept math may hold.
+ESCAPES = {"textbackslash", "textbraceleft", "textbraceright", "textasciicircum"}
+ESCAPES |= {"textasciitilde", "$", "%", "&", "#", "_"}
+# Math that LaTeX would do more with than typeset: read a file, write one, run a
+# command, define one, or spell a backslash in hex.
+UNVOUCHED_MATH = [
+    r"$\input{/etc/passwd}$",
+    r"$\include{secret}$",
+    r"$\immediate\write18{rm -rf ~}$",
+    r"$\write18{id}$",
+    r"$\openout1=x \read1 to\x$",
+    r"$\def\x{1}\x$",
+    r"$\csname input\endcsname{f}$",
+    r"$\catcode`\@=0$",
+    r"$^^5cinput{f}$",
+    r"$\alpha\input{f}$",  # one vouched-for command does not vouch for the rest
+    r"$\INPUT{f}$",
+]
+
+
+@pytest.mark.parametrize("math", UNVOUCHED_MATH)
+def test_math_with_a_command_not_vouched_for_is_escaped_in_every_field(math: str) -> None:
+    """Only math whose commands are on the list is kept as written; anything else is
+    text: no backslash reaches LaTeX as a command, in the title or an author."""
+    text = bibtex(paper(f"A {math} Title", authors=(f"Eve {math}",)), "k")
+    _, entry = parsed_entry(text)
+    for value in (entry.fields["title"], str(entry.persons["author"][0])):
+        commands = set(re.findall(r"\\([A-Za-z]+|.)", value))
+        assert commands <= ESCAPES, commands
+        assert r"\$" in value  # the math's dollars are text too
+    assert "\\input" not in text and "\\write18" not in text
 
 
 def test_keys_follow_surname_year_first_word_and_are_unique_across_the_site() -> None:
