@@ -110,3 +110,38 @@ def test_the_explorer_shows_hostile_text_and_urls_as_text(hostile_site: Built, b
         ran = page.evaluate(PROBE)
         page.context.close()
     assert (ran, dialogs) == (None, [])
+
+
+PROTOTYPE_NAMES = ["__proto__", "constructor", "toString", "hasOwnProperty", "valueOf"]
+
+
+def test_authors_named_like_object_members_are_counted_like_any_other(
+    browser, tmp_path: Path
+) -> None:
+    """The explorer counts facet values keyed by digest text: an author called
+    `__proto__` or `constructor` is a name with a count, not a member of a plain
+    object (which corrupted the counts and lost `__proto__`)."""
+    from .conftest import build, write_site
+
+    def entry(n: int) -> str:
+        return (
+            f"### [Paper {n}](http://arxiv.org/abs/2599.0000{n})\n\n"
+            f"{', '.join(PROTOTYPE_NAMES)}, Solo {n}\n\n- a point\n\n"
+            "**トピック:** [合成データ](../../sd), **投稿日時:** 2024-04-05 10:00\n\n---\n\n"
+        )
+
+    page = "---\ndate: 2024-04-05\n---\n\n" + entry(1) + entry(2)
+    config = write_site(tmp_path, {"index.md": "# Home\n", "sd/2024-04-05.md": page})
+    built = build(config, tmp_path / "site")
+    assert built.returncode == 0, built.log
+    with static_server(built.site) as base:
+        page_ = new_page(browser)
+        page_.goto(base + "papers/", wait_until="load")
+        page_.locator(".digest-explorer__results li").first.wait_for()
+        options = page_.locator("select[data-facet=author] option").all_inner_texts()
+        for name in PROTOTYPE_NAMES:
+            assert f"{name} (2)" in options, options
+        page_.goto(base + "papers/?author=__proto__", wait_until="load")
+        page_.locator(".digest-explorer__results li").first.wait_for()
+        assert page_.locator(".digest-explorer__results li").count() == 2
+        page_.context.close()

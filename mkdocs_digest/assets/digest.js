@@ -27,6 +27,11 @@
     return made;
   }
 
+  function ownValue(object, key) {
+    // A value of a JSON object keyed by digest text: never one of Object.prototype's.
+    return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
+  }
+
   function load(url) {
     if (!indexes[url]) {
       indexes[url] = location.protocol === "file:" ? loadScript(url) : fetchJson(url);
@@ -330,14 +335,15 @@
     }
 
     function facetOptions(facet, terms, stars) {
-      var counts = {};
+      // A Map: the values are digest text, and an author may be named `__proto__`.
+      var counts = new Map();
       all.forEach(function (entry) {
         if (!matches(entry, terms, facet, stars)) return;
-        entry.facets[facet].forEach(function (v) { counts[v] = (counts[v] || 0) + 1; });
+        entry.facets[facet].forEach(function (v) { counts.set(v, (counts.get(v) || 0) + 1); });
       });
-      var values = Object.keys(counts);
+      var values = Array.from(counts.keys());
       if (facet === "month") values.sort().reverse();
-      else values.sort(function (a, b) { return counts[b] - counts[a] || (a < b ? -1 : 1); });
+      else values.sort(function (a, b) { return counts.get(b) - counts.get(a) || (a < b ? -1 : 1); });
       if (facet === "author") values = values.slice(0, MOST_AUTHORS);
       if (state[facet] && values.indexOf(state[facet]) === -1) values.unshift(state[facet]);
       var select = selects[facet];
@@ -349,8 +355,8 @@
       values.forEach(function (v) {
         var option = document.createElement("option");
         option.value = v;
-        var name = facet === "topic" ? names["topic:" + v] || v : v;
-        option.textContent = name + " (" + (counts[v] || 0) + ")";
+        var name = facet === "topic" ? ownValue(names, "topic:" + v) || v : v;
+        option.textContent = name + " (" + (counts.get(v) || 0) + ")";
         select.appendChild(option);
       });
       select.value = state[facet];
