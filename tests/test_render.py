@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from mkdocs.utils import get_relative_url
 
 from mkdocs_digest.domain.labels import counted, labels_for
-from mkdocs_digest.rendering.inline import inline, is_safe_url, paragraphs
+from mkdocs_digest.rendering.inline import document, inline, is_safe_url, paragraphs
 from mkdocs_digest.rendering.links import relative_url
 from mkdocs_digest.rendering.pages.digest import splice
 
@@ -77,12 +77,16 @@ def test_raw_html_in_digest_text_is_shown_as_text(text: str) -> None:
         "data:text/html,<script>alert(1)</script>",
         "vbscript:msgbox",
         " javascript:alert(1)",
+        "&#x6a;avascript:alert(1)",
+        "&#106;avascript:alert(1)",
+        "jav&#x09;ascript:alert(1)",
     ],
 )
-def test_links_with_unsafe_schemes_become_plain_text(href: str) -> None:
-    soup = BeautifulSoup(str(inline(f"see [click]({href})")), "html.parser")
+@pytest.mark.parametrize("convert", [inline, document], ids=["fields", "around entries"])
+def test_links_with_unsafe_schemes_become_plain_text(href: str, convert) -> None:
+    soup = BeautifulSoup(str(convert(f"see [click]({href})")), "html.parser")
     assert soup.find("a") is None
-    assert soup.get_text() == "see click"
+    assert soup.get_text().strip() == "see click"
     assert not is_safe_url(href)
 
 
