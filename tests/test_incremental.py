@@ -230,6 +230,24 @@ def test_a_renamed_topic_reaches_the_other_topics_listings(site: DirtySite) -> N
     site.assert_same_as_clean(strict=False)  # qc is a topic without a series folder
 
 
+def test_the_text_around_entries_renders_its_own_page_only(site: DirtySite) -> None:
+    """The plugin renders a digest's own text too (rendering/around.py): an edited
+    introduction, a heading and an admonition added, reach that page alone, and the
+    site equals a clean build."""
+    site.build()
+    site.edit(
+        "sd/2024-04-12.md",
+        "合成データに関する論文まとめ (2024-04-12 ~ 2024-04-18)\n",
+        "合成データに関する論文まとめ、改訂版\n\n## 今週の注目\n\n"
+        '!!! note "編集より"\n    監査の論文に注目。<script>x</script>\n',
+    )
+    assert site.build() == {"sd/2024-04-12/"}
+    page = (site.site / "sd" / "2024-04-12" / "index.html").read_text(encoding="utf-8")
+    assert "改訂版" in page and 'class="admonition note"' in page
+    assert "&lt;script&gt;x&lt;/script&gt;" in page
+    site.assert_same_as_clean(strict=False)  # the raw HTML is reported where it stands
+
+
 def test_an_old_week_s_edited_title_reaches_the_archive(site: DirtySite) -> None:
     _one_week_in_the_nav(site)
     site.build()

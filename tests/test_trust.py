@@ -22,7 +22,8 @@ from mkdocs_digest.domain.labels import labels_for
 from mkdocs_digest.domain.parser import parse_digest
 from mkdocs_digest.options import DEFAULTS
 from mkdocs_digest.rendering import inline
-from mkdocs_digest.rendering.blocks import BlockStore
+from mkdocs_digest.rendering.around import around_blocks
+from mkdocs_digest.rendering.blocks import BlockStore, Html
 from mkdocs_digest.rendering.context import TEMPLATES
 from mkdocs_digest.rendering.inline import _safe_markdown
 from mkdocs_digest.rendering.links import Links
@@ -524,3 +525,20 @@ def test_only_listed_attributes_survive_even_where_an_extension_sets_them(
         assert link.attrs == {"href": "https://example.org", "rel": rel}
     assert all(span.attrs == {} for span in soup.find_all("span"))
     assert soup.get_text().count("a link") == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("<!-- a remark for the editor -->", ""),
+        ("a\n<!--\nmulti-line\n-->\nb", "a\nb"),
+        ("<!-- a note --> Important text", "<!-- a note --> Important text"),
+        ("<!-- a --> kept <!-- b -->", "<!-- a --> kept <!-- b -->"),
+        ("<!-- never closed\nKept after it", "<!-- never closed\nKept after it"),
+    ],
+)
+def test_a_comment_alone_on_its_lines_stays_hidden_and_no_text_beside_one_is_lost(
+    text: str, shown: str
+) -> None:
+    html = "".join(str(b.html) for b in around_blocks(text) if isinstance(b, Html))
+    assert BeautifulSoup(html, "html.parser").get_text().strip() == shown

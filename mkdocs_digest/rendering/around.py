@@ -30,7 +30,7 @@ def around_blocks(text: str, resolve_link: Callable[[str], str] | None = None) -
     """The blocks of a stretch of page text: headings, and the rest as safe HTML."""
     lines = text.split("\n")
     code = code_lines(lines, comments=False)
-    hidden = code_lines(lines) - code  # HTML comments
+    hidden = _comments(lines, code_lines(lines) - code)
     blocks: list[Block] = []
     run: list[str] = []
     for i, line in enumerate(lines):
@@ -47,6 +47,23 @@ def around_blocks(text: str, resolve_link: Callable[[str], str] | None = None) -
             blocks.append(Heading(len(heading.group(1)), None, words))
     blocks += _rendered(run, code_lines(run, comments=False), resolve_link)
     return blocks
+
+
+def _comments(lines: list[str], commented: set[int]) -> set[int]:
+    """The lines of each comment that stands alone on its lines (`<!--` first, its
+    one `-->` last): those stay hidden. Text beside a comment, or after one never closed, is
+    shown as written rather than lost."""
+    hidden: set[int] = set()
+    run: list[int] = []
+    for i in sorted(commented):
+        if run and i != run[-1] + 1:
+            run = []
+        run.append(i)
+        comment = "\n".join(lines[j] for j in run).strip()
+        if comment.startswith("<!--") and comment.find("-->") == len(comment) - 3:
+            hidden.update(run)
+            run = []
+    return hidden
 
 
 def heading_text(markdown: str) -> str:
