@@ -19,6 +19,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from mkdocs_digest.domain.labels import labels_for
+from mkdocs_digest.domain.model import html_id
 from mkdocs_digest.domain.parser import parse_digest
 from mkdocs_digest.options import DEFAULTS
 from mkdocs_digest.rendering import inline
@@ -542,3 +543,21 @@ def test_a_comment_alone_on_its_lines_stays_hidden_and_no_text_beside_one_is_los
 ) -> None:
     html = "".join(str(b.html) for b in around_blocks(text) if isinstance(b, Html))
     assert BeautifulSoup(html, "html.parser").get_text().strip() == shown
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'all "papers" <svg onload=alert(1)>',
+        "with space",
+        "séries/日本語",
+        "a'b",
+        "",
+    ],
+)
+def test_text_becomes_an_id_that_any_attribute_or_reference_holds(text: str) -> None:
+    made = html_id(text)
+    assert re.fullmatch(r"[A-Za-z0-9_\-]*", made), made
+    assert html_id(text) == made  # the same text, the same id
+    assert html_id(text + " ") != made  # texts that differ in markup stay apart
+    assert html_id("sd") == "sd"  # an id-safe text is itself
