@@ -12,6 +12,8 @@ measures side by side in one run:
    digest page, its topic page and the search index are served with the change
    (polled over HTTP); under `--dirty`, the median of five edits in a row, as a
    writer saves again and again (the first rebuild of a session is not the usual one);
+   and the weekly act: the next week lands in every series at once, time until the
+   new week's page and its topic page are served (`realsite.add_week`);
 4. growth of the with-plugin build from scale 1 to the largest scale given;
 5. the built site's weight: median digest page, total, search index.
 
@@ -43,7 +45,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import yaml
-from realsite import make_site
+from realsite import add_week, make_site
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
@@ -185,6 +187,43 @@ def serve_loop(
         process.wait(timeout=30)
 
 
+def weekly_act(config_file: Path, docs: Path, plugin: bool, dirty: bool) -> dict[str, object]:
+    """Start `mkdocs serve`, then let the next week land in every series at once (as a
+    site's pipeline writes it): the time until the new week's page and its topic page
+    are served (without the plugin, which makes no topic page: until search finds
+    the new week)."""
+    port = free_port()
+    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file)]
+    command += ["-a", f"127.0.0.1:{port}"] + (["--dirty"] if dirty else [])
+    log = tempfile.TemporaryFile()  # noqa: SIM115 (read after the process runs)
+    process = subprocess.Popen(command, env=ENV, stdout=log, stderr=log)
+    base = f"http://127.0.0.1:{port}/"
+    added: list[Path] = []
+    try:
+        if wait_for([base], "</html>", 600) is None:
+            raise RuntimeError("serve did not start")
+        time.sleep(2)
+        week, added = add_week(docs)
+        start = time.perf_counter()
+        date = week.isoformat()
+        # The new page, then (in the order a build writes them) the topic page that
+        # lists its week, or, without the plugin, the search index that finds it.
+        then = (
+            (base + "dp/", f"week-{date}")
+            if plugin
+            else (base + "search/search_index.json", f"dp/{date}/")
+        )
+        served = wait_for([base + f"dp/{date}/"], "</html>", 300) is not None
+        served = served and wait_for([then[0]], then[1], 300) is not None
+        seconds = time.perf_counter() - start if served else None
+        return {"seconds": seconds, "files": len(added), "week": date}
+    finally:
+        for path in added:
+            path.unlink()
+        process.terminate()
+        process.wait(timeout=30)
+
+
 def weight(site: Path) -> dict[str, int]:
     digests = [p.stat().st_size for p in site.rglob("20*/index.html")]
     index = site / "search" / "search_index.json"
@@ -213,6 +252,7 @@ class Result:
     none: Side
     share_by_hook: dict[str, float]
     serve: dict[str, dict[str, object]] = field(default_factory=dict)
+    weekly: dict[str, dict[str, object]] = field(default_factory=dict)
 
     @property
     def ratio(self) -> float:
@@ -256,6 +296,8 @@ def measure(scale: int, rounds: int, work: Path, serve: bool) -> Result:
                 edits = 5 if dirty else 1
                 loop = serve_loop(config_file, docs, name == "digest", dirty, edits)
                 result.serve[name + (" --dirty" if dirty else "")] = loop
+                act = weekly_act(config_file, docs, name == "digest", dirty)
+                result.weekly[name + (" --dirty" if dirty else "")] = act
     shutil.rmtree(docs, ignore_errors=True)
     return result
 
@@ -282,6 +324,13 @@ def report(results: list[Result]) -> None:
             print(
                 f"  serve {name:15} save -> served {shown} (rebuild {loop['build']}; "
                 f"median of {loop['edits']} edit(s)) {loop['log']}"
+            )
+        for name, act in r.weekly.items():
+            seconds = act["seconds"]
+            shown = f"{seconds:6.2f} s" if isinstance(seconds, float) else "  >300 s"
+            print(
+                f"  weekly act {name:10} a new week ({act['files']} files) -> its page and "
+                f"topic page served {shown}"
             )
     if len(results) > 1:
         first, last = results[0], results[-1]

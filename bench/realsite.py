@@ -105,6 +105,27 @@ def make_site(docs: Path, copies: int = 3, corpus: Path = CORPUS, repeats: int =
     return written
 
 
+def add_week(
+    docs: Path, copies: int = 3, corpus: Path = CORPUS, repeats: int = 1
+) -> tuple[dt.date, list[Path]]:
+    """The weekly act: the week after the site's newest lands in every series at once,
+    as a site's pipeline writes it (the corpus' fullest week again, with fresh ids).
+    Returns its date and the files written, for the caller to remove."""
+    weeks = read_corpus(corpus)
+    span = max(weeks) - min(weeks) + dt.timedelta(days=7)
+    week = max(weeks) + (repeats - 1) * span + dt.timedelta(days=7)
+
+    def fullness(entries: dict[str, SourceEntry]) -> tuple[int, int]:
+        return len({slug for e in entries.values() for slug in e.topics}), len(entries)
+
+    fullest = max(weeks.values(), key=fullness)
+    fresh = 60  # ids `9kMM.NNNNN`: past every repeat's (`30 + n`, n < 30)
+    every = [_copied(e, k, fresh + k) for k in range(copies) for e in fullest.values()]
+    before = set(docs.rglob("*.md"))
+    _write_week(docs, week, every)
+    return week, sorted(set(docs.rglob("*.md")) - before)
+
+
 def _write_week(docs: Path, week: dt.date, every: list[SourceEntry]) -> int:
     """One week's digests: one per topic its entries name, and `all/`."""
     by_topic: dict[str, list[SourceEntry]] = defaultdict(list)
