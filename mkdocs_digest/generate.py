@@ -204,9 +204,9 @@ class _Tree:
         return markdown
 
 
-def _escaped_title(front: str, heading: str | None) -> str:
-    """The front matter with a title, HTML-escaped, as the plugin gives it to themes:
-    its own (an empty one is none), else the page's first heading's."""
+def _escaped_title(front: str, title: str | None) -> str:
+    """The front matter with the digest's title (its own, else its first heading's:
+    `Digest.title`), HTML-escaped, as the plugin gives it to themes."""
     meta: object = {}
     if front:
         inner = front.split("\n", 1)[1].rsplit("---", 1)[0].rsplit("...", 1)[0]
@@ -214,11 +214,7 @@ def _escaped_title(front: str, heading: str | None) -> str:
             meta = yaml.safe_load(inner)
         except Exception:
             return front  # the plugin's build warns about it too; MkDocs drops it
-    if not isinstance(meta, dict):
-        meta = {}
-    title = meta.get("title")
-    title = str(title) if title is not None and str(title).strip() else heading
-    if not title:
+    if not isinstance(meta, dict) or not title:
         return front
     meta["title"] = html.escape(title)
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"

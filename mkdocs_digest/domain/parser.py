@@ -60,10 +60,10 @@ def parse_digest(text: str, page: str, names: FieldNames = DEFAULT) -> Digest:
     meta, body_start, diagnostics = _front_matter(text, page)
     diagnostics[:0] = stray
     lines = text.split("\n")
-    title = meta.get("title")
+    title = meta.get("title")  # an empty `title:` is none: the heading names the page
     digest = Digest(
         page=page,
-        title=str(title) if title is not None else _h1(lines, body_start),
+        title=str(title) if title is not None and str(title).strip() else _h1(lines, body_start),
         date=_page_date(meta.get("date"), page, diagnostics),
         diagnostics=diagnostics,
     )

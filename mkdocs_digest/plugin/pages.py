@@ -56,7 +56,10 @@ class DigestPages:
         digest = self.model.catalog.digests.get(uri)
         if digest is None:
             return None
-        page.meta["title"] = html.escape(digest_title(page.meta, digest.title, page.file))
+        # Digest text, and themes print a front-matter title as it is (Material's
+        # <title>, the nav), or one from the page's heading through `striptags`,
+        # which unescapes it: so every digest page gets one, escaped once.
+        page.meta["title"] = html.escape(digest.title or _file_title(page.file))
         source = normalize(page.file.content_string)
         first_line = _first_line(source, markdown) if self.cache.holds(uri, source) else None
         if first_line is None:
@@ -86,19 +89,8 @@ class DigestPages:
             )
 
 
-def digest_title(meta: Mapping[str, object], heading: str | None, file: File) -> str:
-    """A digest's title, as text: its front matter's (an empty one is none), its
-    first heading's, else its file's name, as MkDocs would give it.
-
-    Digest text, and themes print page titles unescaped (the nav, Material's <title>
-    from the front matter's), or stripped of tags, which unescapes them (Material's
-    <title> from the heading, `page.title | striptags`): so every digest page gets a
-    title in its front matter, escaped once, by the caller."""
-    title = meta.get("title")
-    if title is not None and str(title).strip():
-        return str(title)
-    if heading and heading.strip():
-        return heading.strip()
+def _file_title(file: File) -> str:
+    """A page's title from its file's name, as MkDocs gives one."""
     name = file.name.replace("-", " ").replace("_", " ")
     return name.capitalize() if name.lower() == name else name
 
