@@ -319,23 +319,24 @@ def report(results: list[Result]) -> None:
                 f"{w['search_index'] / 2**20:4.1f} MB"
             )
         for name, loop in r.serve.items():
-            seconds = loop["seconds"]
-            shown = f"{seconds:6.2f} s" if isinstance(seconds, float) else "  >300 s"
             print(
-                f"  serve {name:15} save -> served {shown} (rebuild {loop['build']}; "
+                f"  serve {name:15} save -> served {_seconds(loop)} (rebuild {loop['build']}; "
                 f"median of {loop['edits']} edit(s)) {loop['log']}"
             )
         for name, act in r.weekly.items():
-            seconds = act["seconds"]
-            shown = f"{seconds:6.2f} s" if isinstance(seconds, float) else "  >300 s"
             print(
                 f"  weekly act {name:10} a new week ({act['files']} files) -> its page and "
-                f"topic page served {shown}"
+                f"topic page served {_seconds(act)}"
             )
     if len(results) > 1:
         first, last = results[0], results[-1]
         growth = last.digest.seconds / first.digest.seconds
         print(f"with-plugin build, scale {first.scale} -> {last.scale}: {growth:.1f}x")
+
+
+def _seconds(measured: dict[str, object]) -> str:
+    seconds = measured["seconds"]
+    return f"{seconds:6.2f} s" if isinstance(seconds, float) else "  >300 s"
 
 
 def derived(r: Result) -> dict[str, float]:
