@@ -17,7 +17,7 @@ def shell_blocks() -> list[str]:
 
 def test_readme_starts_with_two_setup_commands_and_ci_runs_the_second() -> None:
     serve, tests = shell_blocks()[:2]
-    assert "mkdocs serve -f example-site/mkdocs.yml" in serve
+    assert "mkdocs serve --dirty -f example-site/mkdocs.yml" in serve
     assert 'pip install -e ".[test]"' in tests and "pytest" in tests
     ci_lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     assert tests in ci_lines

@@ -209,3 +209,10 @@ def test_serve_follows_edits_and_survives_a_malformed_entry(server: Server) -> N
     server.until("the fixed entry with its topics, listed", fixed)
     assert server.log.count(warning) == warnings_before_fix  # no warning after the fix
     assert server.process.poll() is None
+
+    # Plain serve renders every page on each save: it says once, over five rebuilds,
+    # how to get the fast loop; `--dirty` has nothing to say.
+    advice = [line for line in server.log.splitlines() if "mkdocs serve --dirty" in line]
+    dirty = "--dirty" in server.process.args
+    assert len(advice) == (0 if dirty else 1), advice
+    assert dirty or advice[0].startswith("INFO")

@@ -25,7 +25,16 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from .build import Build, Kept, configure, files_first, files_last, site_labels
+from .build import (
+    Build,
+    Kept,
+    configure,
+    files_first,
+    files_last,
+    log,
+    serve_advice,
+    site_labels,
+)
 from .config import DigestConfig, core_options
 
 
@@ -43,6 +52,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         # Defining on_startup makes `mkdocs serve` keep this instance, and what it
         # keeps (parse cache, memo), across rebuilds.
         self.kept = Kept.for_command(command, dirty)
+        advice = serve_advice(command, dirty)
+        if advice:
+            log.info(advice)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
