@@ -86,7 +86,7 @@ def serve_advice(command: str, dirty: bool) -> str | None:
     if command != "serve" or dirty:
         return None
     return (
-        "digest: each save renders every page again; 'mkdocs serve --dirty' renders only "
+        "each save renders every page again; 'mkdocs serve --dirty' renders only "
         "the pages a change shows, and the digest plugin keeps them equal to a full build"
     )
 
