@@ -64,7 +64,7 @@ PAGES = {
 }
 
 
-def test_related_papers_are_of_other_weeks_never_the_paper_and_at_most_the_limit() -> None:
+def test_related_papers_are_of_earlier_weeks_never_the_paper_and_at_most_the_limit() -> None:
     catalog = catalog_of(PAGES)
     found = related_papers(catalog, 2)
     dates = {
@@ -75,23 +75,42 @@ def test_related_papers_are_of_other_weeks_never_the_paper_and_at_most_the_limit
     for arxiv_id, related in found.items():
         assert len(related) <= 2
         assert arxiv_id not in [r.arxiv_id for r in related]
-        assert all(dates[r.arxiv_id] != dates[arxiv_id] for r in related)
+        assert all(dates[r.arxiv_id] < dates[arxiv_id] for r in related)
+    assert found["2599.00001"] == found["2599.00002"] == ()  # the first week: none earlier
     assert related_papers(catalog, 0) == {}
     assert related_papers(catalog, 2) == found  # deterministic
 
 
+def test_a_later_week_changes_no_earlier_papers_related_papers() -> None:
+    """What makes a new week render only its own pages: every paper of the weeks
+    before keeps its related papers and their reasons, though the new week shares
+    authors and words with them and shifts every word's weight."""
+    before = related_papers(catalog_of(PAGES), 3)
+    later = week(
+        "2024-04-26",
+        ("2599.00031", "Tabular Diffusion Privacy", "Ann Lee, Gil Hart", "表形式データの合成"),
+        ("2599.00032", "Quantum Surface Codes", "Cy Dale, Ida Ito", "量子誤り訂正の符号"),
+        ("2599.00033", "Bird Songs of Graphs", "Jo King, Eve Fox", "鳥のさえずり"),
+    )
+    after = related_papers(catalog_of({**PAGES, "sd/2024-04-26.md": later}), 3)
+    assert {k: v for k, v in after.items() if k in before} == before
+    # ... while the new papers find the earlier ones.
+    assert {r.arxiv_id for r in after["2599.00031"]} >= {"2599.00001", "2599.00012"}
+    assert after["2599.00033"][0].arxiv_id in {"2599.00021", "2599.00011"}
+
+
 def test_a_shared_author_weighs_most_and_is_the_reason() -> None:
-    related = related_papers(catalog_of(PAGES), 3)["2599.00001"]
-    assert related[0].arxiv_id == "2599.00011"  # Bo Chen, though no word is shared
+    related = related_papers(catalog_of(PAGES), 3)["2599.00011"]
+    assert related[0].arxiv_id == "2599.00001"  # Bo Chen, though no word is shared
     assert related[0].authors == ("Bo Chen",) and related[0].words == ()
 
 
 def test_shared_words_are_the_reason_otherwise_in_english_and_japanese() -> None:
     found = related_papers(catalog_of(PAGES), 3)
-    tabular = {r.arxiv_id: r for r in found["2599.00001"]}["2599.00012"]
+    tabular = {r.arxiv_id: r for r in found["2599.00012"]}["2599.00001"]
     assert {"diffusion", "tabular"} <= set(tabular.words)
-    quantum = found["2599.00002"][0]
-    assert quantum.arxiv_id == "2599.00013"
+    quantum = found["2599.00013"][0]
+    assert quantum.arxiv_id == "2599.00002"
     assert "correction" in quantum.words or "量子誤り訂正" in quantum.words
     # A paper sharing nothing telling with any other gets none.
     assert found["2599.00021"] == ()
@@ -151,8 +170,8 @@ def test_a_reason_names_words_never_a_topic_category_or_author() -> None:
         )
     }
     pages["sd/2024-05-17.md"] = week("2024-05-17", ("2599.00051", "Birds", "Ned No", "鳥"))
-    found = related_papers(catalog_of(pages), 3)["2599.00031"]
-    assert [r.arxiv_id for r in found] == ["2599.00041"]
+    found = related_papers(catalog_of(pages), 3)["2599.00041"]
+    assert [r.arxiv_id for r in found] == ["2599.00031"]
     assert found[0].authors == ()
     assert set(found[0].words) == {"sim2real", "安全性"}
 

@@ -5,8 +5,10 @@ Shared authors weigh most, then the words English titles, Japanese titles, bulle
 and categories share (TF-IDF), then shared topics. Each paper keeps only its most
 telling features, and features most papers carry are left out of the inverted
 index, so each paper is compared with the few that share a telling feature: the work
-grows with the number of papers, not with its square. Deterministic: equal scores go
-to the newer paper, then to the smaller arXiv id.
+grows with the number of papers, not with its square. A paper is compared with the
+papers of earlier weeks only, as the site stood in its week: what a later week adds
+changes no earlier paper's list. Deterministic: equal scores go to the newer paper,
+then to the smaller arXiv id.
 
 Japanese has no spaces: its terms are its runs of kanji and katakana, which the
 hiragana of its grammar separates (`合成データを生成` reads `合成データ`, `生成`); a
@@ -20,9 +22,10 @@ import math
 import operator
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
+from itertools import groupby
 from typing import TypeVar, cast
 
 from .cache import Memo
@@ -72,7 +75,11 @@ def related_papers(
     catalog: Catalog, limit: int = 3, memo: Memo | None = None
 ) -> dict[str, tuple[Related, ...]]:
     """Each paper's related papers, best first; none where `limit` is 0. `memo`: each
-    paper's features from the last build (`mkdocs serve`), made anew for papers edited."""
+    paper's features from the last build (`mkdocs serve`), made anew for papers edited.
+
+    A paper is weighed against the papers of earlier weeks, with the features'
+    weights as they stood in its own week: a paper's related papers never change when
+    a later week lands, so a new week renders only its own pages (docs/SPEED.md)."""
     if limit <= 0:
         return {}
     memo = memo or Memo(keep=False)
@@ -83,43 +90,123 @@ def related_papers(
         memo.get((paper, topics), partial(_features, paper, topics))
         for paper, topics in zip(papers, [catalog.record(i).topics for i in ids], strict=True)
     ]
-    weighted = _tf_idf(raw)
-    index = _inverted(weighted)
-    newest = [max(days, default=dt.date.min).toordinal() for days in weeks]
-    titles = [" ".join(paper.title.casefold().split()) for paper in papers]
+    first = [min(days, default=dt.date.min) for days in weeks]
     names = [frozenset(a.casefold() for a in paper.authors) for paper in papers]
+    titles = [" ".join(paper.title.casefold().split()) for paper in papers]
+    index = _Index(first, ids)
     found: dict[str, tuple[Related, ...]] = {}
-    for number, features in enumerate(weighted):
-        scores: dict[int, float] = {}
-        so_far = scores.get
-        for feature, weight in features.items():
-            for other, other_weight in index[feature]:
-                scores[other] = so_far(other, 0.0) + weight * other_weight
-        chosen: list[int] = []
-        seen = {titles[number]}  # a copy of the paper under another id is not related
-        mine = weeks[number]
-        for other in _best(scores, newest, ids, limit + 8):
-            if other == number or not mine.isdisjoint(weeks[other]) or titles[other] in seen:
-                continue
-            seen.add(titles[other])
-            chosen.append(other)
-            if len(chosen) == limit:
-                break
-        found[ids[number]] = tuple(
-            _why(
-                papers[number], names[number] & names[other], features, weighted[other], ids[other]
+    for _, group in groupby(sorted(range(len(ids)), key=first.__getitem__), first.__getitem__):
+        week = list(group)
+        index.count([raw[number] for number in week])
+        for number in week:
+            features = index.weigh(raw[number])
+            mine = weeks[number]
+            chosen: list[int] = []
+            seen = {titles[number]}  # a copy of the paper under another id is not related
+            for other in index.best(features, limit + 8):
+                if not mine.isdisjoint(weeks[other]) or titles[other] in seen:
+                    continue
+                seen.add(titles[other])
+                chosen.append(other)
+                if len(chosen) == limit:
+                    break
+            found[ids[number]] = tuple(
+                _why(
+                    papers[number],
+                    names[number] & names[other],
+                    features,
+                    index.shared(features, other),
+                    ids[other],
+                )
+                for other in chosen
             )
-            for other in chosen
-        )
+        index.add(week, raw)
     return found
 
 
-def _best(scores: Mapping[int, float], newest: list[int], ids: list[str], n: int) -> list[int]:
-    """The `n` best-scored papers, then all others as good as the last of them, in
-    order: score, then the newer, then the smaller id."""
-    floor = sorted(scores.values(), reverse=True)[n - 1] if len(scores) > n else -math.inf
-    ranked = sorted([(-s, -newest[o], ids[o], o) for o, s in scores.items() if s >= floor])
-    return [other for *_, other in ranked]
+class _Index:
+    """The papers of the weeks so far: how many carry each feature, and each
+    feature's papers, those it tells most about first, at most POSTINGS: a feature a
+    growing site repeats week after week costs each paper that looks it up the same,
+    however many papers carry it (the work stays linear). A paper is indexed by its
+    features as written (`_features`); a feature's rarity weighs in when a later
+    paper looks it up, as rare as it is then."""
+
+    def __init__(self, first: list[dt.date], ids: list[str]) -> None:
+        self.first = [day.toordinal() for day in first]  # each paper's first week
+        self.ids = ids
+        self.carried: Counter[str] = Counter()
+        self.total = 0
+        self.postings: defaultdict[str, Postings] = defaultdict(list)
+        self.kept: dict[int, Features] = {}  # each paper's features in the index
+
+    def count(self, week: list[Features]) -> None:
+        for features in week:
+            self.carried.update(features.keys())
+        self.total += len(week)
+
+    def idf(self, feature: str) -> float:
+        return math.log(self.total / self.carried[feature])
+
+    def weigh(self, features: Features) -> Features:
+        """Each feature weighed by how rare it is so far; features too common to tell
+        or carried by no other paper dropped, and the paper cut down to its telling
+        features (all its authors kept)."""
+        carried, total = self.carried, self.total
+        most = max(2, int(total * COMMON))
+        scored = {}
+        for feature, weight in features.items():
+            n = carried[feature]
+            if n > 1 and (n <= most or feature[:3] == "au:"):
+                scored[feature] = weight * math.log(total / n)
+        return _telling(scored)
+
+    def best(self, features: Features, n: int) -> list[int]:
+        """The `n` papers so far that best share `features` (weighed), then all others
+        as good as the last of them, in order: score, the newer, the smaller id."""
+        scores: dict[int, float] = {}
+        so_far = scores.get
+        postings, idf = self.postings, self.idf
+        for feature, weight in features.items():
+            weight *= idf(feature)  # the other paper's weight: as written, times this
+            for other, other_weight in postings.get(feature, ()):
+                scores[other] = so_far(other, 0.0) + weight * other_weight
+        floor = sorted(scores.values(), reverse=True)[n - 1] if len(scores) > n else -math.inf
+        first, ids = self.first, self.ids
+        ranked = sorted([(-s, -first[o], ids[o], o) for o, s in scores.items() if s >= floor])
+        return [other for *_, other in ranked]
+
+    def shared(self, features: Features, other: int) -> Features:
+        """The weighed features `other` shares with `features`."""
+        theirs = self.kept[other]
+        return {f: theirs[f] * self.idf(f) for f in features.keys() & theirs.keys()}
+
+    def add(self, week: list[int], raw: list[Features]) -> None:
+        """The week's papers, as later weeks look them up: by the features telling
+        most of each when it came (as rare as they were then)."""
+        postings, idf = self.postings, self.idf
+        for number in week:
+            features = _telling({f: w * idf(f) for f, w in raw[number].items()})
+            kept = self.kept[number] = {f: raw[number][f] for f in features}
+            for feature, weight in kept.items():
+                papers = postings[feature]
+                papers.append((number, weight))
+                if len(papers) > POSTINGS:
+                    # The weakest goes; of equal ones, the larger id (as `_strongest`).
+                    papers.remove(min(papers, key=_weakest_first))
+
+
+def _weakest_first(posting: tuple[int, float]) -> tuple[float, int]:
+    return posting[1], -posting[0]
+
+
+def _telling(scored: Features) -> Features:
+    """The paper cut down to its KEPT most telling features, all its authors kept."""
+    if len(scored) > KEPT:
+        rest = [item for item in scored.items() if item[0][:3] != "au:"]
+        for feature, _ in _strongest(rest, len(rest))[KEPT:]:
+            del scored[feature]
+    return scored
 
 
 def _weeks(catalog: Catalog, arxiv_id: str) -> frozenset[dt.date]:
@@ -144,44 +231,6 @@ def _features(paper: Paper, topics: Iterable[Topic]) -> Features:
     for feature, weight in weighed:
         found[feature] = found.get(feature, 0) + weight
     return found
-
-
-def _tf_idf(raw: list[Features]) -> list[Features]:
-    """Each feature weighed by how rare it is; features too common to tell dropped,
-    and each paper cut down to its telling features (all its authors kept)."""
-    carried: Counter[str] = Counter()
-    for features in raw:
-        carried.update(features.keys())
-    total = len(raw)
-    most = max(2, int(total * COMMON))
-    idf = {
-        f: math.log(total / n)
-        for f, n in carried.items()
-        if n > 1 and (n <= most or f.startswith("au:"))
-    }
-    weighted = []
-    for features in raw:
-        scored = {f: w * idf[f] for f, w in features.items() if f in idf}
-        if len(scored) > KEPT:
-            rest = [item for item in scored.items() if item[0][:3] != "au:"]
-            for feature, _ in _strongest(rest, len(rest))[KEPT:]:
-                del scored[feature]
-        weighted.append(scored)
-    return weighted
-
-
-def _inverted(weighted: list[Features]) -> dict[str, Postings]:
-    """Each feature's papers, those it tells most about first, at most POSTINGS: a
-    feature a growing site repeats week after week costs each paper that looks it up
-    the same, however many papers carry it (the work stays linear)."""
-    index: defaultdict[str, Postings] = defaultdict(list)
-    for number, features in enumerate(weighted):
-        for feature, weight in features.items():
-            index[feature].append((number, weight))
-    return {
-        feature: _strongest(papers, POSTINGS) if len(papers) > POSTINGS else papers
-        for feature, papers in index.items()
-    }
 
 
 def _strongest(items: list[tuple[T, float]], n: int) -> list[tuple[T, float]]:
