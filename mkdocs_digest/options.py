@@ -39,7 +39,7 @@ class Options:
     listing_marker: str = "<!-- digest:listing -->"
     per_page: int = 100  # papers on one page of a listing; 0: all
     compact_nav: bool = True
-    nav_weeks: int = 4
+    nav_weeks: int = 0  # >0: a whole-site render each week (structure/nav.py)
     nav_order: tuple[str, ...] = ()
     field_names: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     max_authors: int = 5

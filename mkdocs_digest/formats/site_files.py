@@ -14,6 +14,7 @@ from .context import FileContext, SiteFile
 from .export import PapersJson
 from .feeds import AtomFeeds
 from .filter_index import FilterIndex
+from .latest import LatestWeeks
 from .paper_search import PaperTexts
 
 SITE_FILES: tuple[SiteFile, ...] = (
@@ -22,6 +23,7 @@ SITE_FILES: tuple[SiteFile, ...] = (
     PapersJson(),
     AtomFeeds(),
     BibFiles(),
+    LatestWeeks(),
 )
 
 

@@ -39,10 +39,11 @@ class DigestConfig(Config):
     per_page = opt.Type(int, default=DEFAULTS.per_page)
 
     # With the automatic nav (no `nav:` in mkdocs.yml): the overview, then a section
-    # per series with its listing and its latest `nav_weeks` digests, series in
-    # `nav_order` first (slugs), then `all`-like series, then by paper count.
+    # per series with its listing, its latest week (or latest `nav_weeks` digests) and
+    # its archive, series in `nav_order` first (slugs), then `all`-like series, then
+    # by name.
     compact_nav = opt.Type(bool, default=True)
-    nav_weeks = opt.Type(int, default=4)
+    nav_weeks = opt.Type(int, default=DEFAULTS.nav_weeks)
     nav_order = opt.ListOfItems(opt.Type(str), default=[])
 
     # More labels for an entry's fields, beside the Japanese and English ones:

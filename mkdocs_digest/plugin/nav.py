@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from mkdocs.structure import StructureItem
 from mkdocs.structure.files import Files
-from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 
 from ..structure.nav import NavPlan
@@ -63,12 +63,17 @@ def compact_nav(plan: NavPlan, nav: Navigation, files: Files) -> tuple[Navigatio
     items += [p for p in map(page, plan.top) if p is not None]
     built: list[tuple[Section, Page | None] | None] = []
     for section in plan.sections:
-        children = [p for p in map(page, section.pages) if p is not None]
-        for child in children:
+        listed = [p for p in map(page, section.pages) if p is not None]
+        for child in listed:
             _title_in_section(child, plan.titles.get(child.file.src_uri))
+        children: list[StructureItem] = list(listed)
+        if children and section.latest:
+            # After the listing; a site-relative path, which themes make page-relative.
+            title = plan.titles.get(section.latest, section.latest)
+            children.insert(1, Link(html.escape(title), section.latest))
         if children:
             # Themes print nav titles unescaped, and a topic name is digest text.
-            made = Section(html.escape(section.title), children)  # type: ignore[arg-type]
+            made = Section(html.escape(section.title), children)
             built.append((made, page(section.archive) if section.archive else None))
             items.append(made)
         else:

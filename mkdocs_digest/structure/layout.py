@@ -62,6 +62,11 @@ class Listing:
         return self.archive.removesuffix("archive.md") + "feed.xml"
 
     @property
+    def latest(self) -> str:
+        """A fixed address that sends the reader on to its latest week (`sd/latest.html`)."""
+        return latest_address(self.archive)
+
+    @property
     def bib(self) -> str:
         """Its papers as BibTeX, beside its archive (`sd/papers.bib`)."""
         return self.archive.removesuffix("archive.md") + "papers.bib"
@@ -69,6 +74,11 @@ class Listing:
     def page_of(self, week: Week) -> int:
         """The 0-based page that lists `week`."""
         return next(i for i, page in enumerate(self.pages) if week in page)
+
+
+def latest_address(archive: str) -> str:
+    """The latest week's fixed address, beside the listing's archive."""
+    return archive.removesuffix("archive.md") + "latest.html"
 
 
 @dataclass(frozen=True)

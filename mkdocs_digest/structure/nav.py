@@ -4,10 +4,17 @@ A digest site grows by a page per series every week; a nav that lists every dige
 buries the reader and costs a build time that grows with pages squared (themes render
 the whole nav into every page). The compact nav holds the topics overview and the
 paper explorer, then one section per series: its topic (or series) page, its latest
-weeks and its archive ("older weeks"). Every other digest stays reachable from the
+week and its archive ("older weeks"). Every other digest stays reachable from the
 listings, their archives and the week pager; while one of them (or a listing's page
 2, ...) is shown, it is placed in its series' section (`NavPlan.places`), so the
 reader sees where it is.
+
+The nav every page prints does not change when a week lands: a theme renders the
+whole nav into every page, so a nav that changed weekly made every page of the site
+render again under `mkdocs serve --dirty` (docs/SPEED.md). So the latest week is a
+link to a fixed address that sends the reader on (`NavSection.latest`), and series
+are ordered by name, not by a count a new week changes. `nav_weeks` lists the latest
+weeks themselves, at the price of a whole-site render each week.
 Inside a section, a week is named by its date alone (`NavPlan.titles`): the section
 already names the series.
 """
@@ -26,6 +33,7 @@ from .layout import (
     SeriesListing,
     SitePage,
     TopicListing,
+    latest_address,
 )
 
 
@@ -35,6 +43,9 @@ class NavSection:
     # src_uris: the listing's first page, the latest weeks, the archive ("older weeks")
     pages: tuple[str, ...]
     archive: str | None = None
+    # The latest week's fixed address (`sd/latest.html`, which sends the reader on to
+    # the week itself), when the section lists no weeks of its own.
+    latest: str | None = None
 
 
 @dataclass(frozen=True)
@@ -49,17 +60,21 @@ class NavPlan:
     # A page in a section -> its title there, when it is not its own (a week's date).
     titles: Mapping[str, str] = field(default_factory=dict)
 
+    def on(self, uri: str) -> tuple[int | None, str | None]:
+        """What of the plan only the page `uri` prints: its place and title there."""
+        return self.places.get(uri), self.titles.get(uri)
+
 
 def series_order(catalog: Catalog, configured: Sequence[str] = ()) -> list[Series]:
     """Configured slugs first, in their order; then series without a topic of their own
-    (`all`), then by paper count, largest first."""
+    (`all`), then by name: an order no new week changes."""
     rank = {slug: i for i, slug in enumerate(configured)}
 
-    def key(series: Series) -> tuple[int, bool, int, str]:
+    def key(series: Series) -> tuple[int, bool, str, str]:
         return (
             rank.get(series.slug, len(rank)),
             series.slug in catalog.topics,
-            -_count(catalog, series),
+            catalog.series_name(series).casefold(),
             series.slug,
         )
 
@@ -91,10 +106,15 @@ def plan(
         latest = [d.page for d in reversed(series.digests)][:weeks]
         archive = archives.get(subject)
         shown = tuple(filter(None, [first.get(subject), *latest, archive]))
-        sections.append(NavSection(catalog.series_name(series), shown, archive))
+        link = None
+        if not weeks and archive and series.digests:
+            link = latest_address(archive)
+        sections.append(NavSection(catalog.series_name(series), shown, archive, link))
         for digest in series.digests:
             if digest.date:
                 titles[digest.page] = week_of.format(date=digest.date.isoformat())
+        if link and labels and "latest" in labels:
+            titles[link] = labels["latest"]
         if archive and labels and "archive" in labels:
             titles[archive] = labels["archive"]
         for listing_page in later:
@@ -108,8 +128,3 @@ def plan(
     digests = {d.page for d in catalog.digests.values() if d.series}
     managed = frozenset({p.src_uri for p in pages} | digests)
     return NavPlan(top, tuple(sections), managed, places, titles)
-
-
-def _count(catalog: Catalog, series: Series) -> int:
-    index = catalog.topics.get(series.slug)
-    return index.count if index else series.count
