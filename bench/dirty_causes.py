@@ -3,8 +3,9 @@
 Builds the real-size site (`realsite.py`, scale 1) as `mkdocs serve --dirty` does, in
 this process, lets the next week land in every series at once (`realsite.add_week`),
 builds again, and compares each page's fingerprint parts (plugin/incremental.py):
-what every page shows (`everywhere`: options, URLs, nav plan, titles), the page's own
-text, the view the plugin draws it from, its `<head>` parts. For the digests whose
+what every page shows (`everywhere`: options, the nav as printed), the page's own
+text, its place in the nav, its links' URLs, the view the plugin draws it from, its
+`<head>` parts. For the digests whose
 view moved, it says which part of the view: the cards' related papers, their other
 appearances, topics or home, the header, the week pager.
 
@@ -19,6 +20,7 @@ import logging
 import os
 import sys
 import tempfile
+import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -31,7 +33,7 @@ from realsite import add_week, make_site
 from mkdocs_digest.plugin import incremental
 from mkdocs_digest.rendering.links import Links
 
-PARTS = ("everywhere", "own text", "view", "head")
+PARTS = ("everywhere", "own text", "nav place", "links", "view", "head")
 
 
 def record(builds: list[dict[str, tuple[Any, ...]]]) -> None:
@@ -45,7 +47,10 @@ def record(builds: list[dict[str, tuple[Any, ...]]]) -> None:
         for uri in urls:
             view = model.renderer.shows(uri, Links(urls, uri))
             text = kw["sources"].get(uri)
-            parts[uri] = (hash(kw["everywhere"]), hash(text), hash(view), hash(heads.of(uri)), view)
+            place = kw["plan"].on(uri)
+            links = incremental.linked(uri, kw["targets"].get(uri, ()), urls)
+            shown = (kw["everywhere"], text, place, links, view, heads.of(uri))
+            parts[uri] = (*map(hash, shown), view)
         builds.append(parts)
         mark(self, files, **kw)
 
@@ -55,18 +60,22 @@ def record(builds: list[dict[str, tuple[Any, ...]]]) -> None:
 def causes(before: dict[str, tuple[Any, ...]], after: dict[str, tuple[Any, ...]]) -> None:
     moved: Counter[str] = Counter()
     views: Counter[str] = Counter()
+    kinds: Counter[str] = Counter()
     pages = 0
     for uri, now in after.items():
         if uri not in before:
             continue
         then = before[uri]
-        parts = [name for name, x, y in zip(PARTS, then[:4], now[:4], strict=True) if x != y]
+        parts = [name for name, x, y in zip(PARTS, then, now, strict=False) if x != y]
         pages += bool(parts)
         moved.update(parts)
-        if "view" in parts and hasattr(then[4], "cards"):
-            views.update(_digest_parts(then[4], now[4]))
+        if "view" in parts and not hasattr(then[-1], "cards"):
+            kinds[type(then[-1]).__name__ + (" page>1" if "/page/" in uri else "")] += 1
+        if "view" in parts and hasattr(then[-1], "cards"):
+            views.update(_digest_parts(then[-1], now[-1]))
     print(f"pages before the new week: {len(before)}; fingerprint moved: {pages}")
     print("  by part: " + ", ".join(f"{name} {n}" for name, n in moved.most_common()))
+    print("  other pages whose view moved: " + ", ".join(f"{k} {n}" for k, n in kinds.items()))
     print("  digests whose view moved, by what: " + ", ".join(f"{k} {n}" for k, n in views.items()))
 
 
@@ -75,6 +84,9 @@ def _digest_parts(then: Any, now: Any) -> list[str]:
     pairs = list(zip(then.cards, now.cards, strict=False))
     if any(x.related != y.related for x, y in pairs):
         found.append("related papers")
+        ids = [({r.link for r in x.related}, {r.link for r in y.related}) for x, y in pairs]
+        if any(a != b for a, b in ids):
+            found.append("related: another paper")
     if any((x.others, x.topics, x.home) != (y.others, y.topics, y.home) for x, y in pairs):
         found.append("appearances, topics or home")
     if then.header != now.header:
@@ -102,7 +114,9 @@ def main() -> None:
     first.plugins.on_startup(command="serve", dirty=True)
     mkdocs_build(first, dirty=True)
     add_week(docs)
+    start = time.perf_counter()
     mkdocs_build(load_config(str(config_file), site_dir=site), dirty=True)
+    print(f"the dirty build after the new week: {time.perf_counter() - start:.2f} s")
     causes(builds[-2], builds[-1])
 
 

@@ -4,6 +4,7 @@ and texts made from the model, keyed by the values they are made from. No MkDocs
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -22,6 +23,7 @@ class _Parsed:
     hash: str  # of the text: the text itself is not kept, a site's worth of it weighs
     stamp: Hashable  # the file's mtime and size, when the caller gives them
     digest: Digest | None
+    targets: tuple[str, ...]  # what its links name (`link_targets`)
 
 
 class ParseCache:
@@ -40,11 +42,11 @@ class ParseCache:
         text = normalize(read())
         key = _hash(text)
         if cached is not None and cached.hash == key:
-            self._pages[page] = _Parsed(key, stamp, cached.digest)
+            self._pages[page] = _Parsed(key, stamp, cached.digest, cached.targets)
             return cached.digest
         digest = read_page(text, page, self.names)
         self.parsed += 1
-        self._pages[page] = _Parsed(key, stamp, digest)
+        self._pages[page] = _Parsed(key, stamp, digest, link_targets(text))
         return digest
 
     def holds(self, page: str, text: str) -> bool:
@@ -56,10 +58,30 @@ class ParseCache:
         """A hash of each page's text, taken when it was parsed."""
         return {page: parsed.hash for page, parsed in self._pages.items()}
 
+    def targets(self) -> dict[str, tuple[str, ...]]:
+        """What the links of each page's text name, for a dirty build: a page whose
+        link names a page that comes or goes is rendered again."""
+        return {page: parsed.targets for page, parsed in self._pages.items()}
+
     def forget_except(self, pages: set[str]) -> None:
         """Drop pages that no longer exist, so deleted digests do not linger."""
         for page in set(self._pages) - pages:
             del self._pages[page]
+
+
+# What a link names, in Markdown (`](x.md)`, `]: x.md`) or HTML (`href=`, `src=`):
+# more than the links MkDocs rewrites, never fewer. Web addresses name no page.
+_TARGET = re.compile(
+    r"""(?:\]\(\s*|\]:[ \t]*)(?:<([^>\n]*)>|([^\s)<>"']+))"""
+    r"""|(?:href|src)\s*=\s*["']?([^\s<>"']+)"""
+)
+
+
+def link_targets(text: str) -> tuple[str, ...]:
+    """The relative paths the page's links name, each once, in order."""
+    found = ("".join(groups) for groups in _TARGET.findall(text))
+    kept = (t for t in found if "://" not in t and not t.startswith(("#", "mailto:", "data:")))
+    return tuple(dict.fromkeys(kept))
 
 
 def _hash(text: str) -> str:

@@ -243,20 +243,14 @@ class Build:
         dirty = self.kept.dirty_builds
         if dirty.active:
             sources = self.kept.cache.hashes()
-            shown = everywhere(
-                config,
-                nav,
-                plan=nav_plan,
-                model=model,
-                labels=self.labels,
-                urls=self.urls,
-                sources=sources,
-            )
+            shown = everywhere(config, nav, model=model, labels=self.labels, sources=sources)
             dirty.mark(
                 files,
                 model=model,
                 everywhere=shown,
+                plan=nav_plan,
                 sources=sources,
+                targets=self.kept.cache.targets(),
                 heads=self.heads,
                 generated=self.generated,
             )

@@ -4,9 +4,9 @@ MkDocs' dirty build renders a page only when `File.is_modified()` says its sourc
 newer than its output, and has no way for a plugin to say that a page depends on
 others. So this module decides for MkDocs: a page is rendered when its own file
 changed or its fingerprint did. A fingerprint is a hash of what the page shows: its
-own text, the view the renderer draws the plugin's part of it from
-(`Renderer.shows`), its `<head>` parts, and what every page shows (the options, the
-URLs, the nav and the titles it prints). Nothing is listed by hand: a page whose
+own text, the URLs of the pages it links to, its place in the nav, the view the
+renderer draws the plugin's part of it from (`Renderer.shows`), its `<head>` parts,
+and what every page shows (the options, the nav as printed). Nothing is listed by hand: a page whose
 view is the same renders the same HTML. Things a dirty build gets wrong on its own
 are put right as well:
 
@@ -21,14 +21,17 @@ are put right as well:
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator, Mapping
+import posixpath
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure import StructureItem
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.nav import Navigation
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from ..formats.head import Heads
@@ -54,12 +57,15 @@ class DirtyBuilds:
         *,
         model: SiteModel,
         everywhere: str,
+        plan: NavPlan,
         sources: Mapping[str, str],
+        targets: Mapping[str, Iterable[str]],
         heads: Heads,
         generated: set[str],
     ) -> None:
         """Set which pages this build renders. `everywhere`: what every page shows
-        (`everywhere()`); `sources`: a hash of each parsed page's text."""
+        (`everywhere()`); `sources`: a hash of each parsed page's text; `targets`: the
+        links each page's text holds."""
         if not self.active:
             return
         urls = {f.src_uri: f.url for f in files.documentation_pages()}
@@ -67,7 +73,14 @@ class DirtyBuilds:
         with _collector_paused():
             fingerprints = {
                 uri: hash(
-                    (everywhere, sources.get(uri), shows(uri, Links(urls, uri)), heads.of(uri))
+                    (
+                        everywhere,
+                        sources.get(uri),
+                        plan.on(uri),
+                        linked(uri, targets.get(uri, ()), urls),
+                        shows(uri, Links(urls, uri)),
+                        heads.of(uri),
+                    )
                 )
                 for uri in urls
             }
@@ -127,27 +140,51 @@ def everywhere(
     config: MkDocsConfig,
     nav: Navigation,
     *,
-    plan: NavPlan,
     model: SiteModel,
     labels: Mapping[str, str],
-    urls: Mapping[str, str],
     sources: Mapping[str, str],
 ) -> str:
-    """What every page shows: the options, the pages' URLs (a page's own text may
-    link to any), the nav and the titles of the pages in it."""
+    """What every page shows: the options and the nav as the theme prints it, each
+    item's title and URL. Not the site's other URLs (a page's links are its own part,
+    `linked`), nor the pages the nav leaves out: a new week changes neither."""
     digests = model.catalog.digests
-    titles = []
-    for page in nav.pages:
+
+    def title(page: Page) -> object:
         uri = page.file.src_uri
         if uri in digests:
-            titles.append(digests[uri].title)  # a digest's title is all the nav shows
+            own = digests[uri].title  # a digest's title is all the nav shows
         elif uri in model.pages:
-            titles.append(model.renderer.page_title(model.pages[uri]))
+            own = model.renderer.page_title(model.pages[uri])
         else:
-            titles.append(sources.get(uri))  # another page's title is in its text
+            own = sources.get(uri)  # another page's title is in its text
+        return own, getattr(page, "typeset", None)
+
+    def shown(items: Iterable[StructureItem]) -> list[object]:
+        return [
+            (item.title, shown(item.children))
+            if isinstance(item, Section)
+            else (item.url, title(item))
+            if isinstance(item, Page)
+            else (item.title, getattr(item, "url", None))
+            for item in items
+        ]
+
     source = config.config_file_path
     options = Path(source).read_text(encoding="utf-8") if source else ""
-    return repr((options, dict(labels), dict(urls), plan, titles))
+    return repr((options, dict(labels), shown(nav.items)))
+
+
+def linked(page: str, targets: Iterable[str], urls: Mapping[str, str]) -> tuple[object, ...]:
+    """The URLs of the pages a page's own text may link to (`targets`, as written):
+    MkDocs writes each link as the URL of the file it names, when that file exists."""
+    folder = posixpath.dirname(page)
+    found = []
+    for target in targets:
+        path = unquote(target.partition("#")[0].partition("?")[0])
+        base = posixpath.normpath(path.lstrip("/") if path.startswith("/") else f"{folder}/{path}")
+        for uri in (base, base + ".md", base + "/index.md", base + "/README.md"):
+            found.append((uri, urls.get(uri)))
+    return tuple(found)
 
 
 @contextmanager
