@@ -19,12 +19,24 @@ def weeks(*sizes: int) -> list[Week]:
 
 
 def test_pages_break_between_weeks_and_a_large_week_stays_whole() -> None:
-    listed = weeks(40, 40, 30, 150, 10, 10)
+    listed = weeks(40, 40, 30, 150, 10, 10)  # newest first
     pages = paginate(listed, 100)
-    assert [[len(w.entries) for w in p] for p in pages] == [[40, 40], [30], [150], [10, 10]]
+    # Filled from the oldest: [10 10] [150] [30 40] [40]; the two newest make page 1.
+    assert [[len(w.entries) for w in p] for p in pages] == [[40, 40, 30], [150], [10, 10]]
     assert [w for p in pages for w in p] == listed  # each week once, in order
     assert paginate(listed, 0) == (tuple(listed),)
     assert paginate([], 100) == ((),)
+
+
+def test_a_new_week_changes_the_first_page_alone_until_the_newest_group_is_full() -> None:
+    every = weeks(*[30] * 10)  # ten weeks of 30 papers, newest first
+    before = paginate(every[3:], 100)  # seven: groups of 3, 3, 1 weeks from the oldest
+    after = paginate(every[2:], 100)  # an eighth lands
+    assert [len(p) for p in before] == [4, 3] and [len(p) for p in after] == [5, 3]
+    assert after[1:] == before[1:]
+    # The tenth starts a new group: now every page moves on by one.
+    moved = paginate(every, 100)
+    assert [len(p) for p in moved] == [4, 3, 3] and moved[1] != after[1]
 
 
 def test_pager_window_shows_first_last_and_neighbours() -> None:
@@ -88,8 +100,8 @@ def test_nav_plan_holds_each_listing_and_its_latest_weeks() -> None:
     assert titled["sd/page/2.md"] == "2 ページ目" and titled["sd/archive.md"] == "アーカイブ"
 
 
-def test_a_page_holds_exactly_per_page_papers() -> None:
-    # 60 + 40 is exactly 100: one page; the next week starts page 2.
-    pages = paginate(weeks(60, 40, 30), 100)
-    assert [[len(w.entries) for w in p] for p in pages] == [[60, 40], [30]]
-    assert [[len(w.entries) for w in p] for p in paginate(weeks(1, 1, 1), 1)] == [[1], [1], [1]]
+def test_a_group_holds_exactly_per_page_papers() -> None:
+    # From the oldest, 30 + 40 + 30 is exactly 100: one group; the next starts another.
+    pages = paginate(weeks(50, 30, 40, 30, 60, 40), 100)
+    assert [[len(w.entries) for w in p] for p in pages] == [[50, 30, 40, 30], [60, 40]]
+    assert [[len(w.entries) for w in p] for p in paginate(weeks(1, 1, 1), 1)] == [[1, 1], [1]]

@@ -8,21 +8,27 @@ from ..domain.catalog import Week
 
 
 def paginate(weeks: Sequence[Week], per_page: int) -> tuple[tuple[Week, ...], ...]:
-    """Weeks grouped into pages of at most `per_page` papers, breaking between weeks.
+    """Weeks (newest first) grouped into pages of about `per_page` papers, breaking
+    between weeks, newest page first.
 
-    A week larger than `per_page` stays whole on a page of its own; `per_page` 0 puts
+    Pages are filled from the oldest week, and the first page holds the two newest
+    groups: so a new week changes the first page alone, until the newest group is
+    full and every page moves on by one (docs/SPEED.md). The first page holds up to
+    twice `per_page`; a week larger than `per_page` stays whole; `per_page` 0 puts
     everything on one page. There is always at least one page, maybe empty.
     """
-    pages: list[list[Week]] = [[]]
+    groups: list[list[Week]] = [[]]
     size = 0
-    for week in weeks:
+    for week in reversed(weeks):
         count = len(week.entries)
-        if per_page and pages[-1] and size + count > per_page:
-            pages.append([])
+        if per_page and groups[-1] and size + count > per_page:
+            groups.append([])
             size = 0
-        pages[-1].append(week)
+        groups[-1].append(week)
         size += count
-    return tuple(tuple(page) for page in pages)
+    if len(groups) > 1:
+        groups[-2:] = [groups[-2] + groups[-1]]
+    return tuple(tuple(reversed(group)) for group in reversed(groups))
 
 
 def window(current: int, total: int, around: int = 2) -> list[int | None]:

@@ -78,8 +78,8 @@ class FilterView:
 
 @dataclass(frozen=True)
 class IntroView:
-    count: int
-    weeks: int
+    count: int | None  # on the first page only: a new week changes it
+    weeks: int | None
     overview: str | None
     archive: str
     feed: str | None
@@ -130,7 +130,7 @@ class ListingRenderer:
         return ListingView(
             title=self.title(page),
             number=page.number,
-            intro=self._intro(listing, links),
+            intro=self._intro(listing, links, counted=page.number == 1),
             weeks=weeks,
             pagination=self._pagination(page, links),
         )
@@ -196,12 +196,12 @@ class ListingRenderer:
             ),
         )
 
-    def _intro(self, listing: Listing, links: Links) -> IntroView:
+    def _intro(self, listing: Listing, links: Links, counted: bool) -> IntroView:
         extras = self.context.extras
         overview = self.context.overview_page
         return IntroView(
-            count=sum(len(week.entries) for week in listing.weeks),
-            weeks=len(listing.weeks),
+            count=sum(len(week.entries) for week in listing.weeks) if counted else None,
+            weeks=len(listing.weeks) if counted else None,
             overview=links.to(overview) if overview else None,
             archive=links.to(listing.archive),
             feed=links.root() + listing.feed if extras.feeds and listing.has_files else None,
