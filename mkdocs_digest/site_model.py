@@ -14,7 +14,7 @@ from pathlib import Path
 from .domain.cache import Memo
 from .domain.catalog import Catalog
 from .domain.model import Diagnostic, Digest
-from .domain.related import Related, related_papers
+from .domain.related import Related, Resume, related_papers
 from .formats.context import Extras, SiteInfo
 from .formats.export import PAPERS_JSON
 from .formats.feeds import feed_links
@@ -123,8 +123,11 @@ class SiteModel:
 def _related(catalog: Catalog, limit: int, memo: Memo) -> dict[str, tuple[Related, ...]]:
     """Related papers, made again only when a paper, its weeks or topics changed: they
     weigh every paper against the others (about a second at the real size). Each
-    paper's features are kept too, so an edit makes anew only the edited paper's."""
+    paper's features are kept too, so an edit makes anew only the edited paper's, and
+    where the last build stood before its newest week, so a new week (or an edit of
+    the newest) weighs only the newest weeks."""
     features = memo.part("paper features")
+    resumes = memo.part("related resume")
     memo = memo.part("related")
     memo.start(limit)
     key = tuple(
@@ -134,6 +137,7 @@ def _related(catalog: Catalog, limit: int, memo: Memo) -> dict[str, tuple[Relate
 
     def make() -> dict[str, tuple[Related, ...]]:
         features.start(True)  # here: a build that makes nothing anew forgets nothing
-        return related_papers(catalog, limit, features)
+        resumes.start(True)
+        return related_papers(catalog, limit, features, resumes.get("resume", Resume))
 
     return memo.get(key, make)

@@ -9,7 +9,7 @@ from mkdocs_digest.domain.cache import Memo
 from mkdocs_digest.domain.catalog import Catalog
 from mkdocs_digest.domain.fields import DEFAULT
 from mkdocs_digest.domain.parser import read_page
-from mkdocs_digest.domain.related import related_papers, words
+from mkdocs_digest.domain.related import Resume, _Index, related_papers, words
 
 from .conftest import needs_corpus
 
@@ -99,6 +99,29 @@ def test_a_later_week_changes_no_earlier_papers_related_papers() -> None:
     assert after["2599.00033"][0].arxiv_id in {"2599.00021", "2599.00011"}
 
 
+def test_going_on_from_the_last_build_gives_what_a_fresh_build_gives() -> None:
+    """Under `mkdocs serve` a build goes on from where the last stood before its
+    newest week: after a new week, an edit of the newest week and an edit of an old
+    one, each result is a fresh build's (and the new week did go on)."""
+    resume = Resume()
+    related_papers(catalog_of(PAGES), 3, resume=resume)
+    later = week(
+        "2024-04-26",
+        ("2599.00031", "Tabular Diffusion Privacy", "Ann Lee, Gil Hart", "表形式データの合成"),
+    )
+    steps = [
+        {**PAGES, "sd/2024-04-26.md": later},
+        {**PAGES, "sd/2024-04-26.md": later.replace("Gil Hart", "Bo Chen")},
+        {**PAGES, "sd/2024-04-05.md": PAGES["sd/2024-04-05.md"].replace("Bo Chen", "Cy Dale")},
+    ]
+    for pages in steps:
+        went_on = related_papers(catalog_of(pages), 3, resume=resume)
+        assert went_on == related_papers(catalog_of(pages), 3)
+    assert steps[0] != steps[1]
+    resume.keep((3, []), _Index(), {"2599.99999": ()})  # what a resumed build would keep
+    assert "2599.99999" in related_papers(catalog_of(PAGES), 3, resume=resume)
+
+
 def test_a_shared_author_weighs_most_and_is_the_reason() -> None:
     related = related_papers(catalog_of(PAGES), 3)["2599.00011"]
     assert related[0].arxiv_id == "2599.00001"  # Bo Chen, though no word is shared
@@ -120,7 +143,10 @@ def test_shared_words_are_the_reason_otherwise_in_english_and_japanese() -> None
 def test_related_papers_share_an_author_or_title_words_far_more_than_chance(tmp_path) -> None:
     """On the real-size site: the share of related links whose papers share an
     author or two content words of their titles, against random pairs of the same
-    topic. Measured 0.51 against 0.045 (seed 1)."""
+    topic. Measured 0.39 against 0.045 (seed 1). It was 0.51 when papers were also
+    weighed against later weeks' papers, which made each new week change the lists of
+    hundreds of old pages: looking back only, a paper has half the candidates (and
+    the first weeks few), the price of a weekly build that touches only the new week."""
     from bench.realsite import make_site
 
     docs = tmp_path / "docs"
@@ -155,7 +181,7 @@ def test_related_papers_share_an_author_or_title_words_far_more_than_chance(tmp_
     random_rate = sum(close(a, b) for a, b in randoms) / len(randoms)
     print(f"related {related_rate:.3f} vs random same-topic {random_rate:.3f}")
     assert len(pairs) > 2 * len(found)  # most papers have related ones
-    assert related_rate > 0.4 and related_rate > 5 * random_rate
+    assert related_rate > 0.35 and related_rate > 5 * random_rate
 
 
 def test_a_reason_names_words_never_a_topic_category_or_author() -> None:

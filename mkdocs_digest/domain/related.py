@@ -18,11 +18,12 @@ reason names them as written.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import math
 import operator
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from itertools import groupby
@@ -68,35 +69,47 @@ class Related:
 
 
 Features = dict[str, float]
-Postings = list[tuple[int, float]]  # papers by number (ints hash and compare fastest)
 
 
 def related_papers(
-    catalog: Catalog, limit: int = 3, memo: Memo | None = None
+    catalog: Catalog,
+    limit: int = 3,
+    memo: Memo | None = None,
+    resume: Resume | None = None,
 ) -> dict[str, tuple[Related, ...]]:
     """Each paper's related papers, best first; none where `limit` is 0. `memo`: each
-    paper's features from the last build (`mkdocs serve`), made anew for papers edited.
+    paper's features from the last build (`mkdocs serve`), made anew for papers edited;
+    `resume`: where the last build stood before its newest week.
 
     A paper is weighed against the papers of earlier weeks, with the features'
     weights as they stood in its own week: a paper's related papers never change when
-    a later week lands, so a new week renders only its own pages (docs/SPEED.md)."""
+    a later week lands, so a new week renders only its own pages (docs/SPEED.md), and
+    a build that only adds or edits the newest weeks goes on from the last one's."""
     if limit <= 0:
         return {}
     memo = memo or Memo(keep=False)
-    ids = sorted(catalog.appearances)  # numbers in id order: ties go to the smaller id
+    by_id = {arxiv_id: _weeks(catalog, arxiv_id) for arxiv_id in catalog.appearances}
+    # Numbered by first week, then id: a new week's papers come after all others.
+    ids = sorted(by_id, key=lambda i: (min(by_id[i], default=dt.date.min), i))
+    weeks = [by_id[arxiv_id] for arxiv_id in ids]
     papers = [catalog.paper(arxiv_id) for arxiv_id in ids]
-    weeks = [_weeks(catalog, arxiv_id) for arxiv_id in ids]
+    topics = [catalog.record(arxiv_id).topics for arxiv_id in ids]
     raw = [
-        memo.get((paper, topics), partial(_features, paper, topics))
-        for paper, topics in zip(papers, [catalog.record(i).topics for i in ids], strict=True)
+        memo.get((paper, of), partial(_features, paper, of))
+        for paper, of in zip(papers, topics, strict=True)
     ]
     first = [min(days, default=dt.date.min) for days in weeks]
     names = [frozenset(a.casefold() for a in paper.authors) for paper in papers]
     titles = [" ".join(paper.title.casefold().split()) for paper in papers]
-    index = _Index(first, ids)
-    found: dict[str, tuple[Related, ...]] = {}
-    for _, group in groupby(sorted(range(len(ids)), key=first.__getitem__), first.__getitem__):
-        week = list(group)
+    groups = [list(g) for _, g in groupby(range(len(ids)), first.__getitem__)]
+    keys = [tuple((ids[n], papers[n], topics[n], weeks[n]) for n in g) for g in groups]
+    resume = resume or Resume()
+    index, found, done = resume.take((limit, keys))
+    index = index or _Index()
+    index.first, index.ids = [day.toordinal() for day in first], ids
+    for at, week in enumerate(groups[done:], start=done):
+        if at == len(groups) - 1:
+            resume.keep((limit, keys[:at]), index, found)
         index.count([raw[number] for number in week])
         for number in week:
             features = index.weigh(raw[number])
@@ -124,6 +137,33 @@ def related_papers(
     return found
 
 
+# The limit, and each week's papers: (id, paper, topics, weeks) each.
+_Weeks = tuple[int, Sequence[Hashable]]
+
+
+class Resume:
+    """Where a build of related papers stood before its newest week, for the next
+    build of `mkdocs serve`: the new week that lands, or an edit of the newest, goes
+    on from there instead of weighing every week again."""
+
+    def __init__(self) -> None:
+        self._kept: tuple[_Weeks, _Index, dict[str, tuple[Related, ...]]] | None = None
+
+    def keep(self, key: _Weeks, index: _Index, found: dict[str, tuple[Related, ...]]) -> None:
+        self._kept = (key, index.copy(), dict(found))
+
+    def take(self, key: _Weeks) -> tuple[_Index | None, dict[str, tuple[Related, ...]], int]:
+        """The index and the papers' related papers so far, and how many weeks they
+        hold, when the build `key` starts with the same weeks; else nothing."""
+        kept, self._kept = self._kept, None  # taken: it is changed from here on
+        if kept is None:
+            return None, {}, 0
+        (limit, weeks), index, found = kept
+        if limit != key[0] or key[1][: len(weeks)] != weeks:
+            return None, {}, 0
+        return index, found, len(weeks)
+
+
 class _Index:
     """The papers of the weeks so far: how many carry each feature, and each
     feature's papers, those it tells most about first, at most POSTINGS: a feature a
@@ -132,13 +172,22 @@ class _Index:
     features as written (`_features`); a feature's rarity weighs in when a later
     paper looks it up, as rare as it is then."""
 
-    def __init__(self, first: list[dt.date], ids: list[str]) -> None:
-        self.first = [day.toordinal() for day in first]  # each paper's first week
-        self.ids = ids
+    def __init__(self) -> None:
+        self.first: list[int] = []  # each paper's first week, by number
+        self.ids: list[str] = []
         self.carried: Counter[str] = Counter()
         self.total = 0
-        self.postings: defaultdict[str, Postings] = defaultdict(list)
+        # A feature's papers as a heap of (weight, -number): the weakest on top, and
+        # of equal ones the later.
+        self.postings: defaultdict[str, list[tuple[float, int]]] = defaultdict(list)
         self.kept: dict[int, Features] = {}  # each paper's features in the index
+
+    def copy(self) -> _Index:
+        other = _Index()
+        other.carried, other.total = self.carried.copy(), self.total
+        other.postings.update((f, list(papers)) for f, papers in self.postings.items())
+        other.kept = dict(self.kept)
+        return other
 
     def count(self, week: list[Features]) -> None:
         for features in week:
@@ -169,8 +218,8 @@ class _Index:
         postings, idf = self.postings, self.idf
         for feature, weight in features.items():
             weight *= idf(feature)  # the other paper's weight: as written, times this
-            for other, other_weight in postings.get(feature, ()):
-                scores[other] = so_far(other, 0.0) + weight * other_weight
+            for other_weight, other in postings.get(feature, ()):
+                scores[-other] = so_far(-other, 0.0) + weight * other_weight
         floor = sorted(scores.values(), reverse=True)[n - 1] if len(scores) > n else -math.inf
         first, ids = self.first, self.ids
         ranked = sorted([(-s, -first[o], ids[o], o) for o, s in scores.items() if s >= floor])
@@ -190,14 +239,10 @@ class _Index:
             kept = self.kept[number] = {f: raw[number][f] for f in features}
             for feature, weight in kept.items():
                 papers = postings[feature]
-                papers.append((number, weight))
-                if len(papers) > POSTINGS:
-                    # The weakest goes; of equal ones, the larger id (as `_strongest`).
-                    papers.remove(min(papers, key=_weakest_first))
-
-
-def _weakest_first(posting: tuple[int, float]) -> tuple[float, int]:
-    return posting[1], -posting[0]
+                if len(papers) < POSTINGS:
+                    heapq.heappush(papers, (weight, -number))
+                else:  # the weakest goes
+                    heapq.heappushpop(papers, (weight, -number))
 
 
 def _telling(scored: Features) -> Features:
