@@ -177,6 +177,42 @@ def test_each_edit_renders_what_it_changes_and_the_site_equals_a_clean_build(
     site.assert_same_as_clean()
 
 
+def test_the_weekly_act_renders_the_new_week_s_pages_and_equals_a_clean_build(
+    site: DirtySite,
+) -> None:
+    """The next week lands in every series at once, as a site's pipeline writes it:
+    the new digests, the pages that list or count them and the week before's pager
+    render, no older week, and the whole site is a clean build's, byte for byte."""
+    site.build()
+    series = sorted({p.parent.name for p in site.docs.glob("*/20*.md")})
+    new, before = set(), set()
+    for n, folder in enumerate(series):
+        latest = sorted((site.docs / folder).glob("20*.md"))[-1]
+        text = re.sub(r"\d{4}-\d{2}-\d{2}", _next_week, latest.read_text(encoding="utf-8"))
+        text = re.sub(r"abs/2599\.0\d(\d{3})", rf"abs/2599.8{n}\1", text)  # fresh papers
+        date = _next_week(re.match(r".*", latest.stem))  # type: ignore[arg-type]
+        site.write(f"{folder}/{date}.md", text)
+        new.add(f"{folder}/{date}/")
+        before.add(f"{folder}/{latest.stem}/")
+    rendered = site.build()
+    assert new <= rendered
+    older = {u for u in site.urls() if re.search(r"20\d\d-\d\d-\d\d/$", u)} - new
+    # Of the older weeks, only each series' week before (its pager links the new one).
+    assert rendered & older == before
+    # Besides: the listings (their first page, their archive, and their other pages
+    # when the newest group of weeks is full and they move on) and the overview.
+    listings = re.compile(r"(all|dp|fl|sd)/((archive|page/\d+)/)?|topics/")
+    assert all(listings.fullmatch(url) for url in rendered - new - before), rendered
+    assert "" not in rendered and "papers/" not in rendered  # the home page, the explorer
+    site.assert_same_as_clean()
+    latest_link = (site.site / "sd" / "latest.html").read_text(encoding="utf-8")
+    assert 'url=2024-04-19/"' in latest_link  # sd's new week
+
+
+def _next_week(match: re.Match[str]) -> str:
+    return (dt.date.fromisoformat(match.group(0)) + dt.timedelta(weeks=1)).isoformat()
+
+
 def test_a_topic_s_feed_and_bib_file_go_with_its_last_paper(site: DirtySite) -> None:
     site.build()
     named = "**トピック:** [合成データ](../../sd), [量子](../../qc), "
