@@ -44,7 +44,10 @@ class Built:
         return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
     def pages(self) -> list[Path]:
-        return sorted(p for p in self.site.rglob("*.html") if p.name != "404.html")
+        """The site's pages: not 404.html, nor a series' `latest.html` (which sends
+        the reader on to a page)."""
+        skipped = {"404.html", "latest.html"}
+        return sorted(p for p in self.site.rglob("*.html") if p.name not in skipped)
 
 
 def build(config_file: Path, site_dir: Path, *, strict: bool = True) -> Built:

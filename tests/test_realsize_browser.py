@@ -129,12 +129,14 @@ def test_a_page_outside_the_compact_nav_keeps_its_tab_and_sidebar(
     assert tab.count() == 1 and " ".join(tab.inner_text().split()) == "合成データ"
     sidebar = page.locator(".md-sidebar--primary")
     links = [a for a in sidebar.locator("a.md-nav__link").all() if a.is_visible()]
-    assert len(links) >= 5  # the series' newest weeks, its page, the archive
+    assert len(links) >= 3  # the series' page, its latest week, the archive (and the page)
     current = sidebar.locator("a.md-nav__link--active")
     assert current.count() == 1 and current.is_visible()
 
 
 def test_week_labels_in_a_series_section_are_dates_on_one_line(page, server: str) -> None:
+    """Weeks listed in the nav (`nav_weeks`; here the page shown, placed in its
+    series' section, and the site's other newest weeks) are dates on one line."""
     page.goto(server + "sd/2024-12-20/")
     sidebar = page.locator(".md-sidebar--primary")
     weeks = [
@@ -142,7 +144,7 @@ def test_week_labels_in_a_series_section_are_dates_on_one_line(page, server: str
         for a in sidebar.locator("a.md-nav__link").all()
         if a.is_visible() and "Week of" in a.inner_text()
     ]
-    assert len(weeks) >= 4
+    assert len(weeks) >= 1
     for week in weeks:
         assert re.fullmatch(r"Week of \d{4}-\d{2}-\d{2}", week.inner_text().strip())
         lines = week.evaluate(
