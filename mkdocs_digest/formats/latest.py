@@ -10,9 +10,9 @@ engines, which then index the week itself).
 from __future__ import annotations
 
 import html
+import posixpath
 from collections.abc import Iterable, Iterator
 
-from ..rendering.links import relative_url
 from .context import FileContext
 from .export import script_json
 
@@ -44,7 +44,7 @@ class LatestWeeks:
             if series is None or not series.digests or listing.archive not in context.urls:
                 continue
             digest = series.digests[-1]
-            href = relative_url(context.urls[digest.page], listing.latest)
+            href = _relative(context.urls[digest.page], listing.latest)
             yield listing.latest, [latest_page(href, digest.title or "", context.info.language)]
 
 
@@ -58,3 +58,9 @@ def latest_page(href: str, title: str, language: str = "") -> str:
         # JSON string in a script: `<`, `>` and `&` escaped so no text ends the script.
         script_href=script_json(href),
     )
+
+
+def _relative(url: str, path: str) -> str:
+    """The site URL `url` as seen from the file at `path` (both from the site root)."""
+    rel = posixpath.relpath(url or ".", posixpath.dirname(path) or ".")
+    return rel + "/" if url.endswith("/") and rel != "." else rel
