@@ -29,7 +29,7 @@ def page(date: str, *entries: str) -> str:
 SD, DP, FL = "[合成データ](../../sd)", "[差分プライバシー](../../dp)", "[連合学習](../../fl)"
 
 
-def catalog() -> Catalog:
+def catalog(extra_week: bool = False) -> Catalog:
     pages = {
         "sd/2024-03-29.md": page(
             "2024-03-29", entry("2599.00001", SD), entry("2599.00002", f"{SD}, {DP}")
@@ -43,6 +43,8 @@ def catalog() -> Catalog:
         ),
         "index.md": "# Home\n\n" + entry("2599.00004", "[差分プライバシー](dp)"),
     }
+    if extra_week:
+        pages["sd/2024-04-12.md"] = page("2024-04-12", entry("2599.00006", SD))
     return Catalog.build([parse_digest(text, name) for name, text in pages.items()])
 
 
@@ -124,7 +126,8 @@ def test_layout_puts_topic_pages_beside_the_series_folders() -> None:
     custom = Layout(topic_page="topics/{slug}.md", overview_page="topics/index.md", per_page=1)
     assert custom.topic(c, "sd") == "topics/sd.md"
     assert custom.overview(c) == "topics/index.md"
-    sd = next(x for x in custom.listings(c) if x.key == "sd")
+    more = catalog(extra_week=True)  # three groups of weeks: page 1 holds the newest two
+    sd = next(x for x in custom.listings(more) if x.key == "sd")
     # Page 1 is the topic's own URL; the next pages and the archive live below it.
     assert sd.uris == ("topics/sd.md", "topics/sd/page/2.md")
     assert sd.archive == "topics/sd/archive.md"
