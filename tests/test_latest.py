@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import posixpath
 import re
+import shutil
+from pathlib import Path
 
 from bs4 import BeautifulSoup
 
 from mkdocs_digest.formats.latest import latest_page
 
-from .conftest import Built
+from .conftest import EXAMPLE, Built, build, with_config
 
 
 def test_each_series_latest_address_sends_the_reader_to_its_newest_week(
@@ -47,3 +49,18 @@ def test_a_hostile_title_or_address_stays_text() -> None:
     assert "<" not in script.get_text() and script.get_text().endswith("+ location.hash)")
     assert soup.title.get_text() == "</title><script>alert(2)</script>"
     assert soup.find("a")["href"] == 'a"><script>alert(1)</script>/'
+
+
+def test_a_page_of_the_site_s_own_at_the_latest_address_is_kept(tmp_path: Path) -> None:
+    """Without directory URLs, a digest folder's `latest.md` is written to
+    `sd/latest.html`: the page stays, the plugin's file steps aside."""
+    docs = tmp_path / "docs"
+    shutil.copytree(EXAMPLE / "docs", docs)
+    (docs / "sd" / "latest.md").write_text("# Our own latest page\n", encoding="utf-8")
+    config = with_config(
+        EXAMPLE / "mkdocs.yml", tmp_path, docs_dir=str(docs), use_directory_urls=False
+    )
+    built = build(config, tmp_path / "site")
+    assert built.returncode == 0, built.log
+    assert "Our own latest page" in (built.site / "sd" / "latest.html").read_text(encoding="utf-8")
+    assert "http-equiv" in (built.site / "dp" / "latest.html").read_text(encoding="utf-8")

@@ -291,11 +291,11 @@ class Build:
     def finish(self, config: MkDocsConfig) -> None:
         """Write the site files; put right what a dirty build gets wrong on its own."""
         made = self.model.site_files(self.urls, self.info, self.kept.memo)
-        own = self.kept.writer.write(Path(config.site_dir), made, self._is_own)
+        # A site file never replaces the site's own: a file at that path, or a page
+        # written there (`sd/latest.md` is `sd/latest.html` without directory URLs).
+        written = {f.dest_uri for f in self.files} | {f.src_uri for f in self.files}
+        own = self.kept.writer.write(Path(config.site_dir), made, written.__contains__)
         for path in own:
             log.debug("%s: the site's own file is kept", path)
         self.kept.dirty_builds.finish(config)
         self.pages.finish()
-
-    def _is_own(self, path: str) -> bool:
-        return self.files.get_file_from_path(path) is not None
