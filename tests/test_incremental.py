@@ -340,6 +340,31 @@ def test_serve_writes_again_only_the_site_files_an_edit_changed(site: DirtySite)
     site.assert_same_as_clean()
 
 
+def test_new_urls_reach_the_site_files_the_last_build_kept(site: DirtySite) -> None:
+    # The kept parts of the site files are not keyed by the site's URLs as a whole
+    # (a new week adds URLs): a part made from URLs must have them in its key. Serve
+    # reloads mkdocs.yml with the plugin kept; every card's URL moves with this
+    # option while every entry stays as it was.
+    site.build()
+    config = yaml.safe_load(site.config_file.read_text(encoding="utf-8"))
+    config["use_directory_urls"] = False
+    site.config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    site.build()
+    shutil.rmtree(site.clean_dir, ignore_errors=True)
+    clean = build(site.config_file, site.clean_dir)
+    assert clean.returncode == 0, clean.log
+    files = ["papers.json", "feed.xml", "sd/feed.xml", "assets/mkdocs_digest/papers-index.json"]
+    for name in files:
+        assert (site.site / name).read_bytes() == (site.clean_dir / name).read_bytes(), name
+    assert ".html#arxiv-" in (site.site / "papers.json").read_text(encoding="utf-8")
+    # The home page is index.html without directory URLs: it still announces the feed.
+    home = (site.clean_dir / "index.html").read_text(encoding="utf-8")
+    assert re.search(
+        r'<link rel="alternate" type="application/atom\+xml"[^>]*href="https://example.org/feed.xml"',
+        home,
+    )
+
+
 def test_kept_templates_compile_anew_for_another_syntax() -> None:
     # A template's code depends on the environment's syntax as well as its source:
     # code kept for one environment must not serve another that reads it otherwise.

@@ -101,7 +101,10 @@ def add_assets(files: Files, config: MkDocsConfig, stylesheet: bool) -> None:
 
 
 def home_page(files: Files) -> str | None:
-    return next((f.src_uri for f in files.documentation_pages() if f.url in ("", "./")), None)
+    """The home page's source: the page written at the site's root, with directory
+    URLs or without (`index.html`), as MkDocs' `Page.is_homepage` tells it."""
+    pages = files.documentation_pages()
+    return next((f.src_uri for f in pages if f.dest_uri == "index.html"), None)
 
 
 def _reader(file: File) -> Callable[[], str]:
