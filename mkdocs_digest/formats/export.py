@@ -38,15 +38,16 @@ def papers_json(
     """`catalog_json` as compact JSON text, for the built site, made paper by paper:
     a writer that writes each piece as it comes never holds the whole (it is the
     biggest file the plugin writes, at the end of the build, when MkDocs holds every
-    page). `memo`, started with the same URLs and topic names, keeps each paper's
-    text from the last build: a paper's record is made of its appearances and their
-    topics' names."""
+    page). `memo`, started with the same topic names, keeps each paper's text
+    from the last build: a paper's record is made of its appearances, their cards'
+    URLs and their topics' names."""
     url_of = _card_urls(urls, site_url)
     yield f'{{"version":{FORMAT_VERSION},"papers":['
     for n, (arxiv_id, entries) in enumerate(catalog.appearances.items()):
         if n:
             yield ","
-        yield memo.get(("json", tuple(entries)), partial(_paper_json, catalog, arxiv_id, url_of))
+        key = ("json", tuple(entries), tuple(map(url_of, entries)) if url_of else None)
+        yield memo.get(key, partial(_paper_json, catalog, arxiv_id, url_of))
     yield "]," + compact_json(_site(catalog))[1:]  # {"topics":...}
 
 

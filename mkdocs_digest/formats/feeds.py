@@ -185,7 +185,8 @@ class AtomFeeds:
             return card_url(entry, context.urls, base)
 
         for path, feed in feeds.items():
-            yield path, (memo.get(("atom", feed), partial(atom, feed, link, content)),)
+            links = tuple(link(e.entry) for e in feed.entries)
+            yield path, (memo.get(("atom", feed, links), partial(atom, feed, link, content)),)
 
 
 def feed_links(

@@ -41,14 +41,15 @@ def filter_index(
 ) -> Iterator[str]:
     """The index, in pieces of a paper or a listing each (the whole weighs megabytes
     on a big site). Papers and pages are numbered in the catalog's order (oldest
-    week first), which an edit of a paper's text leaves as it is: `memo` then gives
-    back every record and every listing's rows the edit did not touch."""
+    week first), which an edit of a paper's text leaves as it is, and a new week
+    extends: `memo` then gives back every record and every listing's rows the change
+    did not touch (a row is keyed by its numbers)."""
     listings = tuple(listings)
     papers = {arxiv_id: n for n, arxiv_id in enumerate(catalog.appearances)}
     pages = {uri: n for n, uri in enumerate(catalog.digests)}
     page_urls = tuple(urls[uri] for uri in pages)
     weeks = tuple(d.date.isoformat() if d.date else "" for d in catalog.digests.values())
-    memo.start((tuple(papers), page_urls, weeks))
+    memo.start(FILTER_INDEX)  # records and rows are keyed by all they hold
     yield '{"papers":['
     for n, paper in enumerate(map(catalog.paper, papers)):
         if n:
@@ -71,7 +72,8 @@ def _rows(
     memo: Memo,
     with_paper: bool = True,
 ) -> str:
-    key = ("rows", with_paper, entries)
+    numbers = tuple((papers[e.paper.arxiv_id], pages[e.page]) for e in entries)
+    key = ("rows", with_paper, entries, numbers)
     return memo.get(key, partial(_make_rows, entries, papers, pages, with_paper))
 
 

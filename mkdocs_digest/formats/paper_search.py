@@ -42,7 +42,7 @@ def paper_text(paper: Paper) -> str:
 
 def papers_text(catalog: Catalog, memo: Memo) -> Iterator[str]:
     """The file, a paper at a time, in the filter index's order of papers."""
-    memo.start(tuple(catalog.appearances))
+    memo.start(PAPERS_TEXT)  # a paper's text is its own: no context
     yield '{"text":['
     for n, arxiv_id in enumerate(catalog.appearances):
         paper = catalog.paper(arxiv_id)

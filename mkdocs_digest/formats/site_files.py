@@ -30,10 +30,12 @@ SITE_FILES: tuple[SiteFile, ...] = (
 def site_files(context: FileContext) -> Iterator[tuple[str, Iterable[str]]]:
     """(path in the site, its text in pieces), made one at a time: a caller that
     writes each piece before asking for the next holds one piece at a time. The
-    memo gives back the very text objects it kept for the parts an edit left alone."""
+    memo gives back the very text objects it kept for the parts an edit left alone.
+    The site's URLs are not part of its context (a new week adds URLs, and would make
+    every part anew): a part made from URLs has them in its key."""
     catalog = context.catalog
     names = {slug: catalog.topic_name(slug) for slug in catalog.topics}
-    context.memo.start((dict(context.urls), context.info, context.extras, context.look, names))
+    context.memo.start((context.info, context.extras, context.look, names))
     for kind in SITE_FILES:
         if kind.wanted(context):
             yield from kind.files(context)
