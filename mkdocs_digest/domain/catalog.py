@@ -178,8 +178,9 @@ class Catalog:
         for week in self.topics[slug].weeks:
             for entry in week.entries:
                 papers.update(frozenset(self.paper(entry.paper.arxiv_id).authors))  # once each
-        ranked = sorted(papers.items(), key=lambda item: (-item[1], item[0]))
-        return [(name, n) for name, n in ranked[:most] if n > 1]
+        # Most authors have one paper: sorting only the others is what keeps this cheap.
+        repeated = [(name, n) for name, n in papers.items() if n > 1]
+        return sorted(repeated, key=lambda item: (-item[1], item[0]))[:most]
 
     def shared(self, among: Collection[str]) -> Counter[tuple[str, str]]:
         """How many papers each pair of the topics `among` shares, keyed by the sorted
