@@ -6,14 +6,12 @@ Material and search, alternately with the digest plugin and without it, and
 measures side by side in one run:
 
 1. `mkdocs build` wall time and peak memory, with and without the plugin (medians);
-   with it, both a cold build (no `.cache/`) and the next one with its cache warm;
 2. the plugin's own share of a build with it (its hooks and its Markdown extension,
    from a cProfile of one build), in all and hook by hook;
 3. the serve loop: `mkdocs serve` (and `--dirty`), one digest edited, time until the
    digest page, its topic page and the search index are served with the change
    (polled over HTTP); under `--dirty`, the median of five edits in a row, as a
    writer saves again and again (the first rebuild of a session is not the usual one);
-   a bullet edit likewise, timed until the digest page shows it;
    and the weekly act: the next week lands in every series at once, time until the
    new week's page and its topic page are served (`realsite.add_week`);
 4. growth of the with-plugin build from scale 1 to the largest scale given;
@@ -136,10 +134,10 @@ def wait_for(urls: list[str], text: str, limit: float) -> float | None:
 
 
 def serve_loop(
-    config_file: Path, docs: Path, plugin: bool, dirty: bool, edits: int, bullet: bool = False
+    config_file: Path, docs: Path, plugin: bool, dirty: bool, edits: int
 ) -> dict[str, object]:
-    """Start `mkdocs serve`, edit one digest `edits` times (a title, or a `bullet`),
-    one edit after the other's rebuild; the median time until the change is served."""
+    """Start `mkdocs serve`, edit one digest `edits` times, one edit after the other's
+    rebuild; the median time until the change is served."""
     port = free_port()
     command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file)]
     command += ["-a", f"127.0.0.1:{port}"] + (["--dirty"] if dirty else [])  # it watches docs
@@ -160,19 +158,10 @@ def serve_loop(
         # build writes them: the big index is fetched (which takes the server's time
         # from the build) only once the pages before it are served.
         urls = [digest_url] + ([base + "dp/"] if plugin else [base + "search/search_index.json"])
-        # A bullet shows on its card alone (no listing, and no search index with the
-        # plugin's own paper search): the page is what is waited for on both sides.
-        bullet_line = next(line for line in original.splitlines() if line.startswith("- "))
-        urls = [digest_url] if bullet else urls
         times: list[float] = []
         for n in range(edits):
             marker = f"Edited{int(time.time())}n{n}"
-            edited = (
-                original.replace(bullet_line, f"{bullet_line} {marker}", 1)
-                if bullet
-                else original.replace(title, f"{title} {marker}", 1)
-            )
-            page.write_text(edited, encoding="utf-8")
+            page.write_text(original.replace(title, f"{title} {marker}", 1), encoding="utf-8")
             seconds = wait_for(urls, marker, 300)
             if seconds is None:
                 break
@@ -262,17 +251,12 @@ class Result:
     digest: Side
     none: Side
     share_by_hook: dict[str, float]
-    warm: Side | None = None  # with the plugin, its `.cache/` left by the build before
     serve: dict[str, dict[str, object]] = field(default_factory=dict)
     weekly: dict[str, dict[str, object]] = field(default_factory=dict)
 
     @property
     def ratio(self) -> float:
         return self.digest.seconds / self.none.seconds
-
-    @property
-    def warm_ratio(self) -> float:
-        return self.warm.seconds / self.none.seconds if self.warm else float("nan")
 
     @property
     def plugin_share(self) -> float:
@@ -290,12 +274,10 @@ def measure(scale: int, rounds: int, work: Path, serve: bool) -> Result:
         "digest": config(work, docs, ["search", "digest"]),
         "none": config(work, docs, ["search"]),
     }
-    runs: dict[str, list[tuple[float, int]]] = {"digest": [], "warm": [], "none": []}
+    runs: dict[str, list[tuple[float, int]]] = {"digest": [], "none": []}
     for _ in range(rounds):  # alternate, so drift hits both alike
-        shutil.rmtree(work / ".cache", ignore_errors=True)  # beside the config files
-        runs["digest"].append(build(configs["digest"], work / "site-digest"))
-        runs["warm"].append(build(configs["digest"], work / "site-warm"))
-        runs["none"].append(build(configs["none"], work / "site-none"))
+        for name, config_file in configs.items():
+            runs[name].append(build(config_file, work / f"site-{name}"))
     sides = {
         name: Side(
             statistics.median(t for t, _ in values),
@@ -305,7 +287,7 @@ def measure(scale: int, rounds: int, work: Path, serve: bool) -> Result:
         for name, values in runs.items()
     }
     share = plugin_shares(configs["digest"], work / "site-profile", work)
-    result = Result(scale, digests, rounds, sides["digest"], sides["none"], share, sides["warm"])
+    result = Result(scale, digests, rounds, sides["digest"], sides["none"], share)
     if serve:
         for name, config_file in configs.items():
             for dirty in (False, True):
@@ -314,9 +296,6 @@ def measure(scale: int, rounds: int, work: Path, serve: bool) -> Result:
                 edits = 5 if dirty else 1
                 loop = serve_loop(config_file, docs, name == "digest", dirty, edits)
                 result.serve[name + (" --dirty" if dirty else "")] = loop
-                if dirty:
-                    loop = serve_loop(config_file, docs, name == "digest", dirty, edits, True)
-                    result.serve[name + " --dirty, bullet"] = loop
                 act = weekly_act(config_file, docs, name == "digest", dirty)
                 result.weekly[name + (" --dirty" if dirty else "")] = act
     shutil.rmtree(docs, ignore_errors=True)
@@ -328,12 +307,7 @@ def report(results: list[Result]) -> None:
         print(f"scale {r.scale}: {r.digests} digests, {r.rounds} rounds (medians)")
         for name, side in (("with plugin", r.digest), ("without plugin", r.none)):
             print(f"  build {name:15} {side.seconds:7.2f} s   peak {side.peak_mb:6.0f} MB")
-        if r.warm:
-            print(
-                f"  build with, cache warm {r.warm.seconds:6.2f} s   peak {r.warm.peak_mb:6.0f} MB"
-            )
         print(f"  ratio with/without    {r.ratio:7.2f}     memory ratio {r.memory_ratio:.2f}")
-        print(f"  ratio cache warm      {r.warm_ratio:7.2f}")
         print(f"  plugin's own share    {r.plugin_share:7.1%}   (of a profiled build)")
         hooks = (f"{hook} {share:.1%}" for hook, share in r.share_by_hook.items() if share >= 0.001)
         print("    by hook: " + ", ".join(hooks))
@@ -366,12 +340,7 @@ def _seconds(measured: dict[str, object]) -> str:
 
 
 def derived(r: Result) -> dict[str, float]:
-    return {
-        "ratio": r.ratio,
-        "warm_ratio": r.warm_ratio,
-        "memory_ratio": r.memory_ratio,
-        "plugin_share": r.plugin_share,
-    }
+    return {"ratio": r.ratio, "memory_ratio": r.memory_ratio, "plugin_share": r.plugin_share}
 
 
 def main() -> None:

@@ -51,8 +51,6 @@ class Options:
     citations: bool = True
     papers_json: bool = True
     compact_html: bool = True
-    cache: bool = True  # cards and related papers kept in cache_dir for the next build
-    cache_dir: str = ".cache/plugin/digest"  # beside mkdocs.yml unless absolute
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, Any]) -> Options:
@@ -96,8 +94,6 @@ class Options:
             _check_page("overview_page", self.overview_page, slug=False)
         if self.explorer_page is not None:
             _check_page("explorer_page", self.explorer_page, slug=False)
-        if not self.cache_dir.strip():
-            raise OptionError("cache_dir", "must name a folder ('cache: false' keeps none)")
         unknown = sorted(set(self.field_names) - set(FIELDS))
         if unknown:
             raise OptionError(

@@ -7,17 +7,14 @@ renderer that draws every page, the `<head>` parts and the site files.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import __version__
 from .domain.cache import Memo
 from .domain.catalog import Catalog
 from .domain.model import Diagnostic, Digest
 from .domain.related import Related, Resume, related_papers
-from .domain.shelf import Shelf, code_digest, digest
 from .formats.context import Extras, SiteInfo
 from .formats.export import PAPERS_JSON
 from .formats.feeds import feed_links
@@ -58,14 +55,12 @@ class SiteModel:
         paper_search: bool = False,
         offline: bool = False,
         memo: Memo | None = None,
-        cache: Path | None = None,
     ) -> SiteModel:
         """The model of a site whose pages are `own` (source paths), some of them
         `digests`; `site_url` as in mkdocs.yml (feeds need it), None where no
         mkdocs.yml tells (`mkdocs-digest check DOCS_DIR`). `paper_search`: the
         theme's search box answers paper queries from the plugin's index; `offline`:
-        pages are opened from file://. `memo`: what the last build made (serve);
-        `cache`: a file where the last build's cards and related papers are kept."""
+        pages are opened from file://. `memo`: what the last build made (serve)."""
         catalog = Catalog.build(list(digests), options.topic_names)
         layout = Layout(
             options.topic_page, options.overview_page, options.per_page, options.explorer_page
@@ -80,7 +75,6 @@ class SiteModel:
             paper_search=paper_search,
             offline=offline,
         )
-        shelf = Shelf(cache, _shelf_context(options, labels, template_dirs, extras)).load()
         renderer = Renderer(
             catalog,
             pages,
@@ -89,24 +83,10 @@ class SiteModel:
             max_authors=options.max_authors,
             extras=extras,
             lean=lean,
-            related=_related(catalog, options.related, memo or Memo(keep=False), shelf),
-            shelf=shelf,
+            related=_related(catalog, options.related, memo or Memo(keep=False)),
         )
         pages_by_uri = {page.src_uri: page for page in pages}
         return cls(options, catalog, pages_by_uri, renderer, catalog.diagnostics + problems)
-
-    @property
-    def shelf_problem(self) -> str | None:
-        """Why the cache could not be read, if it could not (it is made anew)."""
-        return self.renderer.context.shelf.problem
-
-    def keep_shelf(self) -> str | None:
-        """Write the cards and related papers this build made to the cache, for the
-        next; why not, if they could not be written."""
-        shelf = self.renderer.context.shelf
-        shelf.problem = None
-        shelf.save()
-        return shelf.problem
 
     def head_parts(self, info: SiteInfo, urls: Mapping[str, str]) -> list[HeadPart]:
         """What each page's `<head>` gets: JSON-LD, the feed it announces, digest.js's
@@ -140,9 +120,7 @@ class SiteModel:
         return site_files(context)
 
 
-def _related(
-    catalog: Catalog, limit: int, memo: Memo, shelf: Shelf
-) -> dict[str, tuple[Related, ...]]:
+def _related(catalog: Catalog, limit: int, memo: Memo) -> dict[str, tuple[Related, ...]]:
     """Related papers, made again only when a paper, its weeks or topics changed: they
     weigh every paper against the others (about a second at the real size). Each
     paper's features are kept too, so an edit makes anew only the edited paper's, and
@@ -162,36 +140,4 @@ def _related(
         resumes.start(True)
         return related_papers(catalog, limit, features, resumes.get("resume", Resume))
 
-    def kept() -> dict[str, tuple[Related, ...]]:
-        return _from_json(shelf.get(("related", limit, key), lambda: _as_json(make())))
-
-    return memo.get(key, kept)
-
-
-def _as_json(related: Mapping[str, tuple[Related, ...]]) -> str:
-    return json.dumps(
-        {i: [[r.arxiv_id, r.authors, r.words] for r in rs] for i, rs in related.items()}
-    )
-
-
-def _from_json(text: str) -> dict[str, tuple[Related, ...]]:
-    return {
-        i: tuple(Related(r, tuple(authors), tuple(words)) for r, authors, words in rs)
-        for i, rs in json.loads(text).items()
-    }
-
-
-def _shelf_context(
-    options: Options, labels: Mapping[str, str], template_dirs: Sequence[str | Path], extras: Extras
-) -> str:
-    """All a card and a related list are made from besides their key: the plugin's
-    code, the options, labels and extras, and every digest template the theme finds
-    (a site's own override included)."""
-    templates = [
-        (str(path.relative_to(folder)), path.read_bytes())
-        for folder in map(Path, template_dirs)
-        for path in sorted((folder / "digest").rglob("*"))
-        if path.is_file()
-    ]
-    values = (__version__, options, sorted(labels.items()), extras, templates)
-    return f"{__version__} {code_digest([Path(__file__).parent])} {digest(values)}"
+    return memo.get(key, make)

@@ -57,9 +57,6 @@ class Kept:
     dirty_builds: DirtyBuilds
     templates: KeptTemplates | None
     sources: PageSources
-    # The on-disk cache serves a command's first build: serve's later ones have the
-    # memo, and reading and writing tens of megabytes would cost every save.
-    shelved: bool = False
 
     @classmethod
     def for_command(cls, command: str, dirty: bool) -> Kept:
@@ -92,15 +89,6 @@ def serve_advice(command: str, dirty: bool) -> str | None:
         "each save renders every page again; 'mkdocs serve --dirty' renders only "
         "the pages a change shows, and the digest plugin keeps them equal to a full build"
     )
-
-
-def cache_file(config: MkDocsConfig, options: Options) -> Path | None:
-    """Where the cards and related papers are kept between builds: `cache_dir`,
-    beside mkdocs.yml unless absolute (as the site's other paths are)."""
-    if not options.cache:
-        return None
-    base = Path(config.config_file_path or ".").parent
-    return base / options.cache_dir / "cards.json"
 
 
 def configure(config: MkDocsConfig, options: Options) -> BlockStore:
@@ -203,10 +191,7 @@ class Build:
             memo=kept.memo,
             paper_search=searches_papers(config),
             offline="offline" in plugin_names(config),
-            cache=None if kept.shelved else cache_file(config, options),
         )
-        if self.model.shelf_problem:
-            log.info(self.model.shelf_problem)
         marker = options.listing_marker
         self.generated = add_pages(files, config, self.model, marker, kept.sources)
         self.known = set(own) | self.generated  # the pages read
@@ -314,7 +299,3 @@ class Build:
             log.debug("%s: the site's own file is kept", path)
         self.kept.dirty_builds.finish(config)
         self.pages.finish()
-        self.kept.shelved = True
-        problem = self.model.keep_shelf()
-        if problem:
-            log.warning(f"{problem}; 'cache: false' under the digest plugin keeps none")

@@ -75,13 +75,6 @@ class DigestConfig(Config):
     # textarea, script, style): a third of a Material page's bytes.
     compact_html = opt.Type(bool, default=True)
 
-    # Each card's HTML and the related papers, kept in `cache_dir` (beside mkdocs.yml
-    # unless absolute) for the next build, as Material's social plugin keeps its
-    # cards in `.cache/`: a CI setup that keeps the folder builds the next time
-    # faster. A change of the plugin, its templates, labels or options misses it.
-    cache = opt.Type(bool, default=DEFAULTS.cache)
-    cache_dir = opt.Type(str, default=DEFAULTS.cache_dir)
-
 
 def core_options(written: Mapping[str, Any]) -> Options:
     """The core's options from the `digest:` block as written, by the rules `check`

@@ -21,7 +21,6 @@ from ..domain.catalog import Catalog
 from ..domain.labels import counted
 from ..domain.model import Digest, is_arxiv_category
 from ..domain.related import Related
-from ..domain.shelf import Shelf
 from ..formats.citations import citation_keys
 from ..formats.context import NO_EXTRAS, Extras
 from ..structure.layout import (
@@ -69,12 +68,10 @@ class RenderContext:
         *,
         extras: Extras = NO_EXTRAS,
         related: Mapping[str, tuple[Related, ...]] | None = None,
-        shelf: Shelf | None = None,
     ) -> None:
         self.catalog = catalog
         self.extras = extras
         self.related = related or {}  # arXiv id -> its related papers, best first
-        self.shelf = shelf or Shelf.none()  # card bodies of the last build, on disk
         first = [p for p in pages if isinstance(p, ListingPage) and p.number == 1]
         self.listings: dict[tuple[str, str], Listing] = {p.subject: p.listing for p in first}
         self.topic_pages = {

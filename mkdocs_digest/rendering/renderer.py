@@ -19,7 +19,6 @@ from ..domain.cache import Memo
 from ..domain.catalog import Catalog
 from ..domain.model import Digest
 from ..domain.related import Related
-from ..domain.shelf import Shelf
 from ..domain.source import code_lines
 from ..formats.context import NO_EXTRAS, Extras, FileContext, SiteInfo
 from ..structure.layout import (
@@ -65,10 +64,9 @@ class Renderer:
         extras: Extras = NO_EXTRAS,
         lean: bool = False,
         related: Mapping[str, tuple[Related, ...]] | None = None,
-        shelf: Shelf | None = None,
     ) -> None:
         self.context = RenderContext(
-            catalog, pages, search_path, labels, extras=extras, related=related, shelf=shelf
+            catalog, pages, search_path, labels, extras=extras, related=related
         )
         self.pages = {page.src_uri: page for page in pages}
         # With `lean`, pages are converted lean until the theme renders them

@@ -144,11 +144,7 @@ class DigestRenderer:
         return Element("article", attrs, (heading, Html(body)))
 
     def card_body(self, card: CardView) -> str:
-        """What a card shows under its title: the card view is all it is made from
-        (with the templates, labels and options, the shelf's context)."""
-        return self.context.shelf.get(("card", self.max_authors, card), lambda: self._body(card))
-
-    def _body(self, card: CardView) -> str:
+        """What a card shows under its title."""
         paper, key = card.paper, card.citation_key
         body = self.context.render(
             "digest/card.html",
