@@ -12,6 +12,7 @@ measures side by side in one run:
    digest page, its topic page and the search index are served with the change
    (polled over HTTP); under `--dirty`, the median of five edits in a row, as a
    writer saves again and again (the first rebuild of a session is not the usual one);
+   a bullet edit likewise, timed until the digest page shows it;
    and the weekly act: the next week lands in every series at once, time until the
    new week's page and its topic page are served (`realsite.add_week`);
 4. growth of the with-plugin build from scale 1 to the largest scale given;
@@ -134,10 +135,10 @@ def wait_for(urls: list[str], text: str, limit: float) -> float | None:
 
 
 def serve_loop(
-    config_file: Path, docs: Path, plugin: bool, dirty: bool, edits: int
+    config_file: Path, docs: Path, plugin: bool, dirty: bool, edits: int, bullet: bool = False
 ) -> dict[str, object]:
-    """Start `mkdocs serve`, edit one digest `edits` times, one edit after the other's
-    rebuild; the median time until the change is served."""
+    """Start `mkdocs serve`, edit one digest `edits` times (a title, or a `bullet`),
+    one edit after the other's rebuild; the median time until the change is served."""
     port = free_port()
     command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file)]
     command += ["-a", f"127.0.0.1:{port}"] + (["--dirty"] if dirty else [])  # it watches docs
@@ -158,10 +159,19 @@ def serve_loop(
         # build writes them: the big index is fetched (which takes the server's time
         # from the build) only once the pages before it are served.
         urls = [digest_url] + ([base + "dp/"] if plugin else [base + "search/search_index.json"])
+        # A bullet shows on its card alone (no listing, and no search index with the
+        # plugin's own paper search): the page is what is waited for on both sides.
+        bullet_line = next(line for line in original.splitlines() if line.startswith("- "))
+        urls = [digest_url] if bullet else urls
         times: list[float] = []
         for n in range(edits):
             marker = f"Edited{int(time.time())}n{n}"
-            page.write_text(original.replace(title, f"{title} {marker}", 1), encoding="utf-8")
+            edited = (
+                original.replace(bullet_line, f"{bullet_line} {marker}", 1)
+                if bullet
+                else original.replace(title, f"{title} {marker}", 1)
+            )
+            page.write_text(edited, encoding="utf-8")
             seconds = wait_for(urls, marker, 300)
             if seconds is None:
                 break
@@ -296,6 +306,9 @@ def measure(scale: int, rounds: int, work: Path, serve: bool) -> Result:
                 edits = 5 if dirty else 1
                 loop = serve_loop(config_file, docs, name == "digest", dirty, edits)
                 result.serve[name + (" --dirty" if dirty else "")] = loop
+                if dirty:
+                    loop = serve_loop(config_file, docs, name == "digest", dirty, edits, True)
+                    result.serve[name + " --dirty, bullet"] = loop
                 act = weekly_act(config_file, docs, name == "digest", dirty)
                 result.weekly[name + (" --dirty" if dirty else "")] = act
     shutil.rmtree(docs, ignore_errors=True)
