@@ -32,6 +32,7 @@ from typing import TypeVar, cast
 from .cache import Memo
 from .catalog import Catalog
 from .model import Paper, Topic
+from .text import fold
 
 # Feature weights by where a feature comes from, a word of the bullets weighing 1.
 AUTHOR, TITLE, TITLE_JA, CATEGORY, TOPIC = 12.0, 3.0, 2.0, 0.5, 0.5
@@ -99,8 +100,8 @@ def related_papers(
         for paper, of in zip(papers, topics, strict=True)
     ]
     first = [min(days, default=dt.date.min) for days in weeks]
-    names = [frozenset(a.casefold() for a in paper.authors) for paper in papers]
-    titles = [" ".join(paper.title.casefold().split()) for paper in papers]
+    names = [frozenset(map(fold, paper.authors)) for paper in papers]
+    titles = [" ".join(fold(paper.title).split()) for paper in papers]
     groups = [list(g) for _, g in groupby(range(len(ids)), first.__getitem__)]
     keys = [tuple((ids[n], papers[n], topics[n], weeks[n]) for n in g) for g in groups]
     resume = resume or Resume()
@@ -269,7 +270,7 @@ def _features(paper: Paper, topics: Iterable[Topic]) -> Features:
     weighed = [
         *((word, TITLE) for word in words(paper.title)),
         *((term, TITLE_JA) for term in terms(paper.title_ja or "")),
-        *(("au:" + author.casefold(), AUTHOR) for author in paper.authors[:MOST_AUTHORS]),
+        *(("au:" + fold(author), AUTHOR) for author in paper.authors[:MOST_AUTHORS]),
         *((category, CATEGORY) for category in paper.categories),
         *(("t:" + topic.slug, TOPIC) for topic in topics),
     ]
@@ -287,9 +288,9 @@ def _strongest(items: list[tuple[T, float]], n: int) -> list[tuple[T, float]]:
 def _why(
     paper: Paper, both: frozenset[str], mine: Features, theirs: Features, other: str
 ) -> Related:
-    """The authors both papers share (`both`, casefolded), else the words."""
+    """The authors both papers share (`both`, folded), else the words."""
     if both:
-        authors = tuple(a for a in paper.authors if a.casefold() in both)
+        authors = tuple(a for a in paper.authors if fold(a) in both)
         return Related(other, authors[:2], ())
     # English words before Japanese terms; never an author, category or topic.
     said = sorted(
@@ -300,9 +301,9 @@ def _why(
 
 
 def words(text: str) -> list[str]:
-    """English content words, lower case, a plural's `s` dropped."""
+    """English content words, folded (domain/text.py), a plural's `s` dropped."""
     found = []
-    for word in _WORD.findall(text.lower()):
+    for word in _WORD.findall(fold(text)):
         if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
             word = word[:-1]
         if len(word) >= 3 and word not in _STOP:
