@@ -1,0 +1,71 @@
+"""The browser code beside the Python: one fold and one anchor rule on both sides,
+its test samples as the build writes them, and the shipped bundle made from its
+modules (js/src). Node runs the JavaScript side."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import unicodedata
+
+import pytest
+
+from mkdocs_digest.domain.model import anchor_for
+from mkdocs_digest.domain.text import fold
+
+from .conftest import ROOT, Built
+
+NODE = shutil.which("node")
+
+
+def node(script: str, values: list[str]) -> list[str]:
+    """`script` (an expression of `values` and `lib`, js/src/core.js) run by Node."""
+    assert NODE, "Node is needed for the browser code's tests (.ci/run installs it)"
+    program = (
+        "import * as lib from './js/src/core.js';"
+        "import { readFileSync } from 'node:fs';"
+        "const values = JSON.parse(readFileSync(0, 'utf8'));"
+        f"process.stdout.write(JSON.stringify({script}));"
+    )
+    done = subprocess.run(
+        [NODE, "--input-type=module", "-e", program],
+        input=json.dumps(values),
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
+    return json.loads(done.stdout)
+
+
+def every_character() -> list[str]:
+    """Each character Python's Unicode data assigns, in chunks, and words mixing widths
+    and cases. (Node's Unicode is newer: it folds letters Python does not know yet.)"""
+    points = [chr(p) for p in range(0x110000) if unicodedata.category(chr(p)) not in ("Cn", "Cs")]
+    chunks = ["".join(points[i : i + 512]) for i in range(0, len(points), 512)]
+    words = ["Straße", "ΣΊΣΥΦΟΣ", "ＤＰ－ＳＧＤ", "ｶﾀｶﾅ", "ﬁnal ﬂow", "İstanbul", "Ǆemal", "ᾼ"]
+    return chunks + words
+
+
+def test_python_and_javascript_fold_every_character_alike() -> None:
+    texts = every_character()
+    folded = node("values.map(lib.fold)", texts)
+    differ = [t for t, js in zip(texts, folded, strict=True) if fold(t) != js]
+    assert not differ, [repr(t[:20]) for t in differ[:5]]
+
+
+def test_python_and_javascript_make_a_card_s_anchor_alike() -> None:
+    ids = ["2404.01234", "hep-th/9901001", 'a b"<c>', "2404.01234v2", "ünï/cödé", "__proto__"]
+    assert node("values.map(lib.anchorFor)", ids) == [anchor_for(i) for i in ids]
+
+
+@pytest.mark.parametrize("name", ["papers-index.json", "papers-text.json"])
+def test_the_js_tests_samples_are_what_the_example_site_writes(
+    example_site: Built, name: str
+) -> None:
+    built = example_site.site / "assets" / "mkdocs_digest" / name
+    sample = ROOT / "js" / "test" / "samples" / name
+    assert json.loads(sample.read_text(encoding="utf-8")) == json.loads(
+        built.read_text(encoding="utf-8")
+    ), f"copy {built} to {sample}"
