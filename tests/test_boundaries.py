@@ -300,3 +300,45 @@ def test_settings_with_yaml_tags_are_read(tmp_path: Path) -> None:
     config.write_text(text, encoding="utf-8")
     assert yaml.safe_load(config.read_text().split("markdown_extensions")[0])
     assert main(["check", "-f", str(config)]) == 0
+
+
+# A value of another kind than each declared type: both schemas must refuse it.
+WRONG = {bool: "yes", int: "2", str: 5, dict: ["a"], tuple: "a"}
+
+
+def _kind(default: object) -> type:
+    return {list: tuple}.get(type(default), type(default))
+
+
+def test_the_mkdocs_schema_and_options_name_the_same_options_alike() -> None:
+    # Two schemas (options.py for every front end, plugin/config.py for MkDocs' own
+    # validation) must not drift: same names, same defaults, and each refuses a
+    # value of another kind.
+    import dataclasses
+
+    from mkdocs.config.base import Config
+
+    from mkdocs_digest.options import DEFAULTS, OptionError, Options
+    from mkdocs_digest.plugin.config import DigestConfig
+
+    fields = {f.name for f in dataclasses.fields(Options)}
+    schema = dict(DigestConfig._schema)
+    assert set(schema) == fields
+    config = DigestConfig()
+    config.load_dict({})
+    assert not config.validate()[0]
+    for name in sorted(fields):
+        default = getattr(DEFAULTS, name)
+        given = config[name]
+        assert (tuple(given) if isinstance(given, list) else given) == default, name
+        if default is None:
+            continue  # an optional text: its kind is checked through a text option
+        wrong = WRONG[_kind(default)]
+        with pytest.raises(OptionError):
+            Options.from_mapping({name: wrong})
+        if _kind(default) is int:  # YAML's true is no number (MkDocs' own check takes it)
+            with pytest.raises(OptionError):
+                Options.from_mapping({name: True})
+        check: Config = DigestConfig()
+        check.load_dict({name: wrong})
+        assert check.validate()[0], f"MkDocs takes {name}: {wrong!r}"

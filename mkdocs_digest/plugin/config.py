@@ -1,4 +1,6 @@
-"""The plugin's options, validated by MkDocs (unknown keys warn)."""
+"""The plugin's options as MkDocs reads them (unknown keys warn): the schema of
+`Options` (options.py), its defaults taken from there; tests/test_boundaries.py
+checks that the two name the same options with the same defaults and types."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from ..options import DEFAULTS, OptionError, Options
 
 
 class DigestConfig(Config):
-    enabled = opt.Type(bool, default=True)
+    enabled = opt.Type(bool, default=DEFAULTS.enabled)
 
     # Labels: ja, en, zh, ko, de, fr or es; unset follows the theme's language.
     language = opt.Optional(opt.Choice(LANGUAGES))
@@ -42,7 +44,7 @@ class DigestConfig(Config):
     # per series with its listing, its latest week (or latest `nav_weeks` digests) and
     # its archive, series in `nav_order` first (slugs), then `all`-like series, then
     # by name.
-    compact_nav = opt.Type(bool, default=True)
+    compact_nav = opt.Type(bool, default=DEFAULTS.compact_nav)
     nav_weeks = opt.Type(int, default=DEFAULTS.nav_weeks)
     nav_order = opt.ListOfItems(opt.Type(str), default=[])
 
@@ -53,10 +55,10 @@ class DigestConfig(Config):
     max_authors = opt.Type(int, default=DEFAULTS.max_authors)
     # Related papers of other weeks on each card (domain/related.py); 0: none.
     related = opt.Type(int, default=DEFAULTS.related)
-    stylesheet = opt.Type(bool, default=True)
+    stylesheet = opt.Type(bool, default=DEFAULTS.stylesheet)
 
     # A schema.org `ScholarlyArticle` record per paper in each digest page's head.
-    json_ld = opt.Type(bool, default=True)
+    json_ld = opt.Type(bool, default=DEFAULTS.json_ld)
 
     # Atom feeds of the newest papers: `feed.xml` for the site, one beside each topic
     # page (`sd/feed.xml`). They need `site_url` (feed links are absolute).
@@ -73,7 +75,7 @@ class DigestConfig(Config):
 
     # Collapse the whitespace runs theme templates indent with (not in pre, code,
     # textarea, script, style): a third of a Material page's bytes.
-    compact_html = opt.Type(bool, default=True)
+    compact_html = opt.Type(bool, default=DEFAULTS.compact_html)
 
 
 def core_options(written: Mapping[str, Any]) -> Options:
