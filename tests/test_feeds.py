@@ -171,3 +171,21 @@ def test_a_card_on_the_home_page_is_linked_at_the_site_s_root(tmp_path: Path) ->
     papers = json.loads((built.site / "papers.json").read_text(encoding="utf-8"))["papers"]
     (paper,) = [p for p in papers if p["arxiv_id"] == "2599.00007"]
     assert [a["url"] for a in paper["appearances"]] == [card]
+
+
+def test_a_feed_holds_feed_size_papers_exactly() -> None:
+    from mkdocs_digest.domain.catalog import Catalog
+    from mkdocs_digest.domain.fields import DEFAULT
+    from mkdocs_digest.domain.parser import read_page
+    from mkdocs_digest.formats.feeds import site_feed, topic_feed
+
+    docs = EXAMPLE / "docs"
+    pages = [
+        read_page(p.read_text(encoding="utf-8"), p.relative_to(docs).as_posix(), DEFAULT)
+        for p in sorted(docs.rglob("*.md"))
+    ]
+    catalog = Catalog.build([d for d in pages if d], {})
+    assert len(catalog.appearances) > 5
+    for size in (1, 3, 5):
+        assert len(site_feed(catalog, size)) == size
+        assert len(topic_feed(catalog, "sd", size)) == size

@@ -534,3 +534,11 @@ def test_metadata_fields_are_read_in_any_order() -> None:
     assert paper.published is not None and paper.published.iso == "2024-04-03T09:30"
     assert [t.slug for t in paper.topics] == ["sd"]
     assert digest.diagnostics == []
+
+
+def test_an_h1_s_closing_hashes_and_spaces_are_not_its_title() -> None:
+    # ATX headings may close with hashes (`# Title ##`): MkDocs' title leaves them out.
+    body = EMPTY_TITLE.split("---\n", 2)[2]
+    digest = parse_digest("#   合成データ (2024-05-03) ##  \n\n" + body, "llm/2024-05-03.md")
+    assert digest.title == "合成データ (2024-05-03)"
+    assert parse_digest("# ##\n\n" + body, "llm/2024-05-03.md").title != "##"

@@ -216,3 +216,16 @@ def test_features_kept_from_the_last_build_give_what_a_fresh_build_gives() -> No
     kept = related_papers(catalog_of(edited), 3, memo)
     assert kept == related_papers(catalog_of(edited), 3)
     assert kept != related_papers(catalog_of(PAGES), 3)  # the edit tells
+
+
+def test_a_copy_of_a_paper_under_another_id_is_never_related() -> None:
+    # A digest that lists the same paper twice (a new version under a new id, a
+    # repost) makes a copy whose title is the same: the closest match there is, and
+    # no news to the reader. Titles compare folded, spaces aside.
+    copy = week(
+        "2024-04-26",
+        ("2599.00031", "diffusion  MODELS for tabular privacy", "Ann Lee, Bo Chen", "表形式データ"),
+    )
+    related = related_papers(catalog_of(PAGES | {"sd/2024-04-26.md": copy}), 3)["2599.00031"]
+    assert related, "the copy's authors have other papers: it has related papers"
+    assert "2599.00001" not in {r.arxiv_id for r in related}

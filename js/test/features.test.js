@@ -115,3 +115,12 @@ test("authors: a card's rest of the list keeps its leading comma", () => {
   assert.deepEqual(authorNames("A One, B Two"), { lead: "", names: ["A One", "B Two"] });
   assert.deepEqual(authorNames(""), { lead: "", names: [] });
 });
+
+test("search: an exact id outweighs the same digits in another paper's title", () => {
+  const target = PAPERS.find((p) => p.paper[0] === "2599.00104");
+  const other = { ...PAPERS[0], fields: ["2404.00001", "2599.00104 in a title", "", "", "", ""], order: 99 };
+  assert.ok(target);
+  const { hits } = found([other, target], "2599.00104");
+  assert.equal(hits[0].entry.paper[0], "2599.00104");
+  assert.ok(hits[0].score > hits[1].score);
+});
