@@ -69,3 +69,28 @@ def test_the_js_tests_samples_are_what_the_example_site_writes(
     assert json.loads(sample.read_text(encoding="utf-8")) == json.loads(
         built.read_text(encoding="utf-8")
     ), f"copy {built} to {sample}"
+
+
+def test_python_and_javascript_count_alike_in_every_language() -> None:
+    # CLDR's plural rules on both sides: Babel's data here, the browser's
+    # Intl.PluralRules there. French says "0 article", as its rule says.
+    from mkdocs_digest.domain.labels import LANGUAGES, counted, labels_for
+
+    counts = sorted({k.removesuffix("_one") for k in labels_for("en") if k.endswith("_one")})
+    assert "n_papers" in counts
+    cases = [
+        (labels_for(language), key, n)
+        for language in LANGUAGES
+        for key in counts
+        for n in (0, 1, 2, 5)
+    ]
+    expected = [counted(labels, key, n, names="X") for labels, key, n in cases]
+    got = node(
+        "values.map(([labels, key, n]) => lib.counted(labels, key, n).replace('{names}', 'X'))",
+        cases,
+    )
+    assert got == expected
+    french = labels_for("fr")
+    assert counted(french, "n_papers", 0) == "0 article"
+    assert counted(french, "n_papers", 2) == "2 articles"
+    assert counted(labels_for("en"), "n_papers", 0) == "0 papers"

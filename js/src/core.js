@@ -188,14 +188,34 @@ export function pageSettings() {
 }
 
 /**
- * A label with its count, in the singular where the labels have one.
+ * A label with its count: its form for n's CLDR plural category in the labels'
+ * language (`n_papers_one`: 1 in English, 0 and 1 in French), as domain/labels.py
+ * picks it with Babel.
  * @param {Record<string, string>} labels
  * @param {string} key
  * @param {number} n
  * @returns {string}
  */
 export function counted(labels, key, n) {
-  return ((n === 1 && labels[key + "_one"]) || labels[key]).replace("{n}", String(n));
+  const form = pluralRules(labels.language || "en").select(n);
+  return (ownValue(labels, key + "_" + form) || labels[key]).replace("{n}", String(n));
+}
+
+/** @type {Map<string, Intl.PluralRules>} */
+const rules = new Map();
+
+/** @param {string} language */
+function pluralRules(language) {
+  let made = rules.get(language);
+  if (!made) {
+    try {
+      made = new Intl.PluralRules(language);
+    } catch {
+      made = new Intl.PluralRules("en"); // a tag the browser does not know
+    }
+    rules.set(language, made);
+  }
+  return made;
 }
 
 /**

@@ -39,6 +39,9 @@ test("counted: the singular where the labels have one", () => {
   assert.equal(counted(labels, "n_papers", 1), "1 paper");
   assert.equal(counted(labels, "n_papers", 0), "0 papers");
   assert.equal(counted({ n: "{n} 件" }, "n", 1), "1 件");
+  const french = { language: "fr", n: "{n} articles", n_one: "{n} article" };
+  assert.equal(counted(french, "n", 0), "0 article"); // CLDR: 0 is "one" in French
+  assert.equal(counted({ ...french, language: "zz-invalid!" }, "n", 1), "1 article");
 });
 
 test("rows: a real listing, in its order (newest week first), each row at its card", () => {

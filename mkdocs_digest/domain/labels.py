@@ -7,7 +7,10 @@ reword a label in `mkdocs.yml` (`labels:`) without overriding a template.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import functools
+from collections.abc import Callable, Mapping
+
+import babel
 
 from .translations import TRANSLATIONS
 
@@ -192,16 +195,36 @@ LABELS: dict[str, dict[str, str]] = {
 
 LABELS.update(TRANSLATIONS)
 LANGUAGES = tuple(LABELS)
-# Every key a site may set: a `<key>_one` form is the singular, for n == 1.
+# Every key a site may set: a `<key>_one` form is the singular (CLDR's "one": 1 in
+# English, 0 and 1 in French).
 KEYS = frozenset(key for labels in LABELS.values() for key in labels)
+# The key that names the labels' language, for their plural rules (set by labels_for).
+LANGUAGE = "language"
 
 
 def counted(labels: Mapping[str, str], key: str, n: int, **fields: object) -> str:
-    """`labels[key]` for `n` things, or its `<key>_one` form when n is 1 and it has one."""
-    text = labels.get(f"{key}_one") if n == 1 else None
+    """`labels[key]` for `n` things, or its form for n's CLDR plural category in the
+    labels' language (`<key>_one`, `<key>_few`...) where it has one. The browser picks
+    the same with Intl.PluralRules (js/src/core.js)."""
+    form = plural_category(labels.get(LANGUAGE, "en"), n)
+    text = labels.get(f"{key}_{form}")
     return (text or labels[key]).format(n=n, **fields)
 
 
+@functools.cache
+def _plural_rule(language: str) -> Callable[[int], str]:
+    try:
+        return babel.Locale.parse(language.replace("-", "_")).plural_form
+    except (ValueError, babel.UnknownLocaleError):
+        return babel.Locale("en").plural_form
+
+
+def plural_category(language: str, n: int) -> str:
+    """CLDR's plural category of `n` in `language` (Babel's data): one, few, other..."""
+    return _plural_rule(language)(n)
+
+
 def labels_for(language: str, overrides: Mapping[str, str] | None = None) -> dict[str, str]:
-    """The labels of `language` (one of LANGUAGES), with a site's own wording on top."""
-    return {**LABELS[language], **(overrides or {})}
+    """The labels of `language` (one of LANGUAGES), with a site's own wording on top,
+    and the language itself (`LANGUAGE`) for their plurals."""
+    return {**LABELS[language], **(overrides or {}), LANGUAGE: language}
