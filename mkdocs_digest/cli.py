@@ -20,7 +20,6 @@ from . import __version__
 from .domain.catalog import Catalog
 from .domain.docs_folder import SourcePages
 from .domain.fields import DEFAULT, FieldNames
-from .domain.labels import labels_for
 from .domain.model import Diagnostic
 from .domain.parser import read_page
 from .formats.export import catalog_json
@@ -28,6 +27,7 @@ from .generate import Settings, generate, watch
 from .options import DEFAULTS, OptionError, Options
 from .rendering.context import TEMPLATES
 from .site_model import SiteModel
+from .words import labels_for
 
 
 def load_pages(

@@ -28,7 +28,6 @@ import yaml
 
 from .domain.docs_folder import SourcePages
 from .domain.fields import DEFAULT
-from .domain.labels import labels_for
 from .domain.model import Diagnostic
 from .domain.parser import read_page, split_front_matter
 from .formats.context import SiteInfo
@@ -39,6 +38,7 @@ from .rendering.links import Links
 from .rendering.renderer import page_front_matter
 from .site_model import SiteModel
 from .structure.layout import SitePage
+from .words import labels_for
 
 ASSETS = Path(__file__).parent / "assets"
 ASSET_DIR = "assets/mkdocs_digest/"

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .domain.fields import FIELDS
-from .domain.labels import KEYS, LABELS, LANGUAGES
+from .words import KEYS, LABELS, LANGUAGES
 
 
 class OptionError(ValueError):

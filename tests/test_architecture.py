@@ -17,10 +17,11 @@ PACKAGE = Path(__file__).resolve().parent.parent / "mkdocs_digest"
 # plugin/) imports nothing from MkDocs, so that `generate` and any later front end
 # share it; formats/ make files from the model, never from the renderer.
 ALLOWED = {
+    "words": {"words"},
     "domain": {"domain"},
     "structure": {"domain", "structure"},
-    "formats": {"domain", "structure", "formats"},
-    "rendering": {"domain", "structure", "formats", "rendering"},
+    "formats": {"domain", "structure", "formats", "words"},
+    "rendering": {"domain", "structure", "formats", "rendering", "words"},
 }
 
 

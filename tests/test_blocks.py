@@ -6,13 +6,13 @@ import markdown
 from bs4 import BeautifulSoup
 
 from mkdocs_digest.domain.catalog import Catalog
-from mkdocs_digest.domain.labels import labels_for
 from mkdocs_digest.domain.parser import parse_digest
 from mkdocs_digest.rendering.blocks import BlocksExtension, BlockStore, Element, Heading, Html
 from mkdocs_digest.rendering.context import TEMPLATES
 from mkdocs_digest.rendering.links import Links
 from mkdocs_digest.rendering.renderer import Renderer
 from mkdocs_digest.structure.layout import Layout
+from mkdocs_digest.words import labels_for
 
 
 def convert(text: str, store: BlockStore) -> tuple[str, markdown.Markdown]:

@@ -17,7 +17,6 @@ from hypothesis import strategies as st
 
 from mkdocs_digest.domain.catalog import Catalog
 from mkdocs_digest.domain.entries import HEADING, SEPARATOR, arxiv_id
-from mkdocs_digest.domain.labels import labels_for
 from mkdocs_digest.domain.parser import looks_like_digest, parse_digest
 from mkdocs_digest.domain.source import normalize
 from mkdocs_digest.rendering.blocks import BlocksExtension, BlockStore
@@ -25,6 +24,7 @@ from mkdocs_digest.rendering.context import TEMPLATES
 from mkdocs_digest.rendering.links import Links
 from mkdocs_digest.rendering.renderer import Renderer
 from mkdocs_digest.structure.layout import Layout
+from mkdocs_digest.words import labels_for
 
 from .conftest import EXAMPLE
 

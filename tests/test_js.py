@@ -74,7 +74,7 @@ def test_the_js_tests_samples_are_what_the_example_site_writes(
 def test_python_and_javascript_count_alike_in_every_language() -> None:
     # CLDR's plural rules on both sides: Babel's data here, the browser's
     # Intl.PluralRules there. French says "0 article", as its rule says.
-    from mkdocs_digest.domain.labels import LANGUAGES, counted, labels_for
+    from mkdocs_digest.words import LANGUAGES, counted, labels_for
 
     counts = sorted({k.removesuffix("_one") for k in labels_for("en") if k.endswith("_one")})
     assert "n_papers" in counts

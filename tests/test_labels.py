@@ -7,8 +7,8 @@ import string
 
 import pytest
 
-from mkdocs_digest.domain.labels import LABELS, LANGUAGES, counted
 from mkdocs_digest.options import Options
+from mkdocs_digest.words import LABELS, LANGUAGES, counted
 
 ENGLISH = LABELS["en"]
 

@@ -8,10 +8,10 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from mkdocs.utils import get_relative_url
 
-from mkdocs_digest.domain.labels import counted, labels_for
 from mkdocs_digest.rendering.inline import document, inline, is_safe_url, paragraphs
 from mkdocs_digest.rendering.links import relative_url
 from mkdocs_digest.rendering.pages.digest import splice
+from mkdocs_digest.words import counted, labels_for
 
 
 @pytest.mark.parametrize(

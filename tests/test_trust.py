@@ -18,7 +18,6 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from mkdocs_digest.domain.labels import labels_for
 from mkdocs_digest.domain.model import html_id
 from mkdocs_digest.domain.parser import parse_digest
 from mkdocs_digest.options import DEFAULTS
@@ -30,6 +29,7 @@ from mkdocs_digest.rendering.inline import _safe_markdown
 from mkdocs_digest.rendering.links import Links
 from mkdocs_digest.site_model import SiteModel
 from mkdocs_digest.structure.layout import OverviewPage
+from mkdocs_digest.words import labels_for
 
 from .conftest import Built, build, write_site
 from .test_safety import unsafe

@@ -14,7 +14,7 @@ from typing import Protocol
 
 from ..domain.cache import Memo
 from ..domain.catalog import Catalog
-from ..domain.labels import KEYS
+from ..words import KEYS
 from .citations import CITATIONS
 from .export import script_json
 from .feeds import FeedLink

@@ -18,7 +18,6 @@ from mkdocs.structure.pages import Page
 
 from ..domain.cache import Memo, ParseCache
 from ..domain.fields import DEFAULT
-from ..domain.labels import labels_for
 from ..formats.context import SiteInfo
 from ..formats.head import Heads
 from ..formats.writer import SiteFileWriter
@@ -28,6 +27,7 @@ from ..rendering.compact import collapse_whitespace
 from ..rendering.context import TEMPLATES
 from ..site_model import SiteModel
 from ..structure.nav import plan
+from ..words import labels_for
 from .files import (
     SCRIPT,
     STYLESHEET,

@@ -11,8 +11,8 @@ from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 
-from ..domain.labels import LANGUAGES
 from ..options import DEFAULTS, OptionError, Options
+from ..words import LANGUAGES
 
 
 class DigestConfig(Config):

@@ -18,7 +18,6 @@ from pathlib import Path
 import jinja2
 
 from ..domain.catalog import Catalog
-from ..domain.labels import counted
 from ..domain.model import Digest, is_arxiv_category
 from ..domain.related import Related
 from ..formats.citations import citation_keys
@@ -31,6 +30,7 @@ from ..structure.layout import (
     SitePage,
     TopicListing,
 )
+from ..words import counted
 from . import inline
 from .links import Link, Links
 
