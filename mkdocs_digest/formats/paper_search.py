@@ -33,7 +33,7 @@ _MARKUP = re.compile(r"[*`]+")  # Markdown emphasis and code marks: not words to
 _LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*\)")  # a Markdown link: its text is the words
 
 
-def paper_text(paper: Paper) -> str:
+def searched_text(paper: Paper) -> str:
     """What a paper is searched by besides its titles, authors and categories."""
     parts = [*paper.summary, paper.commentary or "", paper.comment or ""]
     text = " ".join(" ".join(p.split()) for p in parts if p)
@@ -51,7 +51,7 @@ def papers_text(catalog: Catalog, memo: Memo) -> Iterator[str]:
 
 
 def _text(paper: Paper) -> str:
-    return compact_json(paper_text(paper))
+    return compact_json(searched_text(paper))
 
 
 class PaperTexts:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from ..domain.model import Paper
-from ..formats.paper_search import paper_text as searched_text
+from ..formats.paper_search import searched_text
 
 # What marks a lean element. Digest text is escaped, so it cannot make one. A plugin
 # that parses and writes the page's HTML again (glightbox) may write it `=""`.
@@ -34,7 +34,7 @@ _FOUND = re.compile(r' data-digest-lean(?:="")?>')
 Part = TypeVar("Part")
 
 
-def paper_text(paper: Paper) -> str:
+def lean_body(paper: Paper) -> str:
     """A card's lean body: one paragraph of what a reader searches a paper by (the
     English title is the card's heading, which search takes as the entry's title)."""
     parts = [paper.arxiv_id, paper.title_ja or "", ", ".join(paper.authors)]
@@ -59,7 +59,7 @@ class LeanPage(Generic[Part]):
     missed: int = 0  # parts left lean: their markup was not found as it was written
 
     def add(self, part: Part, text: str) -> str:
-        """`text`, the part's lean markup (`paper_text`, `no_text`)."""
+        """`text`, the part's lean markup (`lean_body`, `no_text`)."""
         self.parts.append(part)
         return text
 

@@ -19,7 +19,7 @@ from ...formats.citations import coins
 from ..around import around_blocks
 from ..blocks import Block, BlockStore, Element, Heading, Html
 from ..context import RenderContext, WeekLink
-from ..lean_page import LeanPage, LeanPages, no_text, paper_text
+from ..lean_page import LeanPage, LeanPages, lean_body, no_text
 from ..links import Link, Links
 
 
@@ -140,7 +140,7 @@ class DigestRenderer:
         if lean is None:
             body = self.card_body(card)
         else:
-            body = lean.add(card, paper_text(paper) if card.home else no_text())
+            body = lean.add(card, lean_body(paper) if card.home else no_text())
         return Element("article", attrs, (heading, Html(body)))
 
     def card_body(self, card: CardView) -> str:
