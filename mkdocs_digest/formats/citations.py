@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from ..domain.catalog import Catalog
 from ..domain.model import Paper, is_arxiv_category
 from .context import FileContext
-from .export import as_script, compact_json
+from .json_text import as_script, compact_json
 
 _SMALL_WORDS = frozenset(
     {

@@ -3,7 +3,6 @@ built site (the same data, each appearance with its card's URL). No MkDocs."""
 
 from __future__ import annotations
 
-import json
 import posixpath
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import partial
@@ -13,6 +12,7 @@ from ..domain.cache import Memo
 from ..domain.catalog import Catalog, PaperRecord
 from ..domain.model import Entry
 from .context import FileContext
+from .json_text import compact_json
 
 # Where the catalog goes in the built site, beside the home page.
 PAPERS_JSON = "papers.json"
@@ -57,41 +57,6 @@ def _card_urls(urls: Mapping[str, str] | None, site_url: str) -> Callable[[Entry
 
 def _paper_json(catalog: Catalog, arxiv_id: str, url_of: Callable[[Entry], str] | None) -> str:
     return compact_json(_paper(catalog.record(arxiv_id), url_of))
-
-
-def compact_json(value: object) -> str:
-    """JSON without spaces, its text as written (what the site's files hold)."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-# An HTML parser ends a script element at the first "</script" and treats "<!--"
-# specially, whatever the JSON says; these escapes keep the JSON the same value.
-# (Chained str.replace: str.translate with a dict is ~15x slower on page-sized text.)
-_SCRIPT_ESCAPES = (
-    ("<", "\\u003c"),
-    (">", "\\u003e"),
-    ("&", "\\u0026"),
-    ("\u2028", "\\u2028"),
-    ("\u2029", "\\u2029"),
-)
-
-
-def as_script(name: str, json_text: Iterable[str]) -> Iterator[str]:
-    """A JSON file as a script that sets `window.mkdocsDigest[name]` to it, for pages
-    opened from file:// (Material's offline plugin), which may load a script but not
-    fetch a file. JSON is a JavaScript expression (U+2028/9 too, since ES2019)."""
-    yield f"(window.mkdocsDigest = window.mkdocsDigest || {{}})[{compact_json(name)}] = "
-    yield from json_text
-    yield ";\n"
-
-
-def script_json(value: object) -> str:
-    """`value` as JSON to put inside a `<script>` element: nothing in digest text can
-    end the element or start markup there."""
-    text = compact_json(value)
-    for char, escape in _SCRIPT_ESCAPES:
-        text = text.replace(char, escape)
-    return text
 
 
 def _site(catalog: Catalog) -> dict[str, Any]:

@@ -27,7 +27,7 @@ from ..domain.catalog import Catalog
 from ..domain.model import Entry, Paper
 from ..structure.layout import Listing
 from .context import FileContext
-from .export import as_script, compact_json
+from .json_text import as_script, compact_json
 
 # Where the index goes in the built site; and as a script, for pages opened from
 # file:// (which may load a script but not fetch a file), setting

@@ -16,9 +16,9 @@ from ..domain.cache import Memo
 from ..domain.catalog import Catalog
 from ..words import KEYS
 from .citations import CITATIONS
-from .export import script_json
 from .feeds import FeedLink
 from .filter_index import FILTER_INDEX
+from .json_text import script_json
 from .jsonld import script_element
 from .paper_search import PAPERS_TEXT
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..domain.catalog import PaperRecord
-from .export import script_json
+from .json_text import script_json
 
 
 def article(paper_record: PaperRecord) -> dict[str, object]:

@@ -14,7 +14,7 @@ import posixpath
 from collections.abc import Iterable, Iterator
 
 from .context import FileContext
-from .export import script_json
+from .json_text import script_json
 
 PAGE = """<!doctype html>
 <html{lang}>

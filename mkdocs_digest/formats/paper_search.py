@@ -25,7 +25,7 @@ from ..domain.cache import Memo
 from ..domain.catalog import Catalog
 from ..domain.model import Paper
 from .context import FileContext
-from .export import compact_json
+from .json_text import compact_json
 
 PAPERS_TEXT = "assets/mkdocs_digest/papers-text.json"
 
