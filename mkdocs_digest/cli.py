@@ -18,13 +18,13 @@ import yaml
 
 from . import __version__
 from .domain.catalog import Catalog
-from .domain.docs_folder import SourcePages
 from .domain.fields import DEFAULT, FieldNames
 from .domain.model import Diagnostic
 from .domain.parser import read_page
 from .formats.export import catalog_json
 from .generate import Settings, generate, watch
 from .options import DEFAULTS, OptionError, Options
+from .reading.docs_folder import SourcePages
 from .rendering.context import TEMPLATES
 from .site_model import SiteModel
 from .words import labels_for

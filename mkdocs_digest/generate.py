@@ -26,12 +26,12 @@ from typing import Any
 
 import yaml
 
-from .domain.docs_folder import SourcePages
 from .domain.fields import DEFAULT
 from .domain.model import Diagnostic
 from .domain.parser import read_page, split_front_matter
 from .formats.context import SiteInfo
 from .options import DEFAULTS, Options, theme_language
+from .reading.docs_folder import SourcePages
 from .rendering.blocks import BlockStore, to_html
 from .rendering.context import TEMPLATES
 from .rendering.links import Links

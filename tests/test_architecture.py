@@ -19,6 +19,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "mkdocs_digest"
 ALLOWED = {
     "words": {"words"},
     "domain": {"domain"},
+    "reading": {"domain", "reading"},
     "structure": {"domain", "structure"},
     "formats": {"domain", "structure", "formats", "words"},
     "rendering": {"domain", "structure", "formats", "rendering", "words"},

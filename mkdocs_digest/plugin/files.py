@@ -16,8 +16,8 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from ..domain.cache import ParseCache
-from ..domain.docs_folder import undecodable
 from ..domain.model import Digest
+from ..reading.docs_folder import undecodable
 from ..rendering.renderer import page_front_matter
 from ..site_model import SiteModel
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from pathspec import GitIgnoreSpec
 
-from .model import Diagnostic
-from .source import normalize
+from ..domain.model import Diagnostic
+from ..domain.source import normalize
 
 DEFAULT_EXCLUDE = (".*", "/templates/")  # MkDocs' own, before the site's exclude_docs
 
