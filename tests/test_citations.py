@@ -18,7 +18,8 @@ from pybtex.database import parse_string
 from mkdocs_digest.domain.catalog import Catalog
 from mkdocs_digest.domain.model import Paper, Published
 from mkdocs_digest.domain.parser import parse_digest
-from mkdocs_digest.formats.citations import bibtex, citation_keys, coins, latex
+from mkdocs_digest.formats.citations import bibtex, citation_keys, coins
+from mkdocs_digest.formats.latex import latex
 
 from .conftest import Built, build, write_site
 from .zotero import zotero_item
