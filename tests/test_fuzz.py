@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from mkdocs_digest.domain.catalog import Catalog
-from mkdocs_digest.domain.entries import HEADING, SEPARATOR, arxiv_id
+from mkdocs_digest.domain.lines import HEADING, SEPARATOR, arxiv_id
 from mkdocs_digest.domain.parser import looks_like_digest, parse_digest
 from mkdocs_digest.domain.source import normalize
 from mkdocs_digest.rendering.blocks import BlocksExtension, BlockStore

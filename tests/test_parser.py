@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from mkdocs_digest.domain.catalog import Catalog
-from mkdocs_digest.domain.entries import arxiv_id
 from mkdocs_digest.domain.fields import DEFAULT
+from mkdocs_digest.domain.lines import arxiv_id
 from mkdocs_digest.domain.metadata import topic_slug
 from mkdocs_digest.domain.model import anchor_for, is_arxiv_category
 from mkdocs_digest.domain.parser import looks_like_digest, parse_digest
