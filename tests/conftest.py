@@ -203,3 +203,27 @@ def browser() -> Iterator[object]:
 
 def needs_corpus() -> pytest.MarkDecorator:
     return pytest.mark.skipif(not CORPUS.is_dir(), reason=f"real corpus not present at {CORPUS}")
+
+
+# The modules whose tests drive a browser, build the real-size site or the corpus,
+# run other plugins, serve, or build again and again: `pytest -m "not slow"` leaves
+# them out for daily work (README). CI runs everything.
+SLOW_MODULES = frozenset(
+    {
+        "test_accessibility",
+        "test_browser",
+        "test_company",
+        "test_corpus",
+        "test_incremental",
+        "test_realsize",
+        "test_realsize_browser",
+        "test_safety_browser",
+        "test_serve",
+    }
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.module is not None and item.module.__name__.rsplit(".", 1)[-1] in SLOW_MODULES:
+            item.add_marker(pytest.mark.slow)
