@@ -94,3 +94,15 @@ def test_python_and_javascript_count_alike_in_every_language() -> None:
     assert counted(french, "n_papers", 0) == "0 article"
     assert counted(french, "n_papers", 2) == "2 articles"
     assert counted(labels_for("en"), "n_papers", 0) == "0 papers"
+
+
+def test_the_page_tells_the_browser_the_labels_language() -> None:
+    # The browser's plural forms follow the labels' language, which the page's
+    # settings carry (a French site's "0 article" needs "fr" there).
+    from mkdocs_digest.formats.head import ScriptSettings
+    from mkdocs_digest.words import labels_for
+
+    settings = ScriptSettings(labels_for("fr"), paper_search=True, citations=True, explorer=None)
+    data = json.loads(settings.element.split(">", 1)[1].rsplit("</script>", 1)[0])
+    assert data["labels"]["language"] == "fr"
+    assert node("lib.counted(values[0], 'n_papers', 0)", [data["labels"]]) == "0 article"

@@ -14,7 +14,7 @@ from typing import Protocol
 
 from ..domain.cache import Memo
 from ..domain.catalog import Catalog
-from ..words import KEYS
+from ..words import KEYS, LANGUAGE
 from .citations import CITATIONS
 from .feeds import FeedLink
 from .filter_index import FILTER_INDEX
@@ -92,7 +92,9 @@ class ScriptSettings:
     ) -> None:
         wanted = SCRIPT_LABELS + (SEARCH_LABELS if paper_search else ())
         keys = sorted(k for k in KEYS if k.removesuffix("_one") in wanted and k in labels)
-        data: dict[str, object] = {"labels": {key: labels[key] for key in keys}}
+        # The labels' language goes along: the browser picks plural forms by it.
+        shown = {key: labels[key] for key in keys} | {LANGUAGE: labels.get(LANGUAGE, "en")}
+        data: dict[str, object] = {"labels": shown}
         if paper_search:
             data |= {"index": FILTER_INDEX, "text": PAPERS_TEXT}
         if citations:
