@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import html
 import json
-import posixpath
 import re
 import time
 from collections.abc import Callable, Mapping
@@ -38,6 +37,7 @@ from .rendering.links import Links
 from .rendering.renderer import page_front_matter
 from .site_model import SiteModel
 from .structure.layout import SitePage
+from .structure.urls import is_home, page_url
 from .words import labels_for
 
 ASSETS = Path(__file__).parent / "assets"
@@ -59,17 +59,6 @@ class Settings:
     builder: str = "zensical"  # or "mkdocs"
     exclude_docs: object = None  # as in mkdocs.yml: gitignore lines
     draft_docs: object = None
-
-
-def page_url(src_uri: str, directory_urls: bool = True) -> str:
-    """A page's URL as MkDocs and Zensical give it (`sd/2024-03-29/`, `sd/`, `./`)."""
-    stem = src_uri.removesuffix(".md")
-    if not directory_urls:
-        return stem + ".html"
-    folder, name = posixpath.split(stem)
-    if name in ("index", "README"):
-        return folder + "/" if folder else "./"
-    return stem + "/"
 
 
 @dataclass(frozen=True)
@@ -145,7 +134,7 @@ class _Tree:
             out[uri] = self._page(uri)
         for name in ("digest.css", "digest.js"):
             out[ASSET_DIR + name] = ASSETS / name
-        home = next((uri for uri, url in self.urls.items() if url in ("./", "index.html")), None)
+        home = next((uri for uri, url in self.urls.items() if is_home(url)), None)
         settings = self.settings
         language = theme_language(settings.theme)
         info = SiteInfo(

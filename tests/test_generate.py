@@ -20,7 +20,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from mkdocs_digest.cli import main
-from mkdocs_digest.generate import page_url
+from mkdocs_digest.structure.urls import page_url
 
 from .conftest import EXAMPLE, Built, broken_links, build
 

@@ -105,3 +105,25 @@ def test_a_group_holds_exactly_per_page_papers() -> None:
     pages = paginate(weeks(50, 30, 40, 30, 60, 40), 100)
     assert [[len(w.entries) for w in p] for p in pages] == [[50, 30, 40, 30], [60, 40]]
     assert [[len(w.entries) for w in p] for p in paginate(weeks(1, 1, 1), 1)] == [[1, 1], [1]]
+
+
+def test_one_url_policy_for_the_home_page_and_index_pages() -> None:
+    from mkdocs_digest.structure.urls import from_root, is_home, page_url
+
+    assert [page_url(u) for u in ("index.md", "README.md", "sd/index.md", "sd/2024.md")] == [
+        "./",
+        "./",
+        "sd/",
+        "sd/2024/",
+    ]
+    assert page_url("index.md", directory_urls=False) == "index.html"
+    assert all(is_home(u) for u in ("", ".", "./", "index.html"))
+    assert not any(is_home(u) for u in ("sd/", "sd/index.html", "index.html#x"))
+    assert [from_root(u) for u in ("./", ".", "", "sd/", "./sd/", "index.html")] == [
+        "",
+        "",
+        "",
+        "sd/",
+        "sd/",
+        "index.html",
+    ]

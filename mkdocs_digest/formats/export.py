@@ -11,6 +11,7 @@ from typing import Any
 from ..domain.cache import Memo
 from ..domain.catalog import Catalog, PaperRecord
 from ..domain.model import Entry
+from ..structure.urls import from_root
 from .context import FileContext
 from .json_text import compact_json
 
@@ -108,8 +109,7 @@ def _paper(record: PaperRecord, url_of: Callable[[Entry], str] | None) -> dict[s
 
 def card_url(entry: Entry, urls: Mapping[str, str], site_url: str) -> str:
     """Where the entry's card is: absolute under `site_url`, else from the root."""
-    page = urls.get(entry.page, entry.page)
-    page = "" if page in (".", "./") else page
+    page = from_root(urls.get(entry.page, entry.page))
     root = site_url.rstrip("/") + "/" if site_url else "/"
     return posixpath.join(root, page) + "#" + entry.anchor
 

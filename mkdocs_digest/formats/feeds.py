@@ -22,6 +22,7 @@ from functools import partial
 from ..domain.catalog import Catalog
 from ..domain.model import Entry, Paper, Topic
 from ..structure.layout import TopicListing
+from ..structure.urls import from_root
 from .context import FileContext, SiteInfo
 from .export import card_url
 
@@ -172,7 +173,7 @@ class AtomFeeds:
         site = site_feed(catalog, size)
         feeds = {SITE_FEED: Feed(info.name, base + SITE_FEED, base, info.name, site, lang)}
         for listing in context.topic_listings:
-            page = base + context.urls[listing.uris[0]].removeprefix("./")
+            page = base + from_root(context.urls[listing.uris[0]])
             entries = topic_feed(catalog, listing.key, size)
             title = topic_title(catalog, listing, info)
             feed = Feed(title, base + listing.feed, page, info.name, entries, lang)

@@ -14,6 +14,7 @@ from typing import Protocol
 
 from ..domain.cache import Memo
 from ..domain.catalog import Catalog
+from ..structure.urls import from_root
 from ..words import KEYS, LANGUAGE
 from .citations import CITATIONS
 from .feeds import FeedLink
@@ -100,7 +101,7 @@ class ScriptSettings:
         if citations:
             data["citations"] = CITATIONS
         if explorer is not None:  # authors link to it, filtered to them
-            data["explorer"] = explorer.removeprefix("./")
+            data["explorer"] = from_root(explorer)
         self.element = (
             f'<script type="application/json" id="digest-settings">{script_json(data)}</script>\n'
         )

@@ -20,6 +20,7 @@ from ..domain.model import Digest
 from ..reading.docs_folder import undecodable
 from ..rendering.renderer import page_front_matter
 from ..site_model import SiteModel
+from ..structure.urls import is_home
 
 log = get_plugin_logger(__name__)
 
@@ -103,8 +104,7 @@ def add_assets(files: Files, config: MkDocsConfig, stylesheet: bool) -> None:
 def home_page(files: Files) -> str | None:
     """The home page's source: the page written at the site's root, with directory
     URLs or without (`index.html`), as MkDocs' `Page.is_homepage` tells it."""
-    pages = files.documentation_pages()
-    return next((f.src_uri for f in pages if f.dest_uri == "index.html"), None)
+    return next((f.src_uri for f in files.documentation_pages() if is_home(f.url)), None)
 
 
 def _reader(file: File) -> Callable[[], str]:
