@@ -18,39 +18,22 @@ import yaml
 
 from . import __version__
 from .domain.catalog import Catalog
-from .domain.fields import DEFAULT, FieldNames
 from .domain.model import Diagnostic
-from .domain.parser import read_page
 from .formats.export import catalog_json
 from .generate import Settings, generate, watch
 from .options import DEFAULTS, OptionError, Options
 from .reading.docs_folder import SourcePages
-from .rendering.context import TEMPLATES
 from .site_model import SiteModel
-from .words import labels_for
 
 
-def load_pages(
-    pages: SourcePages, topic_names: Mapping[str, str] | None = None, names: FieldNames = DEFAULT
-) -> Catalog:
-    digests = (read_page(text, uri, names) for uri, text in pages.texts.items())
-    return Catalog.build([d for d in digests if d is not None], topic_names)
-
-
-def site_model(
-    pages: SourcePages, options: Options, settings: Mapping[str, Any], names: FieldNames
-) -> SiteModel:
+def site_model(pages: SourcePages, options: Options, settings: Mapping[str, Any]) -> SiteModel:
     """The model a build makes of these pages. `settings`: mkdocs.yml's, empty
     without one (then nothing is known of the site's URL)."""
-    digests = (read_page(text, uri, names) for uri, text in pages.texts.items())
     theme = settings.get("theme")
-    language = options.label_language(theme if isinstance(theme, dict) else {})
-    return SiteModel.make(
-        [d for d in digests if d is not None],
+    return SiteModel.read(
         pages.texts,
         options,
-        labels_for(language, options.labels),
-        [TEMPLATES],
+        theme if isinstance(theme, dict) else {},
         site_url=str(settings.get("site_url") or "") if settings else None,
     )
 
@@ -141,19 +124,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("give DOCS_DIR or -f mkdocs.yml")
     if not args.docs_dir.is_dir():
         parser.error(f"{args.docs_dir} is not a folder")
-    names = DEFAULT.with_aliases(options.field_names)
     if args.command == "generate":
         return _generate(args, options, settings)
     pages = SourcePages.read(
         args.docs_dir, settings.get("exclude_docs"), settings.get("draft_docs")
     )
+    model = site_model(pages, options, settings)
+    found = pages.problems + model.problems
     if args.command == "check":
-        model = site_model(pages, options, settings, names)
-        return _check(pages.problems + model.problems, model.catalog)
-    catalog = load_pages(pages, options.topic_names, names)
-    for unreadable in pages.problems:
-        print(f"{unreadable} [{unreadable.level}]", file=sys.stderr)
-    json.dump(catalog_json(catalog), sys.stdout, ensure_ascii=False, indent=1)
+        return _check(found, model.catalog)
+    for diagnostic in found:  # what check reports, beside the data
+        print(f"{diagnostic} [{diagnostic.level}]", file=sys.stderr)
+    json.dump(catalog_json(model.catalog), sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
     return 0
 

@@ -25,20 +25,17 @@ from typing import Any
 
 import yaml
 
-from .domain.fields import DEFAULT
 from .domain.model import Diagnostic
-from .domain.parser import read_page, split_front_matter
+from .domain.parser import split_front_matter
 from .formats.context import SiteInfo
 from .options import DEFAULTS, Options, theme_language
 from .reading.docs_folder import SourcePages
 from .rendering.blocks import BlockStore, to_html
-from .rendering.context import TEMPLATES
 from .rendering.links import Links
 from .rendering.renderer import page_front_matter
 from .site_model import SiteModel
 from .structure.layout import SitePage
 from .structure.urls import is_home, page_url
-from .words import labels_for
 
 ASSETS = Path(__file__).parent / "assets"
 ASSET_DIR = "assets/mkdocs_digest/"
@@ -103,17 +100,7 @@ class _Tree:
         self.settings = settings
         source = SourcePages.read(docs_dir, settings.exclude_docs, settings.draft_docs)
         self.files, self.texts = source.files, source.texts
-        names = DEFAULT.with_aliases(options.field_names)
-        digests = [read_page(text, uri, names) for uri, text in self.texts.items()]
-        labels = labels_for(options.label_language(settings.theme), options.labels)
-        self.model = SiteModel.make(
-            [d for d in digests if d],
-            self.texts,
-            options,
-            labels,
-            [TEMPLATES],
-            site_url=settings.site_url,
-        )
+        self.model = SiteModel.read(self.texts, options, settings.theme, site_url=settings.site_url)
         self.catalog, self.site_pages = self.model.catalog, self.model.pages
         self.renderer = self.model.renderer
         self.diagnostics = source.problems + self.model.problems

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .domain.fields import FIELDS
-from .words import KEYS, LABELS, LANGUAGES
+from .words import KEYS, LABELS, LANGUAGES, labels_for
 
 
 class OptionError(ValueError):
@@ -70,6 +70,10 @@ class Options:
             return self.language
         named = theme_language(theme) or "ja"
         return next((lang for lang in LANGUAGES if _same_language(named, lang)), "en")
+
+    def site_labels(self, theme: Mapping[str, Any] | None) -> dict[str, str]:
+        """The labels a site shows: in `label_language`, with the site's own wording."""
+        return labels_for(self.label_language(theme), self.labels)
 
     def label_fallback(self, theme: Mapping[str, Any] | None) -> str | None:
         """Why the labels are not in the theme's language, if they are not."""

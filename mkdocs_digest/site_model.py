@@ -13,7 +13,9 @@ from pathlib import Path
 
 from .domain.cache import Memo
 from .domain.catalog import Catalog
+from .domain.fields import DEFAULT
 from .domain.model import Diagnostic, Digest
+from .domain.parser import read_page
 from .domain.related import Related, Resume, related_papers
 from .formats.context import Extras, SiteInfo
 from .formats.export import PAPERS_JSON
@@ -21,6 +23,7 @@ from .formats.feeds import feed_links
 from .formats.head import FeedLinks, HeadPart, JsonLd, ScriptSettings
 from .formats.site_files import site_files
 from .options import Options
+from .rendering.context import TEMPLATES
 from .rendering.renderer import Renderer
 from .structure.layout import Layout, SitePage, TopicListing
 
@@ -87,6 +90,31 @@ class SiteModel:
         )
         pages_by_uri = {page.src_uri: page for page in pages}
         return cls(options, catalog, pages_by_uri, renderer, catalog.diagnostics + problems)
+
+    @classmethod
+    def read(
+        cls,
+        texts: Mapping[str, str],
+        options: Options,
+        theme: Mapping[str, object] | None,
+        *,
+        site_url: str | None,
+        template_dirs: Sequence[str | Path] = (TEMPLATES,),
+    ) -> SiteModel:
+        """The model of a docs folder's pages (source path -> text, as MkDocs reads
+        them: reading/docs_folder.py), for the front ends without MkDocs (`check`,
+        `export`, `generate`); the plugin reads its pages through its parse cache
+        and makes the same model."""
+        names = DEFAULT.with_aliases(options.field_names)
+        digests = (read_page(text, uri, names) for uri, text in texts.items())
+        return cls.make(
+            [d for d in digests if d is not None],
+            texts,
+            options,
+            options.site_labels(theme),
+            template_dirs,
+            site_url=site_url,
+        )
 
     def head_parts(self, info: SiteInfo, urls: Mapping[str, str]) -> list[HeadPart]:
         """What each page's `<head>` gets: JSON-LD, the feed it announces, digest.js's

@@ -137,3 +137,23 @@ def test_version_is_the_installed_distribution_s(capsys) -> None:
         main(["--version"])
     assert stop.value.code == 0
     assert capsys.readouterr().out.split() == ["mkdocs-digest", declared.group(1)]
+
+
+def test_export_reports_what_check_reports(docs: Path, capsys) -> None:
+    # One model for both: a problem of the layout (a topic page over the owner's
+    # page) as well as the parser's, on stderr beside the data.
+    (docs / "sd" / "2024-04-05.md").write_text(GOOD + NO_METADATA, encoding="utf-8")
+    config = docs.parent / "mkdocs.yml"
+    config.write_text(
+        f"site_name: S\ndocs_dir: {docs}\nplugins:\n  - digest:\n      topic_page: 'x/{{slug}}.md'\n",
+        encoding="utf-8",
+    )
+    (docs / "x").mkdir()
+    (docs / "x" / "sd.md").write_text("# The owner's own sd page\n", encoding="utf-8")
+    assert main(["check", "-f", str(config)]) == 1
+    checked = [line for line in capsys.readouterr().out.splitlines() if line]
+    assert len(checked) >= 2, checked
+    assert main(["export", "-f", str(config)]) == 0
+    exported = capsys.readouterr()
+    assert json.loads(exported.out)["papers"]
+    assert [line for line in exported.err.splitlines() if line] == checked

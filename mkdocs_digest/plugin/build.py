@@ -27,7 +27,6 @@ from ..rendering.compact import collapse_whitespace
 from ..rendering.context import TEMPLATES
 from ..site_model import SiteModel
 from ..structure.nav import plan
-from ..words import labels_for
 from .files import (
     SCRIPT,
     STYLESHEET,
@@ -162,7 +161,7 @@ def site_labels(config: MkDocsConfig, options: Options) -> dict[str, str]:
     fallback = options.label_fallback(config.theme)
     if fallback:
         log.info(fallback)
-    return labels_for(options.label_language(config.theme), options.labels)
+    return options.site_labels(config.theme)
 
 
 class Build:
