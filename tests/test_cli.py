@@ -145,7 +145,8 @@ def test_export_reports_what_check_reports(docs: Path, capsys) -> None:
     (docs / "sd" / "2024-04-05.md").write_text(GOOD + NO_METADATA, encoding="utf-8")
     config = docs.parent / "mkdocs.yml"
     config.write_text(
-        f"site_name: S\ndocs_dir: {docs}\nplugins:\n  - digest:\n      topic_page: 'x/{{slug}}.md'\n",
+        f"site_name: S\ndocs_dir: {docs}\nplugins:\n  - digest:\n"
+        "      topic_page: 'x/{slug}.md'\n",
         encoding="utf-8",
     )
     (docs / "x").mkdir()
