@@ -17,6 +17,7 @@ from .domain.fields import DEFAULT
 from .domain.model import Diagnostic, Digest
 from .domain.parser import read_page
 from .domain.related import Related, Resume, related_papers
+from .formats.citations import citation_chunks
 from .formats.context import Extras, SiteInfo
 from .formats.export import PAPERS_JSON
 from .formats.feeds import feed_links
@@ -135,7 +136,9 @@ class SiteModel:
         return ScriptSettings(
             context.labels,
             paper_search=context.extras.paper_search,
-            citations=context.extras.citations,
+            citations=(
+                citation_chunks(len(self.catalog.appearances)) if context.extras.citations else 0
+            ),
             explorer=urls.get(explorer) if explorer else None,
         )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import posixpath
 import subprocess
@@ -227,3 +228,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if item.module is not None and item.module.__name__.rsplit(".", 1)[-1] in SLOW_MODULES:
             item.add_marker(pytest.mark.slow)
+
+
+def site_bibtex(site: Path) -> dict[str, str]:
+    """arXiv id -> its BibTeX entry, from every chunk the build wrote
+    (`papers-bib-<k>.json`), each paper in exactly one."""
+    entries: dict[str, str] = {}
+    for path in sorted((site / "assets" / "mkdocs_digest").glob("papers-bib-*.json")):
+        chunk = json.loads(path.read_text(encoding="utf-8"))
+        assert not entries.keys() & chunk.keys(), path
+        entries |= chunk
+    assert entries, f"no citations in {site}"
+    return entries

@@ -347,3 +347,15 @@ def test_the_filter_works_from_file_urls_with_the_offline_plugin(watched, offlin
     link.click()  # a card on another page, by its file:// URL
     watched.wait_for_url("**/sd/2024-04-12.html#arxiv-2599.00201")
     assert watched.locator("#arxiv-2599\\.00201").is_visible()
+
+
+def test_a_citation_opens_from_file_urls_with_the_offline_plugin(watched, offline_site) -> None:
+    """Under file:// the chunk that holds a card's BibTeX comes as a script too."""
+    watched.goto((offline_site.site / "sd" / "2024-04-12.html").as_uri())
+    card = watched.locator("#arxiv-2599\\.00201")
+    card.locator("details.digest-card__cite > summary").click()
+    code = card.locator("details.digest-card__cite pre code")
+    watched.wait_for_function(
+        "c => c.textContent.includes('2599.00201')", arg=code.element_handle(), timeout=10_000
+    )
+    assert code.inner_text().lstrip().startswith("@")

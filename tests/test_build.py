@@ -26,6 +26,7 @@ from .conftest import (
     duplicate_ids,
     needs_corpus,
     resolve,
+    site_bibtex,
     with_config,
     write_site,
 )
@@ -212,8 +213,7 @@ def test_digest_pages_describe_their_papers_in_json_ld(example_site: Built) -> N
     title_ja = page.select_one("#arxiv-2404\\.04125 .digest-card__title-ja").get_text()
     assert first["alternativeHeadline"] == {"@value": title_ja, "@language": "ja"}
     # One URL for the paper wherever the site gives it: BibTeX and papers.json too.
-    bib_file = example_site.site / "assets" / "mkdocs_digest" / "papers-bib.json"
-    bibtex = json.loads(bib_file.read_text(encoding="utf-8"))["2404.04125"]
+    bibtex = site_bibtex(example_site.site)["2404.04125"]
     assert f"url={{{abs_url}}}" in bibtex
     papers = json.loads((example_site.site / "papers.json").read_text(encoding="utf-8"))
     assert next(p for p in papers["papers"] if p["arxiv_id"] == "2404.04125")["url"] == abs_url

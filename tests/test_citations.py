@@ -21,7 +21,7 @@ from mkdocs_digest.domain.parser import parse_digest
 from mkdocs_digest.formats.citations import bibtex, citation_keys, coins
 from mkdocs_digest.formats.latex import latex
 
-from .conftest import Built, build, write_site
+from .conftest import Built, build, site_bibtex, write_site
 from .zotero import zotero_item
 
 HOSTILE = 'A {Brace, 100% Sure & #1 of </script> "Quotes" in C:\\path_x $5 ~ ^'
@@ -174,16 +174,15 @@ def test_the_journal_form_with_a_preprint_genre_was_a_journal_article_in_zotero(
 # -- in the built example site ------------------------------------------------------
 
 
-def site_bibtex(built: Built) -> dict[str, str]:
+def built_bibtex(built: Built) -> dict[str, str]:
     """arXiv id -> its BibTeX entry, as a card's "Cite" block shows it (digest.js
-    fills it from this file)."""
-    path = built.site / "assets" / "mkdocs_digest" / "papers-bib.json"
-    return json.loads(path.read_text(encoding="utf-8"))
+    fills it from the chunk that holds it)."""
+    return site_bibtex(built.site)
 
 
 def cards_bibtex(built: Built) -> dict[str, str]:
     """arXiv id -> key, for the paper of every card of every digest page, each parsed."""
-    entries = site_bibtex(built)
+    entries = built_bibtex(built)
     keys: dict[str, str] = {}
     for path in built.pages():
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
@@ -243,7 +242,7 @@ def test_a_hostile_title_stays_text_in_the_card_and_the_bib_file(tmp_path: Path)
     )
     built = build(write_site(tmp_path, {"sd/2024-04-05.md": page}), tmp_path / "site")
     assert built.returncode == 0, built.log
-    _, entry = parsed_entry(site_bibtex(built)["2599.00001"])
+    _, entry = parsed_entry(built_bibtex(built)["2599.00001"])
     assert entry.fields["title"] == latex(HOSTILE)
     bib = (built.site / "sd" / "papers.bib").read_text(encoding="utf-8")
     assert parse_string(bib, "bibtex").entries[entry.key].fields["title"] == latex(HOSTILE)

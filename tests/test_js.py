@@ -8,6 +8,7 @@ import json
 import shutil
 import subprocess
 import unicodedata
+from typing import Any
 
 import pytest
 
@@ -19,11 +20,11 @@ from .conftest import ROOT, Built
 NODE = shutil.which("node")
 
 
-def node(script: str, values: list[str]) -> list[str]:
-    """`script` (an expression of `values` and `lib`, js/src/core.js) run by Node."""
+def node(script: str, values: list[Any], module: str = "core") -> Any:
+    """`script` (an expression of `values` and `lib`, js/src/<module>.js) run by Node."""
     assert NODE, "Node is needed for the browser code's tests (.ci/run installs it)"
     program = (
-        "import * as lib from './js/src/core.js';"
+        f"import * as lib from './js/src/{module}.js';"
         "import { readFileSync } from 'node:fs';"
         "const values = JSON.parse(readFileSync(0, 'utf8'));"
         f"process.stdout.write(JSON.stringify({script}));"
@@ -102,7 +103,16 @@ def test_the_page_tells_the_browser_the_labels_language() -> None:
     from mkdocs_digest.formats.head import ScriptSettings
     from mkdocs_digest.words import labels_for
 
-    settings = ScriptSettings(labels_for("fr"), paper_search=True, citations=True, explorer=None)
+    settings = ScriptSettings(labels_for("fr"), paper_search=True, citations=4, explorer=None)
     data = json.loads(settings.element.split(">", 1)[1].rsplit("</script>", 1)[0])
     assert data["labels"]["language"] == "fr"
     assert node("lib.counted(values[0], 'n_papers', 0)", [data["labels"]]) == "0 article"
+
+
+def test_python_and_javascript_put_a_paper_s_citation_in_the_same_chunk() -> None:
+    from mkdocs_digest.formats.citations import chunk_of
+
+    ids = ["2404.01234", "hep-th/9901001", "2599.00001", "ünï/cödé", "", "1" * 40]
+    for chunks in (1, 2, 64, 1024):
+        expected = [chunk_of(i, chunks) for i in ids]
+        assert node(f"values.map((id) => lib.chunkOf(id, {chunks}))", ids, "citations") == expected

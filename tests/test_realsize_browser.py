@@ -15,7 +15,7 @@ from urllib.parse import quote
 import pytest
 
 from .browsing import new_page, require_chromium, static_server
-from .conftest import RealSite, needs_corpus
+from .conftest import RealSite, needs_corpus, site_bibtex
 
 sync_api = require_chromium()
 pytestmark = needs_corpus()
@@ -160,6 +160,29 @@ def test_an_opened_citation_shows_one_copy_control(page, server: str) -> None:
     cite.locator("summary").click()
     controls = cite.locator("button, .md-clipboard")
     assert [c.is_visible() for c in controls.all()] == [True]
+
+
+def test_one_card_s_citation_fetches_one_small_chunk(page, server: str) -> None:
+    # Not the whole site's BibTeX (1.3 MB at this size, 12.5 MB at ten times it):
+    # the chunk that holds the paper, a few dozen papers' worth.
+    fetched: list[tuple[str, int]] = []
+    page.on(
+        "response",
+        lambda r: (
+            fetched.append((r.url, len(r.body()))) if "papers-bib" in r.url and r.ok else None
+        ),
+    )
+    page.goto(server + "sd/2024-12-27/")
+    card = page.locator(f"article[id='arxiv-{PAPER}']")
+    card.locator("details.digest-card__cite > summary").click()
+    code = card.locator("details.digest-card__cite pre code")
+    code.wait_for()
+    page.wait_for_function(
+        "c => c.textContent.includes('@')", arg=code.element_handle(), timeout=10_000
+    )
+    assert PAPER in code.inner_text()
+    assert len(fetched) == 1, fetched
+    assert fetched[0][1] <= 50_000, fetched
 
 
 SHOTS = [  # (name, path, scheme, width, action)
@@ -311,9 +334,7 @@ def test_a_starred_paper_s_bibtex_is_in_the_downloaded_file(
     with page.expect_download() as download:
         page.locator("[data-digest-bib-download]").click()
     text = Path(download.value.path()).read_text(encoding="utf-8")
-    entries = json.loads(
-        (real.built.site / "assets" / "mkdocs_digest" / "papers-bib.json").read_text()
-    )
+    entries = site_bibtex(real.built.site)
     assert text.strip() == entries[PAPER].strip()
     assert download.value.suggested_filename == "starred.bib"
 

@@ -1,6 +1,7 @@
-/* Citations: a card's "Cite" block is filled from every paper's BibTeX
-   (papers-bib.json) when first opened, and its copy button copies it. One listener
-   for the document: cards instant navigation brings in work too. */
+/* Citations: a card's "Cite" block is filled with its paper's BibTeX when first
+   opened, and its copy button copies it. The BibTeX is split in chunks
+   (formats/citations.py): a card fetches the one chunk that holds its paper. One
+   listener for the document: cards instant navigation brings in work too. */
 
 import { ROOT, load, ownValue, pageSettings } from "./core.js";
 
@@ -16,6 +17,38 @@ export function copied(button, ok) {
 }
 
 /**
+ * The chunk a paper's BibTeX is in: FNV-1a over the id's UTF-8 bytes, as
+ * formats/citations.py's chunk_of.
+ * @param {string} arxivId
+ * @param {number} chunks
+ * @returns {number}
+ */
+export function chunkOf(arxivId, chunks) {
+  let hashed = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(arxivId)) {
+    hashed = Math.imul(hashed ^ byte, 0x01000193) >>> 0;
+  }
+  return hashed % chunks;
+}
+
+/**
+ * The BibTeX of these papers, from the chunks that hold them (each fetched once).
+ * @param {string[]} ids
+ * @returns {Promise<string[]>} in the order of `ids`; "" for a paper without one
+ */
+export async function bibtexOf(ids) {
+  const { citations, citation_chunks: chunks } = pageSettings();
+  if (!citations || !chunks || !ROOT) throw new Error("no citations");
+  const root = ROOT;
+  const wanted = [...new Set(ids.map((id) => chunkOf(id, chunks)))];
+  /** @type {Record<string, string>[]} */
+  const loaded = await Promise.all(wanted.map((k) => load(root + citations.replace("{k}", String(k)))));
+  /** @type {Map<number, Record<string, string>>} */
+  const byChunk = new Map(wanted.map((k, n) => [k, loaded[n]]));
+  return ids.map((id) => ownValue(byChunk.get(chunkOf(id, chunks)) || {}, id) || "");
+}
+
+/**
  * Fill a card's "Cite" block with its BibTeX (carried by every card, it was a ninth of
  * a digest page).
  * @param {Element} details
@@ -24,11 +57,9 @@ export function copied(button, ok) {
 async function citation(details) {
   const code = details.querySelector("pre code");
   const card = /** @type {HTMLElement | null} */ (details.closest("[data-arxiv-id]"));
-  const file = pageSettings().citations;
-  if (!code || !card || code.textContent || !file || !ROOT) return;
-  /** @type {Record<string, string>} */
-  const entries = await load(ROOT + file);
-  code.textContent = ownValue(entries, card.dataset.arxivId || "") || "";
+  if (!code || !card || code.textContent || !pageSettings().citations) return;
+  const [entry] = await bibtexOf([card.dataset.arxivId || ""]);
+  code.textContent = entry;
 }
 
 /** @param {HTMLElement} button */

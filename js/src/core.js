@@ -10,7 +10,8 @@ import { FOLD_TABLE } from "./fold-table.js";
  * @property {Record<string, string>} labels
  * @property {string} [index] the filter index, from the site's root (paper search)
  * @property {string} [text] the papers' text, from the site's root (paper search)
- * @property {string} [citations] every paper's BibTeX, from the site's root
+ * @property {string} [citations] the papers' BibTeX chunks, from the site's root, `{k}` the chunk
+ * @property {number} [citation_chunks] how many chunks
  * @property {string} [explorer] the explorer page's URL, from the site's root
  */
 

@@ -1,8 +1,8 @@
 /* The explorer: every paper, filtered by text and facets, a page at a time. */
 
-import { anchorFor, fold, listItem, load, ownValue, pageSettings, ROOT, terms } from "./core.js";
+import { anchorFor, fold, listItem, load, ownValue, terms } from "./core.js";
 import { linkAuthors } from "./authors.js";
-import { copied } from "./citations.js";
+import { bibtexOf, copied } from "./citations.js";
 import { starButton, starred } from "./stars.js";
 
 /** @typedef {import("./core.js").FilterIndex} FilterIndex */
@@ -242,11 +242,8 @@ export function setupExplorer(root) {
 
   /** @returns {Promise<string>} the BibTeX of the papers shown */
   async function bibtex() {
-    const file = pageSettings().citations;
-    if (!file || !ROOT) throw new Error("no citations");
-    /** @type {Record<string, string>} */
-    const entries = await load(ROOT + file);
-    return shown.map((e) => ownValue(entries, e.paper[0])).filter(Boolean).join("\n\n") + "\n";
+    const entries = await bibtexOf(shown.map((e) => e.paper[0]));
+    return entries.filter(Boolean).join("\n\n") + "\n";
   }
 
   /** @param {() => void} change */

@@ -124,3 +124,15 @@ test("search: an exact id outweighs the same digits in another paper's title", (
   assert.equal(hits[0].entry.paper[0], "2599.00104");
   assert.ok(hits[0].score > hits[1].score);
 });
+
+test("citations: a paper's chunk, the same as formats/citations.py's chunk_of", async () => {
+  const { chunkOf } = await import("../src/citations.js");
+  // Values of Python's chunk_of (FNV-1a over UTF-8), written down from its definition:
+  // the empty id hashes to the offset basis 0x811c9dc5 = 2166136261.
+  assert.equal(chunkOf("", 1 << 30), 2166136261 % (1 << 30));
+  for (const id of ["2404.01234", "hep-th/9901001", "ünï"]) {
+    const k = chunkOf(id, 64);
+    assert.ok(Number.isInteger(k) && k >= 0 && k < 64);
+    assert.equal(chunkOf(id, 1), 0);
+  }
+});

@@ -81,14 +81,15 @@ class ScriptSettings:
     """What digest.js reads from the page it starts on (instant navigation keeps that
     head): the words it shows, once a page rather than on every card, where the site
     search's files are when the theme's search box answers paper queries, where the
-    papers' BibTeX is, and the explorer's URL from the site's root."""
+    papers' BibTeX is (`citations`: in how many chunks; 0: none), and the explorer's
+    URL from the site's root."""
 
     def __init__(
         self,
         labels: Mapping[str, str],
         *,
         paper_search: bool,
-        citations: bool,
+        citations: int,
         explorer: str | None,
     ) -> None:
         wanted = SCRIPT_LABELS + (SEARCH_LABELS if paper_search else ())
@@ -98,8 +99,8 @@ class ScriptSettings:
         data: dict[str, object] = {"labels": shown}
         if paper_search:
             data |= {"index": FILTER_INDEX, "text": PAPERS_TEXT}
-        if citations:
-            data["citations"] = CITATIONS
+        if citations:  # the number of chunks of citations
+            data |= {"citations": CITATIONS, "citation_chunks": citations}
         if explorer is not None:  # authors link to it, filtered to them
             data["explorer"] = from_root(explorer)
         self.element = (
