@@ -1,15 +1,17 @@
 """How big Material's search index is, and how long until search answers, with and
 without the plugin, on the real-size site (`realsite.py`).
 
-    python bench/search_ready.py [--rounds 3]
+    python bench/search_ready.py [--rounds 3] [--scale 10 --plugin-only]
 
 Builds the site both ways (as `build_speed.py` does), serves each build, and in
 headless Chromium (Debian's `chromium`) opens a digest page, types a query into
 Material's search box and times each kind of first answer from the page's opening:
 Material's pages (its index is fetched, parsed and made into a lunr index in a web
-worker first, which is most of the wait) and, with the plugin, its papers (two JSON
-files fetched and parsed, formats/paper_search.py). Then it tries a few queries and
-prints what each finds. Figures go to
+worker first, which is most of the wait) and, with the plugin, its papers (the
+shards of the query's terms and its results' records, formats/search_index.py),
+unthrottled and on a slow link (Chromium's network emulation: 1.6 Mbit/s, 150 ms),
+with the kilobytes fetched until the first answer. Then it tries a few queries and
+prints what each finds. `--scale 10`: the site ten times as old. Figures go to
 `bench/out/search_ready.json`. Run it on a quiet machine; compare the two sides of
 one run, not runs on different days.
 """
@@ -61,25 +63,40 @@ def answer(page: Any) -> str:
     return f"papers: {ours} | Material: {' '.join(meta.inner_text().split())}"
 
 
+# Chromium's network emulation of a slow link: 1.6 Mbit/s down, 150 ms latency.
+SLOW = {"offline": False, "latency": 150, "downloadThroughput": 200_000, "uploadThroughput": 94_000}
+
+
 def ready(
-    sync_api: object, site: Path, rounds: int, papers: bool
-) -> tuple[dict[str, float], dict[str, str]]:
+    sync_api: object, site: Path, rounds: int, papers: bool, slow: bool = False
+) -> tuple[dict[str, float], dict[str, str], float]:
     """Median seconds from opening a page to each kind of first answer (the plugin's
-    papers, Material's pages); each query's answers."""
+    papers, Material's pages); each query's answers; the median kilobytes fetched
+    until the first answer of papers (without the plugin: of Material's)."""
     times: dict[str, list[float]] = {"papers": [], "material": []} if papers else {"material": []}
     answers: dict[str, str] = {}
+    fetched_kb: list[float] = []
     with static_server(site) as url, chromium(sync_api) as browser:  # type: ignore[arg-type]
         for _ in range(rounds):
             context = browser.new_context(viewport={"width": 1280, "height": 900})
             context.add_init_script(WATCH)
             page = context.new_page()
-            page.goto(url + "sd/2024-03-29/")  # a digest: both builds have it
+            sizes: list[int] = []
+            page.on("requestfinished", lambda r, s=sizes: s.append(r.sizes()["responseBodySize"]))
+            if slow:
+                cdp = context.new_cdp_session(page)
+                cdp.send("Network.enable")
+                cdp.send("Network.emulateNetworkConditions", SLOW)
+            page.goto(url + "sd/2024-03-29/", timeout=600_000)  # a digest: both builds have it
             page.keyboard.press("/")
             box = page.locator("input.md-search__input")
             box.fill(FIRST)
             box.press("End")
+            first = "papers" if papers else "material"
+            page.wait_for_function(f"window.__ready.{first}", timeout=600_000)
+            fetched_kb.append(sum(sizes) / 1024)
             wanted = " && ".join(f"window.__ready.{kind}" for kind in times)
-            page.wait_for_function(wanted, timeout=300_000)
+            page.wait_for_function(wanted, timeout=600_000)
             got = page.evaluate("window.__ready")
             for kind in times:
                 times[kind].append(got[kind] / 1000)
@@ -89,12 +106,15 @@ def ready(
                 time.sleep(1.5)
                 answers[query] = answer(page)
             context.close()
-    return {kind: statistics.median(ts) for kind, ts in times.items()}, answers
+    medians = {kind: statistics.median(ts) for kind, ts in times.items()}
+    return medians, answers, statistics.median(fetched_kb)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--scale", type=int, default=1, help="10: the site ten times as old")
+    parser.add_argument("--plugin-only", action="store_true", help="skip the build without it")
     args = parser.parse_args()
     import playwright.sync_api as sync_api
 
@@ -102,30 +122,41 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         docs = work / "docs"
-        make_site(docs)
-        for name, plugins in (("digest", ["search", "digest"]), ("none", ["search"])):
+        make_site(docs, copies=3, repeats=args.scale)
+        sides = (("digest", ["search", "digest"]), ("none", ["search"]))
+        for name, plugins in sides[:1] if args.plugin_only else sides:
             site = work / f"site-{name}"
             command = [sys.executable, "-m", "mkdocs", "build", "-q"]
             command += ["-f", str(config(work, docs, plugins)), "-d", str(site)]
+            start = time.perf_counter()
             subprocess.run(command, check=True, env=ENV)
+            built = time.perf_counter() - start
             index = site / "search" / "search_index.json"
             entries = len(json.loads(index.read_text(encoding="utf-8"))["docs"])
-            seconds, answers = ready(sync_api, site, args.rounds, papers=name == "digest")
-            ours = site / "assets" / "mkdocs_digest"
-            paper_files = [ours / "papers-index.json", ours / "papers-text.json"]
-            paper_mb = sum(f.stat().st_size for f in paper_files if f.is_file()) / 2**20
+            papers = name == "digest"
+            seconds, answers, kb = ready(sync_api, site, args.rounds, papers)
+            slow, _, slow_kb = ready(sync_api, site, 1, papers, slow=True)
+            search = site / "assets" / "mkdocs_digest" / "search"
+            paper_mb = sum(f.stat().st_size for f in search.rglob("*") if f.is_file()) / 2**20
             results[name] = {
+                "build_s": built,
                 "index_mb": index.stat().st_size / 2**20,
                 "entries": entries,
-                "paper_files_mb": paper_mb,
+                "paper_index_mb": paper_mb,
                 "ready_s": seconds,
+                "fetched_kb": kb,
+                "slow_ready_s": slow,
+                "slow_fetched_kb": slow_kb,
                 "answers": answers,
             }
             ready_text = ", ".join(f"{kind} in {s:5.1f} s" for kind, s in seconds.items())
+            slow_text = ", ".join(f"{kind} in {s:5.1f} s" for kind, s in slow.items())
             print(
-                f"{name:6}  Material's index {results[name]['index_mb']:5.1f} MB "
-                f"({entries} entries), the plugin's paper files {paper_mb:4.1f} MB; "
-                f"first answer: {ready_text}"
+                f"{name:6}  built in {built:.1f} s; Material's index "
+                f"{results[name]['index_mb']:5.1f} MB ({entries} entries), the plugin's "
+                f"paper index {paper_mb:4.1f} MB on disk;\n        first answer: {ready_text}, "
+                f"{kb:.0f} KB fetched; on a 1.6 Mbit/s, 150 ms link: {slow_text}, "
+                f"{slow_kb:.0f} KB"
             )
             for query, answer in answers.items():
                 print(f"        {query!r}: {answer}")

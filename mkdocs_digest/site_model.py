@@ -22,6 +22,7 @@ from .formats.context import Extras, SiteInfo
 from .formats.export import PAPERS_JSON
 from .formats.feeds import feed_links
 from .formats.head import FeedLinks, HeadPart, JsonLd, ScriptSettings
+from .formats.search_index import shard_count
 from .formats.site_files import site_files
 from .options import Options
 from .rendering.context import TEMPLATES
@@ -133,12 +134,11 @@ class SiteModel:
         """digest.js's settings; `urls`: the site's pages' URLs (source path -> URL)."""
         context = self.renderer.context
         explorer = context.explorer_page
+        papers = len(self.catalog.appearances)
         return ScriptSettings(
             context.labels,
-            paper_search=context.extras.paper_search,
-            citations=(
-                citation_chunks(len(self.catalog.appearances)) if context.extras.citations else 0
-            ),
+            paper_search=shard_count(papers) if context.extras.paper_search else 0,
+            citations=citation_chunks(papers) if context.extras.citations else 0,
             explorer=urls.get(explorer) if explorer else None,
         )
 

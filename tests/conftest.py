@@ -240,3 +240,11 @@ def site_bibtex(site: Path) -> dict[str, str]:
         entries |= chunk
     assert entries, f"no citations in {site}"
     return entries
+
+
+def search_records(site: Path) -> list[list[str]]:
+    """The paper search's records, in the index's order (`search/papers-<c>.json`):
+    [arXiv id, title, Japanese title, authors, card URL from the root, week, text]."""
+    folder = site / "assets" / "mkdocs_digest" / "search"
+    chunks = sorted(folder.glob("papers-*.json"), key=lambda p: int(p.stem.split("-")[1]))
+    return [row for chunk in chunks for row in json.loads(chunk.read_text(encoding="utf-8"))]

@@ -26,6 +26,7 @@ from .conftest import (
     duplicate_ids,
     needs_corpus,
     resolve,
+    search_records,
     site_bibtex,
     with_config,
     write_site,
@@ -320,7 +321,7 @@ def test_material_s_search_box_gets_the_papers_from_the_plugin_s_files(
     example_site: Built,
 ) -> None:
     """Under Material, its index holds the pages and no paper; digest.js answers paper
-    queries from the filter index and the papers' text, named in each page's head."""
+    queries from the plugin's split index, named in each page's head."""
     site = example_site.site
     material = json.loads((site / "search" / "search_index.json").read_text())["docs"]
     assert not [d for d in material if "#arxiv-" in d["location"]]
@@ -328,14 +329,20 @@ def test_material_s_search_box_gets_the_papers_from_the_plugin_s_files(
     assert {"sd/2024-04-05/", "sd/", "topics/"} <= {d["location"] for d in material}
     head = example_site.page("sd/2024-04-05/").select_one("head script#digest-settings")
     settings = json.loads(head.string)
-    index = json.loads((site / settings["index"]).read_text(encoding="utf-8"))
-    texts = json.loads((site / settings["text"]).read_text(encoding="utf-8"))["text"]
-    n = [p[0] for p in index["papers"]].index("2599.00102")
-    assert index["pages"][index["home"][n][0]] == "sd/2024-04-05/" and len(index["home"][n]) == 1
+    search = settings["search"]
+    shards = search["shards"]
+    assert [(site / search["terms"].format(k=k)).is_file() for k in range(shards)] == [
+        True
+    ] * shards
+    records = search_records(site)
+    n = [r[0] for r in records].index("2599.00102")
+    chunk = json.loads((site / search["papers"].format(k=n // search["chunk"])).read_text())
+    record = chunk[n % search["chunk"]]
+    assert record == records[n] and record[4] == "sd/2024-04-05/#arxiv-2599.00102"
     for words in ("分岐係数", "ずっと気になってた", "9 pages"):  # summary, remark, comment
-        assert words in texts[n], words
+        assert words in record[6], words
     for markup in ("要点", "**", "`", "]("):
-        assert markup not in texts[n], markup
+        assert markup not in record[6], markup
     assert settings["labels"]["n_papers"] == "{n} 件の論文"  # the site's language
 
 

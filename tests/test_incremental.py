@@ -330,12 +330,17 @@ def test_serve_writes_again_only_the_site_files_an_edit_changed(site: DirtySite)
     site.edit_copies("攻撃を提案", "攻撃を提案する")  # a bullet of an sd and dp paper
     site.build()
     rewritten = {str(p.relative_to(site.site)) for p in files if p.stat().st_mtime_ns != before[p]}
-    # Bullets show in papers.json, in the site search's text of papers and in the
+    # Bullets show in papers.json, in the paper search's records and terms, and in the
     # feeds that list the paper (the site's, sd's and dp's, each with its home copy's
     # text); neither a .bib file nor the filter's index shows bullets.
     ours = rewritten - {"search/search_index.json", "sitemap.xml"}
     feeds = {"feed.xml", "sd/feed.xml", "dp/feed.xml"}
-    assert ours == {"papers.json", "assets/mkdocs_digest/papers-text.json", *feeds}
+    searched = {p for p in ours if p.startswith("assets/mkdocs_digest/search/")}
+    assert ours - searched == {"papers.json", *feeds}
+    # The paper search: its records' chunk, and the shards of the terms that changed.
+    index = [p for p in files if "/search/" in str(p)]
+    assert sum("/papers-" in p for p in searched) == 1
+    assert 1 <= len(searched) < len(index)
     assert "攻撃を提案する" in (site.site / "papers.json").read_text(encoding="utf-8")
     site.assert_same_as_clean()
 

@@ -10,8 +10,6 @@ import subprocess
 import unicodedata
 from typing import Any
 
-import pytest
-
 from mkdocs_digest.domain.model import anchor_for
 from mkdocs_digest.domain.text import fold
 
@@ -61,15 +59,39 @@ def test_python_and_javascript_make_a_card_s_anchor_alike() -> None:
     assert node("values.map(lib.anchorFor)", ids) == [anchor_for(i) for i in ids]
 
 
-@pytest.mark.parametrize("name", ["papers-index.json", "papers-text.json"])
-def test_the_js_tests_samples_are_what_the_example_site_writes(
-    example_site: Built, name: str
-) -> None:
-    built = example_site.site / "assets" / "mkdocs_digest" / name
-    sample = ROOT / "js" / "test" / "samples" / name
-    assert json.loads(sample.read_text(encoding="utf-8")) == json.loads(
-        built.read_text(encoding="utf-8")
-    ), f"copy {built} to {sample}"
+def test_the_js_tests_samples_are_what_the_example_site_writes(example_site: Built) -> None:
+    built = example_site.site / "assets" / "mkdocs_digest"
+    samples = ROOT / "js" / "test" / "samples"
+    names = ["papers-index.json"] + [f"search/{p.name}" for p in (built / "search").glob("*.json")]
+    assert len(names) > 2
+    assert {f"search/{p.name}" for p in (samples / "search").glob("*.json")} == set(names[1:])
+    for name in names:
+        sample, made = samples / name, built / name
+        assert json.loads(sample.read_text(encoding="utf-8")) == json.loads(
+            made.read_text(encoding="utf-8")
+        ), f"copy {made} to {sample}"
+
+
+def test_python_and_javascript_make_the_same_search_terms() -> None:
+    # The index's terms are made here from a field's text, a query's in the browser:
+    # they must be the same terms, or a word typed is not the word indexed.
+    from mkdocs_digest.formats.search_index import stem, terms
+
+    texts = [
+        "Membership Inference Attacks on Diffusion Models",
+        "医療画像合成のための拡散モデル と 顔",
+        "Ｆｕｌｌ－ｗｉｄｔｈ ＧＡＮｓ, ｶﾀｶﾅ and Straße",
+        "Ünïcödé naïve café; Ολοκλήρωση; интеграция; 한국어 텍스트",
+        "studies shuffled shuffling boxes classes process analyses x y 42 3d-gan",
+    ]
+    made = node(
+        "values.map((t) => [...new Set(lib.queryTerms(t).flatMap((q) => q.tokens))].sort())",
+        texts,
+        "search",
+    )
+    assert made == [sorted(terms(t)) for t in texts]
+    words = ["attack", "attacks", "attacking", "attacked", "studies", "synthesis", "images"]
+    assert node("values.map(lib.stem)", words, "search") == [stem(w) for w in words]
 
 
 def test_python_and_javascript_count_alike_in_every_language() -> None:

@@ -19,7 +19,7 @@ from urllib.parse import parse_qs, urlsplit
 import lxml.html
 import pytest
 
-from .conftest import RealSite, needs_corpus, resolve
+from .conftest import RealSite, needs_corpus, resolve, search_records
 
 pytestmark = needs_corpus()
 
@@ -237,19 +237,21 @@ def test_search_finds_each_paper_once_at_its_home_card(site: Site) -> None:
     papers = json.loads((site.root / "papers.json").read_text(encoding="utf-8"))["papers"]
     ours = site.root / "assets" / "mkdocs_digest"
     index = json.loads((ours / "papers-index.json").read_text(encoding="utf-8"))
-    texts = json.loads((ours / "papers-text.json").read_text(encoding="utf-8"))["text"]
-    assert len(index["papers"]) == len(texts) == len(papers) > 3000
-    searched = {record[0]: n for n, record in enumerate(index["papers"])}
+    records = search_records(site.root)
+    assert len(index["papers"]) == len(records) == len(papers) > 3000
+    searched = {record[0]: n for n, record in enumerate(records)}
     assert len(searched) == len(papers)  # once each
     for paper in papers:
         n = searched[paper["arxiv_id"]]
         first = paper["topics"][0]
         own = [a for a in paper["appearances"] if a["page"].startswith(first + "/")]
         home = (own or paper["appearances"])[0]["url"].removeprefix("https://example.org/")
-        page, *anchor = index["home"][n]
-        assert index["pages"][page] + "#" + (anchor or [f"arxiv-{paper['arxiv_id']}"])[0] == home
-        assert index["papers"][n][1] == paper["title"].strip()
-        assert paper["summary"][0].split()[0] in texts[n]
+        assert records[n][4] == home
+        assert records[n][1] == paper["title"].strip()
+        assert paper["summary"][0].split()[0] in records[n][6]
+    # Split: no file of the index holds more than a few dozen papers' worth.
+    sizes = [p.stat().st_size for p in (ours / "search").glob("*.json")]
+    assert len(sizes) > 100 and max(sizes) < 200_000, (len(sizes), max(sizes))
     material = json.loads((site.root / "search" / "search_index.json").read_text())["docs"]
     assert not [d for d in material if "#arxiv-" in d["location"]]
     titles = {paper["title"].strip() for paper in papers}

@@ -79,7 +79,13 @@ def test_search_results_show_the_text_without_running_it(hostile_site: Built, br
         results.first.wait_for(timeout=15_000)
         assert "<script>" in page.locator(".md-search-result").inner_text()  # shown as text
         status = page.locator(".digest-search__status")  # the hostile label, as text
-        assert "</script><script>window.__xss='label'</script>" in status.inner_text()
+        label = "</script><script>window.__xss='label'</script>"
+        page.wait_for_function(  # once the papers came (none for an unreadable entry)
+            "l => document.querySelector('.digest-search__status')?.textContent.includes(l)",
+            arg=label,
+            timeout=15_000,
+        )
+        assert label in status.inner_text()
         ran = page.evaluate(PROBE)
         page.context.close()
     assert (ran, dialogs) == (None, [])

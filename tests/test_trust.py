@@ -477,7 +477,7 @@ def test_copies_that_disagree_are_reported_and_every_site_wide_output_shows_the_
         built.site / "papers.json": (NEW, "Bo Kim", "a corrected bullet"),
         built.site / "feed.xml": (NEW, "Bo Kim", "a corrected bullet"),
         data / "papers-index.json": (NEW, "Bo Kim"),
-        data / "papers-text.json": ("a corrected bullet",),
+        data / "search" / "papers-0.json": (NEW, "Bo Kim", "a corrected bullet"),
         data / "papers-bib-0.json": (NEW, "Bo Kim"),  # a site this small: one chunk
     }
     for path, words in shown.items():

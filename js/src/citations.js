@@ -3,7 +3,7 @@
    (formats/citations.py): a card fetches the one chunk that holds its paper. One
    listener for the document: cards instant navigation brings in work too. */
 
-import { ROOT, load, ownValue, pageSettings } from "./core.js";
+import { ROOT, fnv1a, load, ownValue, pageSettings } from "./core.js";
 
 /**
  * Say in the button's polite live region whether the copy worked.
@@ -17,18 +17,13 @@ export function copied(button, ok) {
 }
 
 /**
- * The chunk a paper's BibTeX is in: FNV-1a over the id's UTF-8 bytes, as
- * formats/citations.py's chunk_of.
+ * The chunk a paper's BibTeX is in, as formats/citations.py's chunk_of.
  * @param {string} arxivId
  * @param {number} chunks
  * @returns {number}
  */
 export function chunkOf(arxivId, chunks) {
-  let hashed = 0x811c9dc5;
-  for (const byte of new TextEncoder().encode(arxivId)) {
-    hashed = Math.imul(hashed ^ byte, 0x01000193) >>> 0;
-  }
-  return hashed % chunks;
+  return fnv1a(arxivId) % chunks;
 }
 
 /**

@@ -8,11 +8,20 @@ import { FOLD_TABLE } from "./fold-table.js";
  * The build's settings for this script (formats/head.py, ScriptSettings).
  * @typedef {object} Settings
  * @property {Record<string, string>} labels
- * @property {string} [index] the filter index, from the site's root (paper search)
- * @property {string} [text] the papers' text, from the site's root (paper search)
+ * @property {SearchFiles} [search] the paper search's index (formats/search_index.py)
  * @property {string} [citations] the papers' BibTeX chunks, from the site's root, `{k}` the chunk
  * @property {number} [citation_chunks] how many chunks
  * @property {string} [explorer] the explorer page's URL, from the site's root
+ */
+
+/**
+ * Where the paper search's index is, from the site's root: `{k}` a shard's or a
+ * chunk's number.
+ * @typedef {object} SearchFiles
+ * @property {string} terms
+ * @property {string} papers
+ * @property {number} shards
+ * @property {number} chunk papers in a chunk of records
  */
 
 /**
@@ -71,6 +80,18 @@ function caseFold(text) {
 // Tested with .test() and used with .replace(): not global (.test() would move lastIndex).
 const FOLDS = new RegExp("[" + Object.keys(FOLD_TABLE).join("").replace(/[\\\]^-]/g, "\\$&") + "]", "u");
 const ALL_FOLDS = new RegExp(FOLDS.source, "gu");
+
+/**
+ * FNV-1a, 32 bits, over the text's UTF-8 bytes, as domain/text.py's fnv1a: where a
+ * term or a paper goes among a site file's chunks.
+ * @param {string} text
+ * @returns {number}
+ */
+export function fnv1a(text) {
+  let hashed = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(text)) hashed = Math.imul(hashed ^ byte, 0x01000193) >>> 0;
+  return hashed;
+}
 
 /**
  * A query's terms: folded, split at spaces.

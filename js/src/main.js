@@ -7,7 +7,7 @@ import { linkAllAuthors } from "./authors.js";
 import { listenForCitations, showCitations } from "./citations.js";
 import { setupExplorer } from "./explorer.js";
 import { setupFilter } from "./filter.js";
-import { listenForSearch } from "./search.js";
+import { listenForSearch } from "./searchbox.js";
 import { listenForStars, starCards } from "./stars.js";
 
 function run() {

@@ -1,108 +1,192 @@
 /* Site search: Material's search box answers paper queries from the plugin's own
-   index (formats/paper_search.py), each paper once, at its home card, above the pages
-   Material finds. Matching is by substring of the folded text, so a Japanese word is
-   found wherever it stands; titles weigh above authors, categories and text. */
+   index (formats/search_index.py), each paper once, at its home card, above the
+   pages Material finds. The index is split: a query fetches the shards of its own
+   terms, then the records of the papers it shows, never the whole catalogue. Terms
+   are made as the build makes them: the arXiv id whole, words folded and stemmed,
+   and pairs of neighbouring CJK characters (a Japanese word is found wherever it
+   stands). Titles weigh above authors, categories and text. */
 
-import { ROOT, anchorFor, counted, element, fold, load, pageSettings } from "./core.js";
+import { fnv1a, fold } from "./core.js";
 
-/** @typedef {import("./core.js").PaperRecord} PaperRecord */
-/** @typedef {import("./core.js").Settings} Settings */
+/** @typedef {import("./core.js").SearchFiles} SearchFiles */
 
 /**
- * A paper as search weighs it.
- * @typedef {object} SearchPaper
- * @property {PaperRecord} paper
- * @property {string} text its bullets, commentary and comment
- * @property {string} url its home card
- * @property {string} week
- * @property {string[]} fields id, title, title_ja, authors, categories, text: folded
- * @property {number} order its place in the index (older first)
+ * A paper's record (formats/search_index.py): id, title, Japanese title, authors,
+ * card URL from the site's root, week, text.
+ * @typedef {[string, string, string, string, string, string, string]} SearchRecord
  */
 
-/** @typedef {{entry: SearchPaper, score: number}} Hit */
+/**
+ * A term of a query: the index's terms it needs, all of them (a CJK word's pairs).
+ * @typedef {{kind: "id" | "word" | "cjk", tokens: string[]}} QueryTerm
+ */
 
-const SHOWN = 10; // first results; the next ones open under "N more"
+/** @typedef {{n: number, score: number}} Hit */
+
+/**
+ * A paper as a result shows it.
+ * @typedef {object} SearchPaper
+ * @property {string[]} paper id, title, Japanese title, authors
+ * @property {string} text
+ * @property {string} url
+ * @property {string} week
+ */
+
 const MOST = 50;
 const WEIGHTS = [4, 8, 8, 4, 2, 1]; // arXiv id, title, title_ja, authors, categories, text
 const ARXIV = /^(?:arxiv:)?(\d{4}\.\d{4,5})(?:v\d+)?$/;
+const CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af";
+const TERM = new RegExp(`[${CJK}]+|(?:(?![${CJK}])[\\p{L}\\p{N}])+`, "gu");
+const CJK_RUN = new RegExp(`^[${CJK}]+$`, "u");
+const STOP = new Set(
+  ("a an the and or of on in for to with by from at as via is are be we our this that " +
+    "these those its it into").split(" ")
+);
 
 /**
- * The papers from the filter index and the papers' text.
- * @param {import("./core.js").FilterIndex} index
- * @param {string[]} texts
- * @param {string} root the site's root URL
- * @returns {SearchPaper[]}
+ * A word without the endings of number and tense, and a final e (shuffle, shuffled
+ * and shuffling are one), as formats/search_index.py's stem.
+ * @param {string} word
+ * @returns {string}
  */
-export function searchPapers(index, texts, root) {
-  return index.papers.map((paper, n) => {
-    const home = index.home[n];
-    return {
-      paper,
-      text: texts[n] || "",
-      url: root + index.pages[home[0]] + "#" + (home[1] || anchorFor(paper[0])),
-      week: index.weeks[home[0]] || "",
-      fields: [...paper, texts[n] || ""].map(fold),
-      order: n,
-    };
-  });
+export function stem(word) {
+  const base = withoutEnding(word);
+  return base.length > 4 && base.endsWith("e") ? base.slice(0, -1) : base;
 }
 
 /**
- * A query's terms, an arXiv id written as `arXiv:2404.01234v2` as its bare id.
+ * @param {string} word
+ * @returns {string}
+ */
+function withoutEnding(word) {
+  const n = word.length;
+  if (n > 4 && word.endsWith("ies")) return word.slice(0, -3) + "y";
+  if (n > 5 && word.endsWith("ing")) return word.slice(0, -3);
+  if (n > 4 && word.endsWith("ed")) return word.slice(0, -2);
+  if (n > 4 && ["ches", "shes", "sses", "xes"].some((end) => word.endsWith(end))) {
+    return word.slice(0, -2);
+  }
+  if (n > 3 && word.endsWith("s") && !["ss", "us", "is"].some((end) => word.endsWith(end))) {
+    return word.slice(0, -1);
+  }
+  return word;
+}
+
+/**
+ * The terms of a query, as the index's terms are made from a field's text.
  * @param {string} query
- * @returns {string[]}
+ * @returns {QueryTerm[]}
  */
 export function queryTerms(query) {
-  return fold(query)
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((term) => {
-      const id = ARXIV.exec(term);
-      return id ? id[1] : term;
-    });
-}
-
-/**
- * A paper's score for the terms: each term counts once, by the best field it is in
- * (a title outweighs others; the exact id most); the whole query in a title adds.
- * 0: a term is missing.
- * @param {SearchPaper} entry
- * @param {string[]} words
- * @param {string} phrase the folded query
- * @returns {number}
- */
-export function score(entry, words, phrase) {
-  let total = 0;
-  for (const term of words) {
-    let best = entry.fields[0] === term ? 100 : 0;
-    for (let f = 0; f < WEIGHTS.length; f++) {
-      if (entry.fields[f].includes(term)) best = Math.max(best, WEIGHTS[f]);
+  /** @type {QueryTerm[]} */
+  const found = [];
+  for (const word of fold(query).split(/\s+/).filter(Boolean)) {
+    const id = ARXIV.exec(word);
+    if (id) {
+      found.push({ kind: "id", tokens: [id[1]] });
+      continue;
     }
-    if (!best) return 0;
-    total += best;
+    for (const run of word.match(TERM) || []) {
+      if (!CJK_RUN.test(run)) {
+        if (!STOP.has(run)) found.push({ kind: "word", tokens: [stem(run)] });
+      } else if (run.length === 1) {
+        found.push({ kind: "cjk", tokens: [run] });
+      } else {
+        const pairs = [];
+        for (let i = 0; i + 1 < run.length; i++) pairs.push(run.slice(i, i + 2));
+        found.push({ kind: "cjk", tokens: pairs });
+      }
+    }
   }
-  if (entry.fields[1].includes(phrase) || entry.fields[2].includes(phrase)) total += 8;
-  return total;
+  return found;
 }
 
 /**
- * The papers a query finds, best first, newest first among equals.
- * @param {SearchPaper[]} all
- * @param {string} query
- * @returns {{hits: Hit[], terms: string[]}}
+ * The papers that hold every term, best first, newer first among equals. A term's
+ * weight is its best field's; a CJK word's fields are those all its pairs are in;
+ * the exact id weighs most; every term in one title adds.
+ * @param {QueryTerm[]} asked
+ * @param {Map<string, number[]>} postings token -> [n * 64 + fields, ...]
+ * @returns {Hit[]}
  */
-export function found(all, query) {
-  const words = queryTerms(query);
-  if (!words.length) return { hits: [], terms: words };
-  const phrase = fold(query).trim();
+export function rank(asked, postings) {
+  /** @type {Map<number, number>[]} */
+  const masks = asked.map((term) => {
+    /** @type {Map<number, number> | null} */
+    let mine = null;
+    for (const token of term.tokens) {
+      /** @type {Map<number, number>} */
+      const here = new Map();
+      for (const packed of postings.get(token) || []) {
+        const n = Math.floor(packed / 64);
+        if (!mine || mine.has(n)) here.set(n, (mine ? /** @type {number} */ (mine.get(n)) : 63) & packed % 64);
+      }
+      mine = here;
+    }
+    return mine || new Map();
+  });
+  if (!masks.length) return [];
   /** @type {Hit[]} */
   const hits = [];
-  for (const entry of all) {
-    const points = score(entry, words, phrase);
-    if (points) hits.push({ entry, score: points });
+  for (const [n] of masks[0]) {
+    let score = 0;
+    let inTitles = 6; // bits 2 and 4: each term in the title, or each in the Japanese one
+    for (let t = 0; t < masks.length && score >= 0; t++) {
+      const mask = masks[t].get(n);
+      if (!mask) {
+        score = -1;
+        break;
+      }
+      let best = asked[t].kind === "id" && mask & 1 ? 100 : 0;
+      WEIGHTS.forEach((weight, bit) => {
+        if (mask & (1 << bit)) best = Math.max(best, weight);
+      });
+      score += best;
+      inTitles &= mask;
+    }
+    if (score > 0) hits.push({ n, score: score + (masks.length > 1 && inTitles ? 8 : 0) });
   }
-  hits.sort((a, b) => b.score - a.score || b.entry.order - a.entry.order);
-  return { hits, terms: words };
+  hits.sort((a, b) => b.score - a.score || b.n - a.n);
+  return hits;
+}
+
+/**
+ * The papers a query finds, best first: the shards of its terms fetched.
+ * @param {string} query
+ * @param {SearchFiles} files
+ * @param {(path: string) => Promise<any>} fetchFile a path from the site's root -> its JSON
+ * @returns {Promise<{hits: Hit[], terms: string[]}>}
+ */
+export async function found(query, files, fetchFile) {
+  const asked = queryTerms(query);
+  const tokens = [...new Set(asked.flatMap((term) => term.tokens))];
+  const shards = [...new Set(tokens.map((t) => fnv1a(t) % files.shards))];
+  /** @type {Record<string, number[]>[]} */
+  const loaded = await Promise.all(shards.map((k) => fetchFile(files.terms.replace("{k}", String(k)))));
+  /** @type {Map<string, number[]>} */
+  const postings = new Map();
+  for (const shard of loaded) {
+    for (const token of tokens) {
+      if (Object.prototype.hasOwnProperty.call(shard, token)) postings.set(token, shard[token]);
+    }
+  }
+  const words = fold(query).split(/\s+/).filter(Boolean);
+  return { hits: rank(asked, postings).slice(0, MOST), terms: words };
+}
+
+/**
+ * The records of these papers, from the chunks that hold them.
+ * @param {number[]} numbers
+ * @param {SearchFiles} files
+ * @param {(path: string) => Promise<any>} fetchFile
+ * @returns {Promise<SearchRecord[]>}
+ */
+export async function records(numbers, files, fetchFile) {
+  const chunks = [...new Set(numbers.map((n) => Math.floor(n / files.chunk)))];
+  /** @type {SearchRecord[][]} */
+  const loaded = await Promise.all(chunks.map((c) => fetchFile(files.papers.replace("{k}", String(c)))));
+  const byChunk = new Map(chunks.map((c, i) => [c, loaded[i]]));
+  return numbers.map((n) => /** @type {SearchRecord[]} */ (byChunk.get(Math.floor(n / files.chunk)))[n % files.chunk]);
 }
 
 /**
@@ -136,26 +220,6 @@ export function firstMatch(text, words) {
 }
 
 /**
- * The text around the first term found, the term marked.
- * @param {string} text
- * @param {string[]} words
- * @returns {HTMLParagraphElement}
- */
-function snippet(text, words) {
-  const p = document.createElement("p");
-  const match = firstMatch(text, words);
-  if (!match) {
-    p.textContent = text.slice(0, 120);
-    return p;
-  }
-  const from = Math.max(0, match.start - 40);
-  p.appendChild(document.createTextNode((from ? "…" : "") + text.slice(from, match.start)));
-  p.appendChild(element("mark", "", text.slice(match.start, match.end)));
-  p.appendChild(document.createTextNode(text.slice(match.end, match.start + 120)));
-  return p;
-}
-
-/**
  * The first three authors, and any further one the query names: the reason it was
  * found.
  * @param {string} names
@@ -168,169 +232,4 @@ export function shownAuthors(names, words) {
   const named = authors.slice(3).filter((name) => words.some((term) => fold(name).includes(term)));
   const last = named.length && named[named.length - 1] === authors[authors.length - 1];
   return authors.slice(0, 3).concat(named.length ? ["…", ...named] : []).join(", ") + (last ? "" : ", …");
-}
-
-/**
- * @param {Hit} hit
- * @param {string[]} words
- * @param {Record<string, string>} labels
- * @returns {HTMLLIElement}
- */
-function result(hit, words, labels) {
-  const { entry } = hit;
-  const paper = entry.paper;
-  const li = /** @type {HTMLLIElement} */ (element("li", "md-search-result__item digest-search__item"));
-  const link = /** @type {HTMLAnchorElement} */ (element("a", "md-search-result__link"));
-  link.tabIndex = -1;
-  link.href = entry.url;
-  const article = element("article", "md-search-result__article md-typeset");
-  article.dataset.mdScore = String(hit.score); // Material's Enter goes to the best
-  article.appendChild(element("h1", "", paper[1], "en"));
-  if (paper[2]) article.appendChild(element("p", "digest-search__title-ja", paper[2], "ja"));
-  const week = entry.week ? labels.week_of.replace("{date}", entry.week) : "";
-  const meta = [paper[0], shownAuthors(paper[3], words), week].filter(Boolean).join(" · ");
-  article.appendChild(element("p", "digest-search__meta", meta));
-  if (entry.text) article.appendChild(snippet(entry.text, words));
-  link.appendChild(article);
-  li.appendChild(link);
-  return li;
-}
-
-/**
- * The papers' group in Material's search result, made on first use.
- * @param {HTMLElement} box Material's `.md-search-result`
- * @returns {HTMLElement}
- */
-function searchGroup(box) {
-  const existing = /** @type {HTMLElement | null} */ (box.querySelector(".digest-search"));
-  if (existing) return existing;
-  const group = element("div", "digest-search");
-  group.hidden = true;
-  group.appendChild(element("div", "md-search-result__meta digest-search__status"));
-  group.appendChild(element("ol", "md-search-result__list"));
-  // First in the result: Material counts its own results in the meta line below,
-  // and its Enter key weighs every result's score, ours included.
-  box.insertBefore(group, box.firstChild);
-  const theirs = box.querySelector(":scope > ol.md-search-result__list");
-  if (theirs) new MutationObserver(() => own(box)).observe(theirs, { childList: true });
-  return group;
-}
-
-/**
- * Material's "no matching documents" under papers found reads as if none were.
- * @param {HTMLElement} box
- */
-function own(box) {
-  const group = /** @type {HTMLElement | null} */ (box.querySelector(".digest-search"));
-  const theirs = box.querySelector(":scope > ol.md-search-result__list");
-  const ours = group && !group.hidden && group.querySelector("li");
-  box.classList.toggle("digest-search--papers-only", !!ours && !!theirs && !theirs.children.length);
-}
-
-/**
- * @param {HTMLElement} group
- * @param {{hits: Hit[], terms: string[]}} answer
- * @param {Record<string, string>} labels
- */
-function showPapers(group, answer, labels) {
-  const meta = /** @type {HTMLElement} */ (group.firstChild);
-  const list = /** @type {HTMLElement} */ (meta.nextSibling);
-  list.textContent = "";
-  group.querySelector("details")?.remove();
-  const { hits, terms: words } = answer;
-  meta.textContent = counted(labels, "n_papers", hits.length);
-  for (const hit of hits.slice(0, SHOWN)) list.appendChild(result(hit, words, labels));
-  const rest = hits.slice(SHOWN, MOST);
-  if (!rest.length) return;
-  const more = /** @type {HTMLDetailsElement} */ (element("details", "md-search-result__more digest-search__more"));
-  const summary = more.appendChild(element("summary", "", counted(labels, "search_more", rest.length)));
-  summary.tabIndex = -1;
-  const extra = more.appendChild(element("ol", "md-search-result__list"));
-  more.addEventListener("toggle", () => {
-    if (!more.open || extra.firstChild) return;
-    for (const hit of rest) extra.appendChild(result(hit, words, labels));
-  });
-  group.appendChild(more);
-}
-
-/** @returns {Settings | null} the settings, where the theme's search box answers papers */
-function searchSettings() {
-  const s = pageSettings();
-  return s.index && s.text && ROOT ? s : null;
-}
-
-/** @type {Promise<SearchPaper[]> | null} */
-let papers = null;
-
-/** @returns {Promise<SearchPaper[]>} */
-function searchable() {
-  const s = /** @type {Settings} */ (searchSettings());
-  if (!papers) {
-    const root = /** @type {string} */ (ROOT);
-    papers = Promise.all([load(root + s.index), load(root + s.text)]).then(([index, texts]) =>
-      searchPapers(index, texts.text, root)
-    );
-    papers.catch(() => {
-      papers = null;
-    });
-  }
-  return papers;
-}
-
-let asked = 0;
-
-/** @param {HTMLInputElement} input */
-function answer(input) {
-  const s = searchSettings();
-  const box = /** @type {HTMLElement | null} */ (input.closest(".md-search")?.querySelector(".md-search-result") ?? null);
-  if (!s || !box) return;
-  const group = searchGroup(box);
-  const query = input.value;
-  const ticket = ++asked;
-  if (!query.trim()) {
-    group.hidden = true;
-    own(box);
-    return;
-  }
-  if (!papers) {
-    group.hidden = false;
-    /** @type {HTMLElement} */ (group.firstChild).textContent = s.labels.filter_loading;
-  }
-  searchable().then(
-    (all) => {
-      if (ticket !== asked) return;
-      const got = found(all, query);
-      group.hidden = !got.hits.length;
-      showPapers(group, got, s.labels);
-      own(box);
-    },
-    () => {
-      group.hidden = true;
-      own(box);
-    }
-  );
-}
-
-/**
- * @param {EventTarget | null} target
- * @returns {target is HTMLInputElement}
- */
-function isSearchBox(target) {
-  return target instanceof HTMLInputElement && target.matches("input.md-search__input");
-}
-
-/** Listen to Material's search box, on every page instant navigation brings. */
-export function listenForSearch() {
-  document.addEventListener("input", (event) => {
-    if (isSearchBox(event.target)) answer(event.target);
-  });
-  document.addEventListener("focusin", (event) => {
-    // Fetch while the reader types the first letters.
-    if (isSearchBox(event.target) && searchSettings()) searchable();
-  });
-  document.addEventListener("reset", (event) => {
-    const form = /** @type {Element} */ (event.target);
-    const input = form.querySelector && form.querySelector("input.md-search__input");
-    if (input instanceof HTMLInputElement) setTimeout(() => answer(input));
-  });
 }

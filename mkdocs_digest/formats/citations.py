@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from ..domain.catalog import Catalog
 from ..domain.model import Paper, is_arxiv_category
+from ..domain.text import fnv1a
 from .context import FileContext
 from .json_text import as_script, compact_json
 from .latex import latex
@@ -199,10 +200,7 @@ def citation_chunks(papers: int) -> int:
 def chunk_of(arxiv_id: str, chunks: int) -> int:
     """The chunk a paper's entry is in: FNV-1a over the id's UTF-8 bytes, as
     js/src/citations.js computes it."""
-    hashed = 0x811C9DC5
-    for byte in arxiv_id.encode("utf-8"):
-        hashed = ((hashed ^ byte) * 0x01000193) & 0xFFFFFFFF
-    return hashed % chunks
+    return fnv1a(arxiv_id) % chunks
 
 
 class BibFiles:

@@ -18,10 +18,9 @@ from ..structure.urls import from_root
 from ..words import KEYS, LANGUAGE
 from .citations import CITATIONS
 from .feeds import FeedLink
-from .filter_index import FILTER_INDEX
 from .json_text import script_json
 from .jsonld import script_element
-from .paper_search import PAPERS_TEXT
+from .search_index import CHUNK, PAPERS, TERMS
 
 
 class HeadPart(Protocol):
@@ -80,7 +79,8 @@ SEARCH_LABELS = ("search_more", "n_papers", "week_of", "filter_loading")
 class ScriptSettings:
     """What digest.js reads from the page it starts on (instant navigation keeps that
     head): the words it shows, once a page rather than on every card, where the site
-    search's files are when the theme's search box answers paper queries, where the
+    search's index is when the theme's search box answers paper queries (`paper_search`:
+    its number of shards of terms; 0: none), where the
     papers' BibTeX is (`citations`: in how many chunks; 0: none), and the explorer's
     URL from the site's root."""
 
@@ -88,7 +88,7 @@ class ScriptSettings:
         self,
         labels: Mapping[str, str],
         *,
-        paper_search: bool,
+        paper_search: int,
         citations: int,
         explorer: str | None,
     ) -> None:
@@ -98,7 +98,8 @@ class ScriptSettings:
         shown = {key: labels[key] for key in keys} | {LANGUAGE: labels.get(LANGUAGE, "en")}
         data: dict[str, object] = {"labels": shown}
         if paper_search:
-            data |= {"index": FILTER_INDEX, "text": PAPERS_TEXT}
+            files = {"terms": TERMS, "papers": PAPERS, "chunk": CHUNK}
+            data["search"] = files | {"shards": paper_search}
         if citations:  # the number of chunks of citations
             data |= {"citations": CITATIONS, "citation_chunks": citations}
         if explorer is not None:  # authors link to it, filtered to them

@@ -15,11 +15,11 @@ from .export import PapersJson
 from .feeds import AtomFeeds
 from .filter_index import FilterIndex
 from .latest import LatestWeeks
-from .paper_search import PaperTexts
+from .search_index import SearchIndex
 
 SITE_FILES: tuple[SiteFile, ...] = (
     FilterIndex(),
-    PaperTexts(),
+    SearchIndex(),
     PapersJson(),
     AtomFeeds(),
     BibFiles(),

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from ..domain.model import Paper
-from ..formats.paper_search import searched_text
+from ..formats.search_index import searched_text
 
 # What marks a lean element. Digest text is escaped, so it cannot make one. A plugin
 # that parses and writes the page's HTML again (glightbox) may write it `=""`.

@@ -1,0 +1,177 @@
+"""The paper search's index, split by what a query needs. No MkDocs.
+
+Material's search builds a lunr index in the reader's browser from every word of the
+site: at the real size it answered after 16 s, and its Japanese word splitting splits
+the index's text and the typed query differently. The plugin knows its papers, so
+digest.js answers paper queries in the theme's search box itself, from this index.
+
+A query fetches the shards of its own terms and the records of the papers it shows,
+never the whole catalogue: a few hundred kilobytes at any size, where one file of
+every paper's text weighed megabytes (35 MB at ten times the real site).
+
+- `search/terms-<k>.json`: `{term: [n * 64 + fields, ...]}`, each term in shard
+  `fnv1a(term) % shards`, its papers in the catalog's order (oldest week first);
+  `fields` is a bit per field the term is in (`FIELDS`).
+- `search/papers-<c>.json`: the records of papers `c * CHUNK` to `c * CHUNK + CHUNK - 1`:
+  `[arXiv id, title, Japanese title, authors, card URL from the site's root, week,
+  text]`.
+
+Terms (js/src/search.js makes the same from a query): the arXiv id whole; words of
+letters and digits, folded (domain/text.py) and stemmed (`stem`: attack, attacks,
+attacking and attacked are one), stop words left out; and in runs of Chinese,
+Japanese or Korean characters, each pair of neighbours (a word of any length is found
+wherever it stands, as all its pairs are), or the one character of a run of one.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from collections.abc import Iterable, Iterator
+
+from ..domain.catalog import Catalog
+from ..domain.model import Paper
+from ..domain.text import fnv1a, fold
+from ..structure.urls import from_root
+from .context import FileContext
+from .json_text import compact_json
+
+SEARCH_DIR = "assets/mkdocs_digest/search/"
+TERMS = SEARCH_DIR + "terms-{k}.json"
+PAPERS = SEARCH_DIR + "papers-{k}.json"
+CHUNK = 16  # papers in a file of records: a query shows ten
+# Papers per shard of terms: a paper has about 300 terms (its text's pairs of
+# characters most), some 8 bytes each, so a shard holds about 50 KB on average.
+PAPERS_PER_SHARD = 20
+FIELDS = ("id", "title", "title_ja", "authors", "categories", "text")  # bit 1, 2, 4, ...
+
+# CJK: Han, kana (half-width kana are full-width once folded), Hangul syllables.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+TERM = re.compile(f"[{_CJK}]+|(?:(?![{_CJK}])[^\\W_])+")
+CJK_RUN = re.compile(f"[{_CJK}]+")
+_MARKUP = re.compile(r"[*`]+")  # Markdown emphasis and code marks: not words to find
+_LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*\)")  # a Markdown link: its text is the words
+
+
+def searched_text(paper: Paper) -> str:
+    """What a paper is searched by besides its titles, authors and categories."""
+    parts = [*paper.summary, paper.commentary or "", paper.comment or ""]
+    text = " ".join(" ".join(p.split()) for p in parts if p)
+    return _MARKUP.sub("", _LINK.sub(r"\1", text))
+
+
+STOP = frozenset(
+    """a an the and or of on in for to with by from at as via is are be we our this that
+    these those its it into""".split()  # noqa: SIM905
+)
+
+
+def stem(word: str) -> str:
+    """A word without the endings of number and tense, and a final e (shuffle,
+    shuffled and shuffling are one), as js/src/search.js's stem."""
+    return _without_e(_without_ending(word))
+
+
+def _without_ending(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 5 and word.endswith("ing"):
+        return word[:-3]
+    if len(word) > 4 and word.endswith("ed"):
+        return word[:-2]
+    if len(word) > 4 and word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _without_e(word: str) -> str:
+    return word[:-1] if len(word) > 4 and word.endswith("e") else word
+
+
+def terms(text: str) -> set[str]:
+    """The terms of a field's text (folded here)."""
+    found: set[str] = set()
+    for run in TERM.findall(fold(text)):
+        if not CJK_RUN.fullmatch(run):
+            if run not in STOP:
+                found.add(stem(run))
+        elif len(run) == 1:
+            found.add(run)
+        else:
+            found.update(run[i : i + 2] for i in range(len(run) - 1))
+    return found
+
+
+def _fields(catalog: Catalog, arxiv_id: str) -> list[set[str]]:
+    paper = catalog.paper(arxiv_id)
+    return [
+        {arxiv_id} | terms(arxiv_id),
+        terms(paper.title),
+        terms(paper.title_ja or ""),
+        set().union(*(terms(a) for a in paper.authors)),
+        {fold(c) for c in paper.categories},
+        terms(searched_text(paper)),
+    ]
+
+
+def postings(catalog: Catalog) -> dict[str, array[int]]:
+    """Term -> its papers, each `n * 64 + fields` (uint32s: tens of millions of them
+    at ten times the real site)."""
+    found: dict[str, array[int]] = {}
+    for n, arxiv_id in enumerate(catalog.appearances):
+        masks: dict[str, int] = {}
+        for bit, words in enumerate(_fields(catalog, arxiv_id)):
+            for word in words:
+                masks[word] = masks.get(word, 0) | (1 << bit)
+        for word, mask in masks.items():
+            found.setdefault(word, array("I")).append(n * 64 + mask)
+    return found
+
+
+def shard_count(papers: int) -> int:
+    """A power of two of shards for `papers` papers: a growing site changes their
+    number (and every shard) seldom, and the page's settings know it without the
+    index being made."""
+    shards = 1
+    while shards * PAPERS_PER_SHARD < papers:
+        shards *= 2
+    return shards
+
+
+def _shard(items: Iterable[tuple[str, array[int]]]) -> str:
+    return "{" + ",".join(f"{compact_json(t)}:[{','.join(map(str, p))}]" for t, p in items) + "}"
+
+
+def _records(context: FileContext, ids: list[str]) -> str:
+    catalog, urls = context.catalog, context.urls
+    rows = []
+    for arxiv_id in ids:
+        home = catalog.home(arxiv_id)
+        paper, digest = home.paper, catalog.digests[home.page]
+        url = from_root(urls.get(home.page, home.page)) + "#" + home.anchor
+        week = digest.date.isoformat() if digest.date else ""
+        authors = ", ".join(paper.authors)
+        title, title_ja = paper.title.strip(), (paper.title_ja or "").strip()
+        rows.append([arxiv_id, title, title_ja, authors, url, week, searched_text(paper)])
+    return compact_json(rows)
+
+
+class SearchIndex:
+    """Written where the theme's search box answers paper queries (`paper_search`)."""
+
+    def wanted(self, context: FileContext) -> bool:
+        return context.extras.paper_search
+
+    def files(self, context: FileContext) -> Iterator[tuple[str, Iterable[str]]]:
+        found = postings(context.catalog)
+        shards = shard_count(len(context.catalog.appearances))
+        by_shard: list[list[tuple[str, array[int]]]] = [[] for _ in range(shards)]
+        for term in sorted(found):
+            by_shard[fnv1a(term) % shards].append((term, found[term]))
+        for k, items in enumerate(by_shard):
+            yield TERMS.format(k=k), (_shard(items),)
+        ids = list(context.catalog.appearances)
+        for c in range(0, len(ids), CHUNK):
+            yield PAPERS.format(k=c // CHUNK), (_records(context, ids[c : c + CHUNK]),)
