@@ -87,12 +87,15 @@ def test_an_arxiv_id_finds_its_paper_once_and_enter_opens_its_home_card(
         "逆タスク合成",  # a Japanese word inside the Japanese title, which lunr never finds
         "OS-Genesis: Automating GUI Agent Trajectory Construction via Reverse Task Synthesis",
         "arXiv:2412.19723v2",  # as arXiv writes it
+        # A word in another number, and in another tense: stems, not spellings.
+        "OS-Genesis: Automating GUI Agents Trajectory Construction via Reverse Task Synthesis",
+        "automated gui agent trajectories",
     ],
 )
 def test_a_word_of_the_title_finds_the_paper_once_near_the_top(
     page, server: str, paper: dict, query: str
 ) -> None:
-    assert query in paper["title_ja"] or query == paper["title"] or PAPER in query
+    assert query in paper["title_ja"] or query.startswith(("OS-Genesis", "auto")) or PAPER in query
     page.goto(server + "sd/")
     ids = [arxiv_id for arxiv_id, _ in search(page, query)]
     assert ids.count(PAPER) == 1
