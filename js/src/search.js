@@ -32,7 +32,6 @@ import { fnv1a, fold } from "./core.js";
  * @property {string} week
  */
 
-const MOST = 50;
 const WEIGHTS = [4, 8, 8, 4, 2, 1]; // arXiv id, title, title_ja, authors, categories, text
 const ARXIV = /^(?:arxiv:)?(\d{4}\.\d{4,5})(?:v\d+)?$/;
 const CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af";
@@ -171,7 +170,7 @@ export async function found(query, files, fetchFile) {
     }
   }
   const words = fold(query).split(/\s+/).filter(Boolean);
-  return { hits: rank(asked, postings).slice(0, MOST), terms: words };
+  return { hits: rank(asked, postings), terms: words };
 }
 
 /**

@@ -11,6 +11,7 @@ import { firstMatch, found, records, shownAuthors } from "./search.js";
 /** @typedef {import("./search.js").SearchRecord} SearchRecord */
 
 const SHOWN = 10; // first results; the next ones open under "N more"
+const MOST = 50; // of all found, counted
 
 /**
  * The text around the first term found, the term marked.
@@ -108,7 +109,7 @@ async function showPapers(group, answer, files, labels) {
   group.querySelector("details")?.remove();
   meta.textContent = counted(labels, "n_papers", hits.length);
   shown.forEach((hit, i) => list.appendChild(result(first[i], hit.score, words, labels)));
-  const rest = hits.slice(SHOWN);
+  const rest = hits.slice(SHOWN, MOST);
   if (!rest.length) return;
   const more = /** @type {HTMLDetailsElement} */ (element("details", "md-search-result__more digest-search__more"));
   const summary = more.appendChild(element("summary", "", counted(labels, "search_more", rest.length)));
