@@ -59,6 +59,13 @@ MUTANTS = (
         (*PYTEST, "tests/test_feeds.py"),
     ),
     Mutant(
+        "search index: an edited paper's old terms stay in the index kept by serve",
+        "mkdocs_digest/formats/search_index.py",
+        "dirty |= self._remove(n, masks(arxiv_id, old, n))",
+        "pass",
+        (*PYTEST, "tests/test_incremental.py"),
+    ),
+    Mutant(
         "explorer: the chosen facet value last, not first",
         "js/src/explorer.js",
         "values.unshift(state[facet])",
