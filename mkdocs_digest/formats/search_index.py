@@ -26,6 +26,7 @@ wherever it stands, as all its pairs are), or the one character of a run of one.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from array import array
 from collections.abc import Iterable, Iterator
@@ -49,8 +50,8 @@ FIELDS = ("id", "title", "title_ja", "authors", "categories", "text")  # bit 1, 
 
 # CJK: Han, kana (half-width kana are full-width once folded), Hangul syllables.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
-TERM = re.compile(f"[{_CJK}]+|(?:(?![{_CJK}])[^\\W_])+")
-CJK_RUN = re.compile(f"[{_CJK}]+")
+# A run of CJK characters (group 1), or a word of other letters and digits (group 2).
+TERM = re.compile(f"([{_CJK}]+)|((?:(?![{_CJK}])[^\\W_])+)")
 _MARKUP = re.compile(r"[*`]+")  # Markdown emphasis and code marks: not words to find
 _LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*\)")  # a Markdown link: its text is the words
 
@@ -68,6 +69,7 @@ STOP = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a site's words repeat: most are stemmed once
 def stem(word: str) -> str:
     """A word without the endings of number and tense, and a final e (shuffle,
     shuffled and shuffling are one), as js/src/search.js's stem."""
@@ -95,10 +97,10 @@ def _without_e(word: str) -> str:
 def terms(text: str) -> set[str]:
     """The terms of a field's text (folded here)."""
     found: set[str] = set()
-    for run in TERM.findall(fold(text)):
-        if not CJK_RUN.fullmatch(run):
-            if run not in STOP:
-                found.add(stem(run))
+    for run, word in TERM.findall(fold(text)):
+        if word:
+            if word not in STOP:
+                found.add(stem(word))
         elif len(run) == 1:
             found.add(run)
         else:  # each pair of neighbours, made in C (str.__add__ over two slices)
@@ -157,21 +159,24 @@ class Postings:
                 if old is paper or old == paper:
                     continue
                 dirty |= self._remove(n, masks(arxiv_id, old, n))
-            dirty |= self._add(n, masks(arxiv_id, paper, n))
+            self._add(n, packed := masks(arxiv_id, paper, n), at_end=n >= len(self.papers))
+            dirty |= packed.keys() if kept else set()
         self.papers = now
         for k in {fnv1a(term) % shards for term in dirty} if kept else range(shards):
             items = [(t, self.found[t]) for t in sorted(self.shards[k])]
             self.texts[k] = compact_json({term: numbers.tolist() for term, numbers in items})
 
-    def _add(self, n: int, packed: dict[str, int]) -> set[str]:
+    def _add(self, n: int, packed: dict[str, int], at_end: bool) -> None:
+        found = self.found
         for term, value in packed.items():
-            numbers = self.found.get(term)
+            numbers = found.get(term)
             if numbers is None:
-                self.found[term] = array("I", (value,))
+                found[term] = array("I", (value,))
                 self.shards[fnv1a(term) % len(self.shards)].add(term)
+            elif at_end:  # a paper after all the others: most of a first build
+                numbers.append(value)
             else:  # in the papers' order: a re-indexed paper goes back to its place
                 numbers.insert(bisect.bisect_left(numbers, n * 64), value)
-        return set(packed)
 
     def _remove(self, n: int, packed: dict[str, int]) -> set[str]:
         for term in packed:
