@@ -356,3 +356,26 @@ def test_a_card_s_related_papers_lead_to_cards_of_other_weeks(page, server: str)
     target = page.locator(f"article[id='{href.split('#')[1]}']")
     target.wait_for()  # the other week's page has loaded, the card in view
     assert target.is_visible()
+
+
+def test_any_author_is_found_by_typing_in_the_explorer_s_author_control(
+    page, server: str, papers_json: list[dict]
+) -> None:
+    # Not only the forty most frequent: an author of one paper, by a part of the name.
+    counts: dict[str, int] = {}
+    for paper in papers_json:
+        for name in paper["authors"]:
+            counts[name] = counts.get(name, 0) + 1
+    rare = sorted(n for n, c in counts.items() if c == 3 and len(n) > 12)[0]  # 3 copies
+    expected = {p["arxiv_id"] for p in papers_json if rare in p["authors"]}
+    page.goto(server + "papers/")
+    page.locator(".digest-explorer__status").filter(has_text=re.compile(r"\d")).wait_for()
+    control = page.locator("#digest-explorer-author")
+    assert rare not in page.locator("#digest-explorer-authors option").all_inner_texts()
+    control.fill(rare[2:10].upper())  # a part, in another case
+    offered = page.locator("#digest-explorer-authors option")
+    assert f"{rare} (3)" in offered.all_inner_texts()
+    control.fill(rare)
+    control.dispatch_event("change")
+    page.wait_for_url(re.compile(r"author="))
+    assert set(explorer_ids(page)) == expected

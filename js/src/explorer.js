@@ -34,7 +34,7 @@ import { starButton, starred } from "./stars.js";
 /** @type {Facet[]} */
 export const FACETS = ["topic", "category", "month", "author"];
 const PER_PAGE = 50;
-const MOST_AUTHORS = 40; // the author facet lists the most frequent, and the chosen one
+const MOST_AUTHORS = 40; // the author facet offers the most frequent of those typed
 
 /** @returns {ExplorerState} */
 function fresh() {
@@ -98,15 +98,18 @@ export function matches(entry, state, words, skip, stars) {
 
 /**
  * A facet's values among the papers the rest of the state lets through, with their
- * counts, in the order the select lists them; the chosen value always among them.
+ * counts, in the order the control lists them; the chosen value always among them.
+ * `typed` (folded): only values that hold it, as the author control offers any
+ * author by typing a part of the name.
  * @param {ExplorerPaper[]} all
  * @param {ExplorerState} state
  * @param {Facet} facet
  * @param {string[]} words
  * @param {string[] | null} stars
+ * @param {string} [typed]
  * @returns {{values: string[], counts: Map<string, number>}}
  */
-export function facetCounts(all, state, facet, words, stars) {
+export function facetCounts(all, state, facet, words, stars, typed = "") {
   // A Map: the values are digest text, and an author may be named `__proto__`.
   /** @type {Map<string, number>} */
   const counts = new Map();
@@ -117,6 +120,7 @@ export function facetCounts(all, state, facet, words, stars) {
   let values = Array.from(counts.keys());
   if (facet === "month") values.sort().reverse();
   else values.sort((a, b) => (counts.get(b) || 0) - (counts.get(a) || 0) || (a < b ? -1 : 1));
+  if (typed) values = values.filter((v) => fold(v).includes(typed));
   if (facet === "author") values = values.slice(0, MOST_AUTHORS);
   if (state[facet] && !values.includes(state[facet])) values.unshift(state[facet]);
   return { values, counts };
@@ -158,15 +162,18 @@ export function setupExplorer(root) {
   const form = /** @type {HTMLFormElement} */ (root.querySelector("form"));
   /** @param {string} selector */
   const find = (selector) => /** @type {HTMLElement} */ (root.querySelector(selector));
-  const input = /** @type {HTMLInputElement} */ (find("input[type=search]"));
+  const input = /** @type {HTMLInputElement} */ (find("input[name=filter]"));
   const status = find(".digest-explorer__status");
   const results = find(".digest-explorer__results");
   const pager = find(".digest-explorer__pages");
   const starredOnly = /** @type {HTMLInputElement} */ (find("[data-digest-starred]"));
   const bib = find(".digest-explorer__bib");
-  /** @type {Record<string, HTMLSelectElement>} */
-  const selects = {};
-  for (const f of FACETS) selects[f] = /** @type {HTMLSelectElement} */ (find(`select[data-facet=${f}]`));
+  /** @type {Record<string, HTMLSelectElement | HTMLInputElement>} */
+  const controls = {};
+  for (const f of FACETS) controls[f] = /** @type {HTMLSelectElement} */ (find(`[data-facet=${f}]`));
+  // Authors are too many for a list: typed, with the names that hold what is typed
+  // offered in the input's datalist.
+  const author = /** @type {HTMLInputElement} */ (controls.author);
   const words = root.dataset; // the page's labels ride on the template
   let state = stateFrom(new URL(location.href).searchParams);
   /** @type {ExplorerPaper[] | null} */
@@ -183,21 +190,24 @@ export function setupExplorer(root) {
    * @param {string[] | null} stars
    */
   function facetOptions(facet, papers, queryTerms, stars) {
-    const { values, counts } = facetCounts(papers, state, facet, queryTerms, stars);
-    const select = selects[facet];
-    select.textContent = "";
-    const any = document.createElement("option");
-    any.value = "";
-    any.textContent = words.digestAny || "";
-    select.appendChild(any);
+    const typed = facet === "author" && author.value !== state.author ? fold(author.value.trim()) : "";
+    const { values, counts } = facetCounts(papers, state, facet, queryTerms, stars, typed);
+    const list = facet === "author" ? /** @type {HTMLElement} */ (author.list) : controls[facet];
+    list.textContent = "";
+    if (facet !== "author") {
+      const any = document.createElement("option");
+      any.value = "";
+      any.textContent = words.digestAny || "";
+      list.appendChild(any);
+    }
     for (const v of values) {
       const option = document.createElement("option");
       option.value = v;
       const name = facet === "topic" ? ownValue(names, "topic:" + v) || v : v;
       option.textContent = name + " (" + (counts.get(v) || 0) + ")";
-      select.appendChild(option);
+      list.appendChild(option);
     }
-    select.value = state[facet];
+    if (facet !== "author" || document.activeElement !== author) controls[facet].value = state[facet];
   }
 
   /** @param {ExplorerPaper} entry */
@@ -254,8 +264,11 @@ export function setupExplorer(root) {
   };
   input.addEventListener("input", restart(() => (state.q = input.value.trim())));
   for (const f of FACETS) {
-    selects[f].addEventListener("change", restart(() => (state[f] = selects[f].value)));
+    controls[f].addEventListener("change", restart(() => (state[f] = controls[f].value.trim())));
   }
+  author.addEventListener("input", () => {
+    if (all) facetOptions("author", all, terms(state.q), state.starred ? starred() : null);
+  });
   starredOnly.addEventListener("change", restart(() => (state.starred = starredOnly.checked)));
   form.addEventListener("submit", (event) => event.preventDefault());
   form.addEventListener("reset", () => {

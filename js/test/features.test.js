@@ -159,3 +159,11 @@ test("citations: a paper's chunk, the same as formats/citations.py's chunk_of", 
     assert.equal(chunkOf(id, 1), 0);
   }
 });
+
+test("explorer: the author facet offers, of the names holding what is typed, the most frequent", () => {
+  const state = stateFrom(new URLSearchParams(""));
+  const { values, counts } = facetCounts(EXPLORER, state, "author", [], null, "mori");
+  assert.deepEqual(values, ["Kenji Mori"]);
+  assert.equal(counts.get("Kenji Mori"), 1);
+  assert.deepEqual(facetCounts(EXPLORER, state, "author", [], null, "no one by this name").values, []);
+});
