@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from mkdocs_digest.domain.catalog import Catalog  # noqa: E402
-from mkdocs_digest.formats.paper_search import searched_text  # noqa: E402
+from mkdocs_digest.formats.search_index import searched_text  # noqa: E402
 from mkdocs_digest.options import DEFAULTS  # noqa: E402
 from mkdocs_digest.reading.docs_folder import SourcePages  # noqa: E402
 from mkdocs_digest.site_model import SiteModel  # noqa: E402

@@ -81,3 +81,19 @@ def test_no_source_file_is_over_400_lines() -> None:
         and (n := len(p.read_text(encoding="utf-8").splitlines())) > 400
     }
     assert not long, long
+
+
+def test_the_bench_and_tools_scripts_import() -> None:
+    # No test runs them: a module they import that went away must fail here, not in
+    # the next measurement.
+    import subprocess
+    import sys
+
+    root = PACKAGE.parent
+    scripts = sorted(p.stem for p in (root / "bench").glob("*.py"))
+    assert {"build_speed", "search_ready", "pagefind_eval"} <= set(scripts)
+    program = "import importlib, sys; sys.path[:0] = ['bench', '.']; " + "; ".join(
+        f"importlib.import_module({name!r})" for name in [*scripts, "tools.mutants"]
+    )
+    done = subprocess.run([sys.executable, "-c", program], cwd=root, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr

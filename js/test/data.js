@@ -17,7 +17,7 @@ export const SEARCH = {
   terms: SEARCH_DIR + "terms-{k}.json",
   papers: SEARCH_DIR + "papers-{k}.json",
   shards,
-  chunk: 16,
+  chunk: 8,
 };
 
 /** The files a query fetched, by path from the site's root. */

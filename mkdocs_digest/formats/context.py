@@ -23,7 +23,7 @@ class Extras:
     feeds: bool = False  # an Atom feed beside each topic page
     citations: bool = False  # BibTeX and COinS on cards, a .bib per topic
     # The theme's search box answers paper queries from the plugin's own index
-    # (digest.js, formats/paper_search.py) instead of indexing the papers' text.
+    # (digest.js, formats/search_index.py) instead of indexing the papers' text.
     paper_search: bool = False
     # Pages opened from file:// (Material's offline plugin), where a script cannot
     # fetch a file: the filter index is also written as a script that sets it.

@@ -42,7 +42,7 @@ from .json_text import compact_json
 SEARCH_DIR = "assets/mkdocs_digest/search/"
 TERMS = SEARCH_DIR + "terms-{k}.json"
 PAPERS = SEARCH_DIR + "papers-{k}.json"
-CHUNK = 16  # papers in a file of records: a query shows ten
+CHUNK = 8  # papers in a file of records: a query shows ten, from up to ten files
 # Papers per shard of terms: a paper has about 300 terms (its text's pairs of
 # characters most), some 8 bytes each, so a shard holds about 50 KB on average.
 PAPERS_PER_SHARD = 20
