@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import quote
@@ -270,13 +271,16 @@ def papers_json(real: RealSite) -> list[dict]:
     return json.loads((real.built.site / "papers.json").read_text(encoding="utf-8"))["papers"]
 
 
+@pytest.fixture(scope="module")
+def author_counts(papers_json: list[dict]) -> dict[str, int]:
+    """How many papers each author has (a copy of the corpus counts again)."""
+    return dict(Counter(name for paper in papers_json for name in paper["authors"]))
+
+
 def test_an_author_s_explorer_view_lists_exactly_that_author_s_papers(
-    page, server: str, papers_json: list[dict]
+    page, server: str, papers_json: list[dict], author_counts: dict[str, int]
 ) -> None:
-    counts: dict[str, int] = {}
-    for paper in papers_json:
-        for name in paper["authors"]:
-            counts[name] = counts.get(name, 0) + 1
+    counts = author_counts
     author = max(sorted(counts), key=lambda name: counts[name])  # most papers: paged
     expected = {p["arxiv_id"] for p in papers_json if author in p["authors"]}
     page.goto(server + "sd/2024-12-27/")
@@ -359,13 +363,10 @@ def test_a_card_s_related_papers_lead_to_cards_of_other_weeks(page, server: str)
 
 
 def test_any_author_is_found_by_typing_in_the_explorer_s_author_control(
-    page, server: str, papers_json: list[dict]
+    page, server: str, papers_json: list[dict], author_counts: dict[str, int]
 ) -> None:
     # Not only the forty most frequent: an author of one paper, by a part of the name.
-    counts: dict[str, int] = {}
-    for paper in papers_json:
-        for name in paper["authors"]:
-            counts[name] = counts.get(name, 0) + 1
+    counts = author_counts
     rare = sorted(n for n, c in counts.items() if c == 3 and len(n) > 12)[0]  # 3 copies
     expected = {p["arxiv_id"] for p in papers_json if rare in p["authors"]}
     page.goto(server + "papers/")
