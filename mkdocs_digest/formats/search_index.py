@@ -135,13 +135,16 @@ class Postings:
     of millions of them at ten times the real site); and each shard's text. Under
     `mkdocs serve` it is kept and brought up to date: an edit re-indexes the edited
     papers and writes again only the shards of the terms that changed (indexing
-    every paper took about 2 s at the real size)."""
+    every paper took about 2 s at the real size). A build that keeps nothing holds
+    one shard's text at a time (the whole index is 124 MB at ten times the site)."""
 
-    def __init__(self) -> None:
+    def __init__(self, keep: bool = True) -> None:
+        self.keep = keep
         self.papers: list[tuple[str, Paper]] = []
         self.found: dict[str, array[int]] = {}
         self.shards: list[set[str]] = []
-        self.texts: list[str] = []
+        self.texts: list[str | None] = []
+        self.dirty: set[int] = set()  # the shards whose text is to be made
 
     def update(self, catalog: Catalog) -> None:
         now = [(arxiv_id, catalog.paper(arxiv_id)) for arxiv_id in catalog.appearances]
@@ -151,7 +154,7 @@ class Postings:
         ]
         if not kept:  # a first build, papers reordered or gone, or a new number of shards
             self.papers, self.found = [], {}
-            self.shards, self.texts = [set() for _ in range(shards)], [""] * shards
+            self.shards, self.texts = [set() for _ in range(shards)], [None] * shards
         dirty: set[str] = set()
         for n, (arxiv_id, paper) in enumerate(now):
             if n < len(self.papers):
@@ -162,9 +165,18 @@ class Postings:
             self._add(n, packed := masks(arxiv_id, paper, n), at_end=n >= len(self.papers))
             dirty |= packed.keys() if kept else set()
         self.papers = now
-        for k in {fnv1a(term) % shards for term in dirty} if kept else range(shards):
+        self.dirty = {fnv1a(term) % shards for term in dirty} if kept else set(range(shards))
+
+    def shard_texts(self) -> Iterator[str]:
+        """Each shard's text, made where it changed, one at a time."""
+        for k, kept in enumerate(self.texts):
+            if kept is not None and k not in self.dirty:
+                yield kept
+                continue
             items = [(t, self.found[t]) for t in sorted(self.shards[k])]
-            self.texts[k] = compact_json({term: numbers.tolist() for term, numbers in items})
+            text = compact_json({term: numbers.tolist() for term, numbers in items})
+            self.texts[k] = text if self.keep else None
+            yield text
 
     def _add(self, n: int, packed: dict[str, int], at_end: bool) -> None:
         found = self.found
@@ -227,9 +239,9 @@ class SearchIndex:
     def files(self, context: FileContext) -> Iterator[tuple[str, Iterable[str]]]:
         memo = context.memo.part(SEARCH_DIR)
         memo.start(SEARCH_DIR)  # the state is its own context
-        state = memo.get("postings", Postings)
+        state = memo.get("postings", partial(Postings, memo.keep))
         state.update(context.catalog)
-        for k, text in enumerate(state.texts):
+        for k, text in enumerate(state.shard_texts()):
             yield TERMS.format(k=k), (text,)
         ids = list(context.catalog.appearances)
         for c in range(0, len(ids), CHUNK):
