@@ -23,15 +23,6 @@ import { fnv1a, fold } from "./core.js";
 
 /** @typedef {{n: number, score: number}} Hit */
 
-/**
- * A paper as a result shows it.
- * @typedef {object} SearchPaper
- * @property {string[]} paper id, title, Japanese title, authors
- * @property {string} text
- * @property {string} url
- * @property {string} week
- */
-
 const WEIGHTS = [4, 8, 8, 4, 2, 1]; // arXiv id, title, title_ja, authors, categories, text
 const ARXIV = /^(?:arxiv:)?(\d{4}\.\d{4,5})(?:v\d+)?$/;
 const CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af";
