@@ -72,19 +72,42 @@ def config(folder: Path, docs: Path, plugins: list[object]) -> Path:
 
 
 def build(config_file: Path, site: Path) -> tuple[float, int]:
-    """Wall seconds and peak memory (bytes) of one `mkdocs build`."""
+    """Wall seconds and peak memory (bytes) of one `mkdocs build`.
+
+    Memory is the peak of the build's processes' proportional set sizes summed, read
+    every 0.1 s: the plugin makes its site files in a second, forked process, and the
+    peak resident size of either process alone would hide it (or count their shared
+    pages twice)."""
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file)]
     start = time.perf_counter()
     process = subprocess.Popen(
         [*command, "-d", str(site)], env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
-    _, status, usage = os.wait4(process.pid, 0)
+    peak = 0
+    while process.poll() is None:
+        peak = max(peak, tree_memory(process.pid))
+        time.sleep(0.1)
     elapsed = time.perf_counter() - start
-    if status:
+    if process.returncode:
         raise RuntimeError(
             f"build failed: {process.stderr.read().decode() if process.stderr else ''}"
         )
-    return elapsed, usage.ru_maxrss * 1024  # kilobytes on Linux
+    return elapsed, peak
+
+
+def tree_memory(pid: int) -> int:
+    """The proportional set size (bytes) of a process and its children, summed."""
+    tree, total = [pid], 0
+    for member in tree:
+        try:
+            children = Path(f"/proc/{member}/task/{member}/children").read_text().split()
+            rollup = Path(f"/proc/{member}/smaps_rollup").read_text()
+        except OSError:  # it ended meanwhile
+            continue
+        tree += [int(child) for child in children]
+        pss = next(line for line in rollup.splitlines() if line.startswith("Pss:"))
+        total += int(pss.split()[1])
+    return total * 1024  # kilobytes
 
 
 def plugin_shares(config_file: Path, site: Path, work: Path) -> dict[str, float]:

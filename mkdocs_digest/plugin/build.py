@@ -27,6 +27,7 @@ from ..rendering.compact import collapse_whitespace
 from ..rendering.context import TEMPLATES
 from ..site_model import SiteModel
 from ..structure.nav import plan
+from .background import InBackground, start
 from .files import (
     SCRIPT,
     STYLESHEET,
@@ -207,6 +208,7 @@ class Build:
         )
         self.urls: dict[str, str] = {}
         self.places = NO_PLACES  # the site's own nav places every page it shows
+        self.site_files: InBackground[list[str]] | None = None
 
     def withdraw(self, files: Files) -> None:
         """Take the pages this build added out of the site: another build adds them."""
@@ -254,6 +256,11 @@ class Build:
                 generated=self.generated,
             )
             dirty.keep_titles(files)
+        if not self.kept.memo.keep:  # made while MkDocs renders the pages
+            site_dir = Path(config.site_dir)
+            self.site_files = start(lambda: self._write_site_files(site_dir), "site files")
+            if self.site_files:
+                log.debug("the site files are made in a second process as the pages render")
         return nav
 
     def markdown(self, markdown: str, page: Page) -> str | None:
@@ -289,12 +296,19 @@ class Build:
 
     def finish(self, config: MkDocsConfig) -> None:
         """Write the site files; put right what a dirty build gets wrong on its own."""
-        made = self.model.site_files(self.urls, self.info, self.kept.memo)
-        # A site file never replaces the site's own: a file at that path, or a page
-        # written there (`sd/latest.md` is `sd/latest.html` without directory URLs).
-        written = {f.dest_uri for f in self.files} | {f.src_uri for f in self.files}
-        own = self.kept.writer.write(Path(config.site_dir), made, written.__contains__)
+        site_dir = Path(config.site_dir)
+        own = self.site_files.result() if self.site_files else None
+        if own is None:
+            own = self._write_site_files(site_dir)
         for path in own:
             log.debug("%s: the site's own file is kept", path)
         self.kept.dirty_builds.finish(config)
         self.pages.finish()
+
+    def _write_site_files(self, site_dir: Path) -> list[str]:
+        """Make and write the site files; those the site has a file of its own at."""
+        made = self.model.site_files(self.urls, self.info, self.kept.memo)
+        # A site file never replaces the site's own: a file at that path, or a page
+        # written there (`sd/latest.md` is `sd/latest.html` without directory URLs).
+        written = {f.dest_uri for f in self.files} | {f.src_uri for f in self.files}
+        return self.kept.writer.write(site_dir, made, written.__contains__)

@@ -1,0 +1,100 @@
+"""The site files made in a second process while MkDocs renders the pages
+(plugin/background.py): the same site as when made in process, and a failed second
+process never loses a file. Each build runs in its own interpreter, as `mkdocs build`
+does: pytest's own threads would (rightly) keep the plugin from forking."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from .conftest import EXAMPLE, ROOT, Built
+
+# `mkdocs build -v` of the example site, with `how` run first to change the plugin.
+BUILD = """
+import sys
+from mkdocs_digest.plugin import background, build
+{how}
+sys.argv = ["mkdocs", "build", "-v", "-f", sys.argv[1], "-d", sys.argv[2]]
+from mkdocs.__main__ import cli
+cli()
+"""
+IN_PROCESS = "background.can_fork = lambda: False"
+# The second process fails as it starts to make the files: the build makes them itself.
+CHILD_FAILS = """
+import os
+parent, write = os.getpid(), build.Build._write_site_files
+def failing(self, site_dir):
+    if os.getpid() != parent:
+        raise RuntimeError("the second process fails")
+    return write(self, site_dir)
+build.Build._write_site_files = failing
+"""
+SECOND_PROCESS = "the site files are made in a second process"
+
+
+def built_with(how: str, site: Path) -> str:
+    code = BUILD.format(how=textwrap.dedent(how))
+    command = [sys.executable, "-c", code, str(EXAMPLE / "mkdocs.yml"), str(site)]
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
+    assert done.returncode == 0, done.stderr
+    return done.stderr
+
+
+def contents(site: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(site)): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def test_a_build_makes_the_site_files_in_a_second_process(tmp_path: Path) -> None:
+    log = built_with("", tmp_path / "site")
+    assert SECOND_PROCESS in log
+
+
+def test_the_second_process_writes_the_site_the_build_would(
+    example_site: Built, tmp_path: Path
+) -> None:
+    log = built_with(IN_PROCESS, tmp_path / "site")
+    assert SECOND_PROCESS not in log
+    by_fork, in_process = contents(example_site.site), contents(tmp_path / "site")
+    assert any(path.startswith("assets/mkdocs_digest/search/") for path in in_process)
+    assert sorted(by_fork) == sorted(in_process)
+    assert [p for p in by_fork if by_fork[p] != in_process[p]] == []
+
+
+def test_a_failed_second_process_loses_no_file(example_site: Built, tmp_path: Path) -> None:
+    log = built_with(CHILD_FAILS, tmp_path / "site")
+    assert SECOND_PROCESS in log
+    assert "the second process fails" in log  # told at debug level, then made in process
+    assert contents(tmp_path / "site") == contents(example_site.site)
+
+
+def test_no_second_process_beside_another_thread() -> None:
+    code = """
+import threading
+from mkdocs_digest.plugin import background
+assert background.can_fork()
+stop = threading.Event()
+threading.Thread(target=stop.wait).start()
+assert background.start(lambda: 1, "job") is None
+stop.set()
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+
+
+def test_the_job_runs_in_another_process_and_its_answer_comes_back() -> None:
+    code = """
+import os
+from mkdocs_digest.plugin import background
+job = background.start(lambda: (os.getpid(), "answer"), "job")
+pid, answer = job.result()
+assert pid != os.getpid() and answer == "answer"
+dead = background.start(lambda: os._exit(3), "dead")
+assert dead.result() is None
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
