@@ -122,6 +122,36 @@ def test_going_on_from_the_last_build_gives_what_a_fresh_build_gives() -> None:
     assert "2599.99999" in related_papers(catalog_of(PAGES), 3, resume=resume)
 
 
+class CountingResume(Resume):
+    """A Resume that remembers how many weeks each build went on from."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.went_on: list[int] = []
+
+    def take(self, key):  # type: ignore[no-untyped-def]
+        taken = super().take(key)
+        self.went_on.append(taken[2])
+        return taken
+
+
+def test_an_edit_of_a_series_newest_week_before_the_sites_newest_goes_on() -> None:
+    """A series that skipped the site's newest week has its newest a week before:
+    its writer edits that page, and the next build goes on from before it (the first
+    week, of three) rather than weighing every week again, and gives a fresh build's."""
+    later = week(
+        "2024-04-26",
+        ("2599.00031", "Tabular Diffusion Privacy", "Ann Lee, Gil Hart", "表形式データの合成"),
+    )
+    pages = {**PAGES, "dp/2024-04-26.md": later}
+    resume = CountingResume()
+    related_papers(catalog_of(pages), 3, resume=resume)
+    edited = {**pages, "sd/2024-04-19.md": pages["sd/2024-04-19.md"].replace("Bird", "Whale")}
+    went_on = related_papers(catalog_of(edited), 3, resume=resume)
+    assert went_on == related_papers(catalog_of(edited), 3)
+    assert resume.went_on == [0, 1]  # the weeks of 04-12 on (the three newest) weighed again
+
+
 def test_a_shared_author_weighs_most_and_is_the_reason() -> None:
     related = related_papers(catalog_of(PAGES), 3)["2599.00011"]
     assert related[0].arxiv_id == "2599.00001"  # Bo Chen, though no word is shared

@@ -40,6 +40,7 @@ MOST_AUTHORS = 20  # a collaboration of hundreds is looked up by its first
 KEPT = 12  # features a paper is looked up by (all its authors besides)
 COMMON = 0.01  # a feature more than this share of papers carry tells little
 POSTINGS = 12  # papers a feature leads to, those it tells most about
+RECENT = 3  # the newest weeks, whose edits the next build of `serve` goes on from
 
 _WEIGHT = operator.itemgetter(1)
 T = TypeVar("T")
@@ -80,7 +81,7 @@ def related_papers(
 ) -> dict[str, tuple[Related, ...]]:
     """Each paper's related papers, best first; none where `limit` is 0. `memo`: each
     paper's features from the last build (`mkdocs serve`), made anew for papers edited;
-    `resume`: where the last build stood before its newest week.
+    `resume`: where the last build stood before the newest weeks' papers came.
 
     A paper is weighed against the papers of earlier weeks, with the features'
     weights as they stood in its own week: a paper's related papers never change when
@@ -108,8 +109,9 @@ def related_papers(
     index, found, done = resume.take((limit, keys))
     index = index or _Index()
     index.first, index.ids = [day.toordinal() for day in first], ids
+    keep_at = max(_recent_start(groups, weeks), done)
     for at, week in enumerate(groups[done:], start=done):
-        if at == len(groups) - 1:
+        if at == keep_at:
             resume.keep((limit, keys[:at]), index, found)
         index.count([raw[number] for number in week])
         for number in week:
@@ -138,14 +140,28 @@ def related_papers(
     return found
 
 
+def _recent_start(groups: list[list[int]], weeks: list[frozenset[dt.date]]) -> int:
+    """The first group (by first week) of a paper the site's RECENT newest weeks show.
+    The pages a writer edits are the newest weeks' (a series that skipped the newest
+    week has its own newest a week or two before), and a paper there may have come
+    earlier: an edit changes papers from there on, so the next build goes on from
+    there."""
+    recent = set(sorted({day for days in weeks for day in days})[-RECENT:])
+    for at, group in enumerate(groups):
+        if any(not recent.isdisjoint(weeks[number]) for number in group):
+            return at
+    return len(groups)
+
+
 # The limit, and each week's papers: (id, paper, topics, weeks) each.
 _Weeks = tuple[int, Sequence[Hashable]]
 
 
 class Resume:
-    """Where a build of related papers stood before its newest week, for the next
-    build of `mkdocs serve`: the new week that lands, or an edit of the newest, goes
-    on from there instead of weighing every week again."""
+    """Where a build of related papers stood before the first week of a paper the
+    newest weeks show (`_recent_start`), for the next build of `mkdocs serve`: the
+    new week that lands, or an edit of a newest one, goes on from there instead of
+    weighing every week again."""
 
     def __init__(self) -> None:
         self._kept: tuple[_Weeks, _Index, dict[str, tuple[Related, ...]]] | None = None
