@@ -894,6 +894,33 @@ def test_the_filter_index_leads_each_topics_rows_to_their_cards(example_site: Bu
         assert title in shown  # listed on sd's pages
 
 
+def resolved_rows(index: dict[str, Any], key: str) -> list[tuple[str, str, str]]:
+    """A list of a filter index as (arXiv id, page URL, anchor), its numbers resolved."""
+    papers, pages = index["papers"], index["pages"]
+    return [
+        (papers[r[0]][0], pages[r[1]], r[2] if len(r) > 2 else "arxiv-" + papers[r[0]][0])
+        for r in index["lists"][key]
+    ]
+
+
+def test_a_listings_filter_fetches_its_own_listing_alone(example_site: Built) -> None:
+    """The filter of a topic page reads a file of that topic's papers only: what
+    the whole index says of the topic, a fraction of its weight."""
+    data = example_site.site / "assets" / "mkdocs_digest"
+    whole_text = (data / "papers-index.json").read_text(encoding="utf-8")
+    whole = json.loads(whole_text)
+    for url, key in (("sd/", "topic:sd"), ("sd/page/2/", "topic:sd"), ("dp/", "topic:dp")):
+        form = example_site.page(url).select_one("form.digest-filter")
+        assert form is not None
+        own_file = (example_site.site / url / form["data-digest-index"]).resolve()
+        own = json.loads(own_file.read_text(encoding="utf-8"))
+        assert list(own["lists"]) == [key]
+        assert resolved_rows(own, key) == resolved_rows(whole, key)
+        listed = {own["papers"][r[0]][0] for r in own["lists"][key]}
+        assert {p[0] for p in own["papers"]} == listed  # no paper of another listing
+        assert len(own_file.read_text(encoding="utf-8")) < len(whole_text)
+
+
 def test_serve_compiles_the_theme_once_and_an_edited_override_anew(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -1,8 +1,11 @@
-"""The filter's index: every listing's papers in one compact JSON file. No MkDocs.
+"""The filter's index: every listing's papers in one compact JSON file, and each
+listing's in a file of its own. No MkDocs.
 
 Topic and series pages filter across all their numbered pages, so the browser needs
-the whole listing; inlining it in every page would weigh each one down. One file is
-written per build and fetched when a reader first types. Its shape:
+the whole listing; inlining it in every page would weigh each one down. A listing's
+filter fetches its listing's file when a reader first types (`listing_index`: the
+same shape, with its own papers, pages and list alone: kilobytes where the whole
+index weighs megabytes); the explorer reads the whole index. Its shape:
 
     {"papers": [[arxiv_id, title, title_ja, authors, categories], ...],
      "pages": [url of a digest page, ...],
@@ -25,6 +28,7 @@ from functools import partial
 from ..domain.cache import Memo
 from ..domain.catalog import Catalog
 from ..domain.model import Entry, Paper
+from ..domain.text import fnv1a
 from ..structure.layout import Listing
 from .context import FileContext
 from .json_text import as_script, compact_json
@@ -34,6 +38,8 @@ from .json_text import as_script, compact_json
 # `window.mkdocsDigest["papers-index.json"]`.
 FILTER_INDEX = "assets/mkdocs_digest/papers-index.json"
 FILTER_SCRIPT = "assets/mkdocs_digest/papers-index.js"
+# A listing's own: its name hashed, as a folder name may hold any character.
+LISTING_INDEX = "assets/mkdocs_digest/lists/{kind}-{hash:08x}.json"
 
 
 def filter_index(
@@ -106,6 +112,47 @@ def _record(paper: Paper) -> str:
     )
 
 
+def listing_index(listing: Listing) -> str:
+    """Where a listing's own filter index goes in the built site."""
+    return LISTING_INDEX.format(kind=listing.kind, hash=fnv1a(listing.key))
+
+
+def listing_filter_index(
+    catalog: Catalog, listing: Listing, urls: Mapping[str, str], memo: Memo
+) -> str:
+    """A listing's own index: its papers, its pages and its list, in its order."""
+    entries = listing.entries
+    ids = tuple(dict.fromkeys(e.paper.arxiv_id for e in entries))
+    pages = tuple(dict.fromkeys(e.page for e in entries))
+    digests = catalog.digests
+    weeks = tuple(d.date.isoformat() if (d := digests[uri]).date else "" for uri in pages)
+    page_urls = tuple(urls[uri] for uri in pages)
+    papers = tuple(map(catalog.paper, ids))  # as the catalog merges a paper's copies
+    key = (listing.kind, listing.key, entries, papers, page_urls, weeks)
+    return memo.get(key, partial(_listing_text, listing, ids, papers, pages, page_urls, weeks))
+
+
+def _listing_text(
+    listing: Listing,
+    ids: tuple[str, ...],
+    papers: tuple[Paper, ...],
+    pages: tuple[str, ...],
+    page_urls: tuple[str, ...],
+    weeks: tuple[str, ...],
+) -> str:
+    rows = _make_rows(
+        listing.entries,
+        {arxiv_id: n for n, arxiv_id in enumerate(ids)},
+        {uri: n for n, uri in enumerate(pages)},
+        with_paper=True,
+    )
+    name = compact_json(f"{listing.kind}:{listing.key}")
+    return (
+        f'{{"papers":[{",".join(map(_record, papers))}],"pages":{compact_json(page_urls)},'
+        f'"weeks":{compact_json(weeks)},"lists":{{{name}:{rows}}}}}'
+    )
+
+
 class FilterIndex:
     """Always written: every listing page's filter reads it."""
 
@@ -113,8 +160,17 @@ class FilterIndex:
         return True
 
     def files(self, context: FileContext) -> Iterator[tuple[str, Iterable[str]]]:
+        catalog, urls = context.catalog, context.urls
         memo = context.memo.part(FILTER_INDEX)
-        yield FILTER_INDEX, filter_index(context.catalog, context.listings, context.urls, memo)
+        yield FILTER_INDEX, filter_index(catalog, context.listings, urls, memo)
         if context.extras.offline:
-            index = filter_index(context.catalog, context.listings, context.urls, memo)
+            index = filter_index(catalog, context.listings, urls, memo)
             yield FILTER_SCRIPT, as_script("papers-index.json", index)
+        lists = context.memo.part(LISTING_INDEX)
+        lists.start(LISTING_INDEX)
+        for listing in context.listings:
+            path, text = listing_index(listing), listing_filter_index(catalog, listing, urls, lists)
+            yield path, (text,)
+            if context.extras.offline:
+                name = path.rsplit("/", 1)[-1]
+                yield path.removesuffix(".json") + ".js", as_script(name, (text,))

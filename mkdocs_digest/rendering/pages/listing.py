@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ...domain.catalog import Week
 from ...domain.model import Entry, Paper, Published
-from ...formats.filter_index import FILTER_INDEX
+from ...formats.filter_index import listing_index
 from ...structure.layout import Listing, ListingPage
 from ...structure.pagination import window
 from ..blocks import Block, Element, Heading, Html
@@ -208,7 +208,7 @@ class ListingRenderer:
             bib=links.root() + listing.bib if extras.citations and listing.has_files else None,
             filter=FilterView(
                 key=f"{listing.kind}:{listing.key}",
-                index=links.script_root() + FILTER_INDEX,
+                index=links.script_root() + listing_index(listing),
                 root=links.script_root(),
             ),
         )
