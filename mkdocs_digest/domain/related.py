@@ -2,7 +2,10 @@
 want next, each with a reason the reader can check. No MkDocs.
 
 Shared authors weigh most, then the words English titles, Japanese titles, bullets
-and categories share (TF-IDF), then shared topics. Each paper keeps only its most
+and categories share (TF-IDF), then shared topics. A paper is shown only with a
+reason a reader accepts: a shared author, or two shared content words
+(`content_words`: never a stop word or the topic's own name); none rather than a
+weak one. Each paper keeps only its most
 telling features, and features most papers carry are left out of the inverted
 index, so each paper is compared with the few that share a telling feature: the work
 grows with the number of papers, not with its square. A paper is compared with the
@@ -23,7 +26,7 @@ import math
 import operator
 import re
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from itertools import groupby
@@ -40,6 +43,7 @@ MOST_AUTHORS = 20  # a collaboration of hundreds is looked up by its first
 KEPT = 12  # features a paper is looked up by (all its authors besides)
 COMMON = 0.01  # a feature more than this share of papers carry tells little
 POSTINGS = 12  # papers a feature leads to, those it tells most about
+CANDIDATES = 12  # papers weighed beyond the limit, for those without a reason to go
 RECENT = 3  # the newest weeks, whose edits the next build of `serve` goes on from
 
 _WEIGHT = operator.itemgetter(1)
@@ -47,7 +51,6 @@ T = TypeVar("T")
 _WORD = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 # Runs of kanji and katakana: the words of Japanese text (hiragana is its grammar).
 _CJK_CHARS = r"[\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]"
-_CJK = re.compile(_CJK_CHARS + "+")
 _CJK_TERM = re.compile(_CJK_CHARS + "{2,}")
 _STOP = frozenset(
     """
@@ -96,10 +99,12 @@ def related_papers(
     weeks = [by_id[arxiv_id] for arxiv_id in ids]
     papers = [catalog.paper(arxiv_id) for arxiv_id in ids]
     topics = [catalog.record(arxiv_id).topics for arxiv_id in ids]
-    raw = [
+    made = [
         memo.get((paper, of), partial(_features, paper, of))
         for paper, of in zip(papers, topics, strict=True)
     ]
+    raw = [features for features, _ in made]
+    contents = [content for _, content in made]
     first = [min(days, default=dt.date.min) for days in weeks]
     names = [frozenset(map(fold, paper.authors)) for paper in papers]
     titles = [" ".join(fold(paper.title).split()) for paper in papers]
@@ -117,25 +122,20 @@ def related_papers(
         for number in week:
             features = index.weigh(raw[number])
             mine = weeks[number]
-            chosen: list[int] = []
+            chosen: list[Related] = []
             seen = {titles[number]}  # a copy of the paper under another id is not related
-            for other in index.best(features, limit + 8):
+            for other in index.best(features, limit + CANDIDATES):
                 if not mine.isdisjoint(weeks[other]) or titles[other] in seen:
                     continue
+                both = names[number] & names[other]
+                shared = contents[number] & contents[other]
+                if not both and len(shared) < 2:
+                    continue  # no reason a reader accepts: none rather than a weak one
                 seen.add(titles[other])
-                chosen.append(other)
+                chosen.append(_why(papers[number], both, shared, index.idf, ids[other]))
                 if len(chosen) == limit:
                     break
-            found[ids[number]] = tuple(
-                _why(
-                    papers[number],
-                    names[number] & names[other],
-                    features,
-                    index.shared(features, other),
-                    ids[other],
-                )
-                for other in chosen
-            )
+            found[ids[number]] = tuple(chosen)
         index.add(week, raw)
     return found
 
@@ -197,13 +197,11 @@ class _Index:
         # A feature's papers as a heap of (weight, -number): the weakest on top, and
         # of equal ones the later.
         self.postings: defaultdict[str, list[tuple[float, int]]] = defaultdict(list)
-        self.kept: dict[int, Features] = {}  # each paper's features in the index
 
     def copy(self) -> _Index:
         other = _Index()
         other.carried, other.total = self.carried.copy(), self.total
         other.postings.update((f, list(papers)) for f, papers in self.postings.items())
-        other.kept = dict(self.kept)
         return other
 
     def count(self, week: list[Features]) -> None:
@@ -242,18 +240,13 @@ class _Index:
         ranked = sorted([(-s, -first[o], ids[o], o) for o, s in scores.items() if s >= floor])
         return [other for *_, other in ranked]
 
-    def shared(self, features: Features, other: int) -> Features:
-        """The weighed features `other` shares with `features`."""
-        theirs = self.kept[other]
-        return {f: theirs[f] * self.idf(f) for f in features.keys() & theirs.keys()}
-
     def add(self, week: list[int], raw: list[Features]) -> None:
         """The week's papers, as later weeks look them up: by the features telling
         most of each when it came (as rare as they were then)."""
         postings, idf = self.postings, self.idf
         for number in week:
             features = _telling({f: w * idf(f) for f, w in raw[number].items()})
-            kept = self.kept[number] = {f: raw[number][f] for f in features}
+            kept = {f: raw[number][f] for f in features}
             for feature, weight in kept.items():
                 papers = postings[feature]
                 if len(papers) < POSTINGS:
@@ -276,13 +269,17 @@ def _weeks(catalog: Catalog, arxiv_id: str) -> frozenset[dt.date]:
     return frozenset(day for day in days if day)
 
 
-def _features(paper: Paper, topics: Iterable[Topic]) -> Features:
-    """A paper's features and their weights by where they come from. English words
-    (a-z), Japanese terms (CJK) and categories (with a dot) cannot be mistaken for
-    one another; authors and topics carry a prefix."""
+def _features(paper: Paper, topics: Iterable[Topic]) -> tuple[Features, frozenset[str]]:
+    """A paper's features and their weights by where they come from, and its content
+    words (`content_words`). English words (a-z), Japanese terms (CJK) and categories
+    (with a dot) cannot be mistaken for one another; authors and topics carry a
+    prefix."""
+    topics = tuple(topics)
     text = " ".join(paper.summary)  # not the remark: a reader's chatter, not the paper
+    in_text = terms(text) + words(text)
+    in_titles = words(paper.title) + terms(paper.title_ja or "")
     # The bullets' words, weighing 1 each, are most of the features: counted in C.
-    found = cast(Features, Counter(terms(text) + words(text)))
+    found = cast(Features, Counter(in_text))
     weighed = [
         *((word, TITLE) for word in words(paper.title)),
         *((term, TITLE_JA) for term in terms(paper.title_ja or "")),
@@ -292,7 +289,17 @@ def _features(paper: Paper, topics: Iterable[Topic]) -> Features:
     ]
     for feature, weight in weighed:
         found[feature] = found.get(feature, 0) + weight
-    return found
+    named = {w for t in topics for w in (*words(t.name), *terms(t.name), *words(t.slug))}
+    return found, frozenset(in_text + in_titles) - named
+
+
+def content_words(catalog: Catalog, arxiv_id: str) -> frozenset[str]:
+    """A paper's content words: words of its English title, terms of its Japanese
+    title, words and terms of its bullets; not stop words, nor the words of its
+    topics' names (every paper of a topic says them). Two of them shared, or an
+    author, is a reason a reader accepts for two papers being related."""
+    record = catalog.record(arxiv_id)
+    return _features(record.paper, record.topics)[1]
 
 
 def _strongest(items: list[tuple[T, float]], n: int) -> list[tuple[T, float]]:
@@ -302,17 +309,18 @@ def _strongest(items: list[tuple[T, float]], n: int) -> list[tuple[T, float]]:
 
 
 def _why(
-    paper: Paper, both: frozenset[str], mine: Features, theirs: Features, other: str
+    paper: Paper,
+    both: frozenset[str],
+    shared: frozenset[str],
+    idf: Callable[[str], float],
+    other: str,
 ) -> Related:
-    """The authors both papers share (`both`, folded), else the words."""
+    """The authors both papers share (`both`, folded), else their shared content
+    words, English before Japanese, the rarest first."""
     if both:
         authors = tuple(a for a in paper.authors if fold(a) in both)
         return Related(other, authors[:2], ())
-    # English words before Japanese terms; never an author, category or topic.
-    said = sorted(
-        (f for f in mine.keys() & theirs.keys() if _WORD.fullmatch(f) or _CJK.fullmatch(f)),
-        key=lambda f: (not f.isascii(), -mine[f] * theirs[f], f),
-    )
+    said = sorted(shared, key=lambda f: (not f.isascii(), -idf(f), f))
     return Related(other, (), tuple(said[:3]))
 
 
