@@ -218,6 +218,7 @@ SLOW_MODULES = frozenset(
         "test_incremental",
         "test_realsize",
         "test_realsize_browser",
+        "test_reader_week_browser",
         "test_safety_browser",
         "test_serve",
     }

@@ -34,7 +34,13 @@ PAGES = {
     "overview": "topics/",
     "explorer, an author's papers, one starred": "papers/?author=Aiko+Tanaka",
     "explorer, starred": "papers/?starred=1",
+    "digest, titles view": "sd/2024-03-29/?view=titles",
+    "home, new since a past visit": "",
+    "digest, new since a past visit": "sd/2024-04-05/",
+    "topic page, new since a past visit": "sd/",
 }
+# A visit that started from a week long past: everything is new (js/src/news.js).
+PAST_VISIT = "sessionStorage.setItem('mkdocs-digest:since:/', '2024-01-01')"
 WIDTHS = [1280, 320]  # 320 CSS px: a phone, and 400% zoom of a 1280 px window
 
 
@@ -86,7 +92,13 @@ def duplicate_ids(page) -> list[str]:
 
 
 def open_states(page, path: str) -> None:
-    """Show what only appears on use: filter results, author lists, a citation."""
+    """Show what only appears on use: filter results, author lists, a citation, a
+    card opened in the titles view, the marks of what is new."""
+    if "view=titles" in path:  # one card opened; the others show no disclosure
+        page.locator("article.digest-card button[data-digest-open]").first.click()
+        return
+    if page.evaluate("sessionStorage.getItem('mkdocs-digest:since:/')") == "2024-01-01":
+        page.locator(".digest-new, .digest-news").first.wait_for()
     if path == "sd/":
         page.locator("input.digest-filter__input").fill("synthetic")
         page.locator(".digest-filter__results li").first.wait_for()
@@ -109,6 +121,8 @@ def test_no_axe_violation_in_the_plugins_markup(browser, server, scheme, width) 
     ours: dict[str, list[str]] = {}
     theirs: dict[str, list[str]] = {}
     for kind, path in PAGES.items():
+        if "new since" in kind:
+            page.evaluate(PAST_VISIT)
         page.goto(server + path)
         open_states(page, path)
         assert page.evaluate("document.documentElement.scrollWidth") <= width, kind

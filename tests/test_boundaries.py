@@ -281,10 +281,11 @@ def test_the_command_line_reads_the_pages_mkdocs_reads(tmp_path: Path, capsys) -
     assert main(["generate", "-f", str(config), str(tmp_path / "out")]) == 0
     # One line on success: index, topics, the explorer, and a digest, an archive and a
     # topic page for each of sd/ and dp/; the script, the stylesheet, two data files,
-    # the site's feed and papers.json, and each topic's feed, papers.bib and latest.html.
+    # the site's feed and papers.json, each topic's feed, papers.bib, latest.html and
+    # filter file, and the weeks file.
     out = tmp_path / "out"
     said = capsys.readouterr().err
-    assert said == f"mkdocs-digest generate: wrote 9 pages and 12 other files to {out}\n"
+    assert said == f"mkdocs-digest generate: wrote 9 pages and 15 other files to {out}\n"
     generated = json.loads((tmp_path / "out" / "papers.json").read_text(encoding="utf-8"))
     assert {p["arxiv_id"] for p in generated["papers"]} == in_build
     assert not (tmp_path / "out" / ".drafts").exists()

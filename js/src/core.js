@@ -12,6 +12,7 @@ import { FOLD_TABLE } from "./fold-table.js";
  * @property {string} [citations] the papers' BibTeX chunks, from the site's root, `{k}` the chunk
  * @property {number} [citation_chunks] how many chunks
  * @property {string} [explorer] the explorer page's URL, from the site's root
+ * @property {string} [weeks] what is new (formats/weeks.py), from the site's root
  */
 
 /**

@@ -1,14 +1,17 @@
 /* mkdocs-digest in the browser: the filter on topic and series pages, the reading
-   list, authors as links, the explorer, the papers in the site search's results, and
-   citations. Each feature is a module; this one wires them. It runs once the page is
-   read and again after each page change of Material's instant navigation. */
+   list, authors as links, the explorer, the papers in the site search's results,
+   citations, the titles view and what is new since the reader's last visit. Each
+   feature is a module; this one wires them. It runs once the page is read and again
+   after each page change of Material's instant navigation. */
 
 import { linkAllAuthors } from "./authors.js";
 import { listenForCitations, showCitations } from "./citations.js";
 import { setupExplorer } from "./explorer.js";
 import { setupFilter } from "./filter.js";
+import { showNews } from "./news.js";
 import { listenForSearch } from "./searchbox.js";
 import { listenForStars, starCards } from "./stars.js";
+import { setupTitlesView } from "./views.js";
 
 function run() {
   document.querySelectorAll("form.digest-filter").forEach((form) => {
@@ -20,6 +23,8 @@ function run() {
   starCards();
   linkAllAuthors();
   showCitations();
+  setupTitlesView();
+  showNews();
 }
 
 listenForStars();

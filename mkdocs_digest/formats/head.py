@@ -21,6 +21,7 @@ from .feeds import FeedLink
 from .json_text import script_json
 from .jsonld import script_element
 from .search_index import CHUNK, PAPERS, TERMS
+from .weeks import WEEKS
 
 
 class HeadPart(Protocol):
@@ -72,7 +73,10 @@ class FeedLinks:
 
 
 # The labels digest.js shows, by what they are for; `_one` forms go along.
-SCRIPT_LABELS = ("copied", "copy_failed", "star", "author_link")
+SCRIPT_LABELS = (
+    *("copied", "copy_failed", "star", "author_link"),
+    *("titles_view", "show_card", "new_mark", "new_count"),
+)
 SEARCH_LABELS = ("search_more", "n_papers", "week_of", "filter_loading")
 
 
@@ -96,7 +100,7 @@ class ScriptSettings:
         keys = sorted(k for k in KEYS if k.removesuffix("_one") in wanted and k in labels)
         # The labels' language goes along: the browser picks plural forms by it.
         shown = {key: labels[key] for key in keys} | {LANGUAGE: labels.get(LANGUAGE, "en")}
-        data: dict[str, object] = {"labels": shown}
+        data: dict[str, object] = {"labels": shown, "weeks": WEEKS}
         if paper_search:
             files = {"terms": TERMS, "papers": PAPERS, "chunk": CHUNK}
             data["search"] = files | {"shards": paper_search}

@@ -16,6 +16,7 @@ from .feeds import AtomFeeds
 from .filter_index import FilterIndex
 from .latest import LatestWeeks
 from .search_index import SearchIndex
+from .weeks import NewWeeks
 
 SITE_FILES: tuple[SiteFile, ...] = (
     FilterIndex(),
@@ -24,6 +25,7 @@ SITE_FILES: tuple[SiteFile, ...] = (
     AtomFeeds(),
     BibFiles(),
     LatestWeeks(),
+    NewWeeks(),
 )
 
 

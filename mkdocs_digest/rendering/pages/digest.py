@@ -36,7 +36,8 @@ class RelatedView:
 class CardView:
     """A card: its entry (the paper as this page has it), the topic pages it links
     to, the paper's other appearances, its citation key (None without citations),
-    and whether it is the paper's home card, the one search finds."""
+    whether it is the paper's home card, the one search finds, and its page's week
+    (ISO; "" undated), by which the browser marks it new since a reader's last visit."""
 
     entry: Entry
     topics: tuple[Link, ...]
@@ -44,6 +45,7 @@ class CardView:
     citation_key: str | None
     home: bool
     related: tuple[RelatedView, ...] = ()
+    week: str = ""
 
     @property
     def paper(self) -> Paper:
@@ -123,6 +125,7 @@ class DigestRenderer:
             ("aria-labelledby", heading_id),
             ("data-arxiv-id", paper.arxiv_id),
             ("data-topics", " ".join(t.slug for t in paper.topics)),
+            *((("data-digest-week", card.week),) if card.week else ()),
         )
         # Search finds a paper once, at its home card: Material's search leaves out
         # the section of a heading marked so (the card, up to the next heading). With
@@ -177,6 +180,7 @@ class DigestRenderer:
             context.citation_keys[entry.paper.arxiv_id] if context.extras.citations else None,
             _at(catalog.home(entry.paper.arxiv_id), entry),
             tuple(self._related(r, links) for r in context.related.get(entry.paper.arxiv_id, ())),
+            _week(catalog.digests[entry.page]),
         )
 
     def _related(self, related: Related, links: Links) -> RelatedView:
@@ -306,3 +310,7 @@ def splice(markdown: str, first_line: int, replacements: Sequence[tuple[int, int
         cursor = b
     out.extend(lines[cursor:])
     return "\n".join(out)
+
+
+def _week(digest: Digest) -> str:
+    return digest.date.isoformat() if digest.date else ""

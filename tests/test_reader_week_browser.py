@@ -1,0 +1,191 @@
+"""A reader's week on the real-size site, in Debian's Chromium: the titles view of a
+week (`?view=titles`), and what is new since the last visit, across two builds of
+one site, the second with the next week in every series."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from .browsing import require_chromium, static_server
+from .conftest import REALSIZE_THEME, RealSite, build, needs_corpus, write_site
+
+sync_api = require_chromium()
+pytestmark = needs_corpus()
+
+WEEK = "sd/2024-12-20/"  # a week of 31 papers
+SCREENSHOTS = os.environ.get("DIGEST_SCREENSHOTS")
+
+
+@pytest.fixture(scope="module")
+def server(realsize: Callable[[bool], RealSite]) -> Iterator[str]:
+    with static_server(realsize(True).built.site) as url:
+        yield url
+
+
+def opened(browser, url: str, width: int = 1280, scheme: str = "light"):
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(url)
+    page.wait_for_load_state("load")
+    return page, errors
+
+
+def shot(page, name: str, tmp_path: Path) -> None:
+    folder = Path(SCREENSHOTS) if SCREENSHOTS else tmp_path
+    folder.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(folder / f"{name}.png"))
+    assert (folder / f"{name}.png").stat().st_size > 10_000
+
+
+def height(page) -> int:
+    return int(page.evaluate("document.documentElement.scrollHeight"))
+
+
+def test_the_titles_view_is_at_most_a_third_as_tall_and_opens_a_card_in_place(
+    browser, server: str
+) -> None:
+    page, errors = opened(browser, server + WEEK)
+    cards = page.locator("article.digest-card")
+    assert cards.count() == 31
+    full = height(page)
+    page.goto(server + WEEK + "?view=titles")
+    toggle = page.locator("button[data-digest-view-toggle]")
+    assert toggle.get_attribute("aria-pressed") == "true"
+    titles = height(page)
+    assert titles <= full / 3, (titles, full)
+    first = cards.first
+    # Titles, the Japanese title and the first authors; not the bullets.
+    assert first.locator(".digest-card__title").is_visible()
+    assert first.locator(".digest-card__title-ja").is_visible()
+    assert first.locator(".digest-card__authors").is_visible()
+    assert not first.locator(".digest-card__summary").is_visible()
+    opener = first.locator("button[data-digest-open]")
+    assert opener.get_attribute("aria-expanded") == "false"
+    opener.click()
+    assert opener.get_attribute("aria-expanded") == "true"
+    assert first.locator(".digest-card__summary").is_visible()
+    assert not cards.nth(1).locator(".digest-card__summary").is_visible()
+    assert errors == []
+    page.context.close()
+
+
+def test_the_toggle_remembers_the_readers_choice_and_the_url_shares_it(
+    browser, server: str
+) -> None:
+    page, errors = opened(browser, server + WEEK)
+    toggle = page.locator("button[data-digest-view-toggle]")
+    assert toggle.get_attribute("aria-pressed") == "false"
+    toggle.click()
+    assert "view=titles" in page.url
+    page.goto(server + "sd/2024-12-13/")  # another week: the choice holds
+    assert page.locator("button[data-digest-view-toggle]").get_attribute("aria-pressed") == "true"
+    assert not page.locator("article.digest-card .digest-card__summary").first.is_visible()
+    page.locator("button[data-digest-view-toggle]").click()  # back to the cards
+    page.goto(server + WEEK)
+    assert page.locator("article.digest-card .digest-card__summary").first.is_visible()
+    # A link to a card in the titles view opens that card.
+    anchor = page.locator("article.digest-card").nth(5).get_attribute("id")
+    page.goto(server + WEEK + f"?view=titles#{anchor}")
+    assert page.locator(f"article[id='{anchor}'] .digest-card__summary").is_visible()
+    assert errors == []
+    page.context.close()
+
+
+@pytest.mark.parametrize(
+    ("name", "scheme", "width"),
+    [("titles", "light", 1280), ("titles-dark", "dark", 1280), ("titles-phone", "light", 390)],
+)
+def test_titles_view_screenshots(browser, server, tmp_path, name, scheme, width) -> None:
+    page, errors = opened(browser, server + WEEK + "?view=titles", width, scheme)
+    page.locator("article.digest-card button[data-digest-open]").nth(1).click()
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    shot(page, f"real-{name}", tmp_path)
+    assert errors == []
+    page.context.close()
+
+
+# -- new since the last visit ---------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def two_builds(realsize: Callable[[bool], RealSite], tmp_path_factory) -> Iterator[dict]:
+    """The real-size site in a folder of its own, built; `next_week()` lands the next
+    week in every series and builds it again into the same site folder."""
+    from bench.realsite import add_week
+
+    root = tmp_path_factory.mktemp("two-builds")
+    shutil.copytree(realsize(True).docs, root / "docs")
+    config = write_site(root, {}, theme=REALSIZE_THEME)
+    site = root / "site"
+    built = build(config, site)
+    assert built.returncode == 0, built.log
+
+    def next_week() -> tuple[str, list[Path]]:
+        week, added = add_week(root / "docs")
+        again = build(config, site)
+        assert again.returncode == 0, again.log
+        return week.isoformat(), added
+
+    with static_server(site) as url:
+        yield {"url": url, "site": site, "next_week": next_week}
+
+
+def test_a_later_visit_marks_exactly_the_new_week_and_says_how_many(
+    browser, two_builds: dict, tmp_path: Path
+) -> None:
+    url = two_builds["url"]
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    first = context.new_page()
+    first.goto(url + "sd/")
+    first.wait_for_load_state("networkidle")
+    assert first.locator("[data-digest-new]").count() == 0  # a first visit marks nothing
+    assert first.locator(".digest-news").count() == 0
+    newest = first.evaluate("localStorage.length")
+    assert newest >= 1
+    first.close()
+
+    week, added = two_builds["next_week"]()
+    assert any(path.name == f"{week}.md" and path.parent.name == "sd" for path in added)
+    later = context.new_page()  # a new tab: a new visit
+    later.goto(url + f"sd/{week}/")
+    cards = later.locator("article.digest-card")
+    cards.first.wait_for()
+    later.locator("article.digest-card[data-digest-new]").first.wait_for()
+    assert cards.count() == later.locator("article.digest-card[data-digest-new]").count() > 0
+    assert later.locator("article.digest-card[data-digest-new] .digest-new").first.is_visible()
+    later.goto(url + "sd/2024-12-20/")  # a week seen last time
+    later.locator("article.digest-card").first.wait_for()
+    later.wait_for_load_state("networkidle")
+    assert later.locator("[data-digest-new]").count() == 0
+    later.goto(url + "sd/")  # the series' page: the new week's rows, and how many
+    later.locator(".digest-news").wait_for()
+    rows = later.locator(f"h2[id='week-{week}'] + ul.digest-listing > li")
+    marked = later.locator("li[data-digest-new]")
+    assert marked.count() == rows.count() > 0
+    assert later.locator(f"h2[id='week-{week}'] + ul li[data-digest-new]").count() == rows.count()
+    assert str(rows.count()) in later.locator(".digest-news").inner_text()
+    later.goto(url)  # the home page: every series with new papers, and the total
+    news = later.locator(".digest-news")
+    news.wait_for()
+    counts = {
+        li.locator("a").inner_text(): int(li.inner_text().rsplit(" ", 1)[1])
+        for li in news.locator("li").all()
+    }
+    assert len(counts) > 1 and all(n > 0 for n in counts.values())
+    site = json.loads((two_builds["site"] / "papers.json").read_text(encoding="utf-8"))
+    pages = [[a["page"] for a in p["appearances"]] for p in site["papers"]]
+    in_week = [p for p in pages if any(page.endswith(f"/{week}.md") for page in p)]
+    assert news.inner_text().splitlines()[0].startswith(f"{len(in_week)} new papers")
+    shot(later, "real-news-home", tmp_path)
+    later.goto(url + f"sd/{week}/")
+    later.locator("article.digest-card[data-digest-new]").first.wait_for()
+    shot(later, "real-news-week", tmp_path)
+    context.close()
