@@ -62,6 +62,7 @@ def compact_nav(plan: NavPlan, nav: Navigation, files: Files) -> tuple[Navigatio
     items: list[StructureItem] = list(home)
     items += [p for p in map(page, plan.top) if p is not None]
     built: list[tuple[Section, Page | None] | None] = []
+    series: list[StructureItem] = []
     for section in plan.sections:
         listed = [p for p in map(page, section.pages) if p is not None]
         for child in listed:
@@ -75,9 +76,13 @@ def compact_nav(plan: NavPlan, nav: Navigation, files: Files) -> tuple[Navigatio
             # Themes print nav titles unescaped, and a topic name is digest text.
             made = Section(html.escape(section.title), children)
             built.append((made, page(section.archive) if section.archive else None))
-            items.append(made)
+            series.append(made)
         else:
             built.append(None)
+    if plan.group and series:  # one tab for them all
+        items.append(Section(html.escape(plan.group), series))
+    else:
+        items += series
     items += rest
     places = {}
     for uri, n in plan.places.items():

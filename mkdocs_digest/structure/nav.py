@@ -14,7 +14,9 @@ whole nav into every page, so a nav that changed weekly made every page of the s
 render again under `mkdocs serve --dirty` (docs/SPEED.md). So the latest week is a
 link to a fixed address that sends the reader on (`NavSection.latest`), and series
 are ordered by name, not by a count a new week changes. `nav_weeks` lists the latest
-weeks themselves, at the price of a whole-site render each week.
+weeks themselves, at the price of a whole-site render each week. More series than
+OWN_SECTIONS share one section ("Weekly digests"), so that a theme's tab bar
+(Material's `navigation.tabs`) holds every tab.
 Inside a section, a week is named by its date alone (`NavPlan.titles`): the section
 already names the series.
 """
@@ -35,6 +37,10 @@ from .layout import (
     TopicListing,
     latest_address,
 )
+
+# Series a nav gives a top-level section each; more share one (Material's tab bar
+# holds about nine tabs at 1280 px: the home page, the overview, the explorer and these).
+OWN_SECTIONS = 6
 
 
 @dataclass(frozen=True)
@@ -59,6 +65,9 @@ class NavPlan:
     places: Mapping[str, int] = field(default_factory=dict)
     # A page in a section -> its title there, when it is not its own (a week's date).
     titles: Mapping[str, str] = field(default_factory=dict)
+    # The title of the one section the series share, when there are more of them
+    # than OWN_SECTIONS (a theme's tab bar holds about that many beside the others).
+    group: str | None = None
 
     def on(self, uri: str) -> tuple[int | None, str | None]:
         """What of the plan only the page `uri` prints: its place and title there."""
@@ -127,4 +136,7 @@ def plan(
     top = tuple(p.src_uri for p in pages if isinstance(p, (OverviewPage, ExplorerPage)))
     digests = {d.page for d in catalog.digests.values() if d.series}
     managed = frozenset({p.src_uri for p in pages} | digests)
-    return NavPlan(top, tuple(sections), managed, places, titles)
+    group = None
+    if len(sections) > OWN_SECTIONS:
+        group = (labels or {}).get("weekly_digests", "Weekly digests")
+    return NavPlan(top, tuple(sections), managed, places, titles, group)
