@@ -189,3 +189,46 @@ def test_a_later_visit_marks_exactly_the_new_week_and_says_how_many(
     later.locator("article.digest-card[data-digest-new]").first.wait_for()
     shot(later, "real-news-week", tmp_path)
     context.close()
+
+
+# -- the pieces readers trip over -----------------------------------------------------
+
+
+def test_the_overview_fits_a_phone(browser, server: str, tmp_path: Path) -> None:
+    page, errors = opened(browser, server + "topics/", width=390)
+    cells = page.locator("table.digest-overview tbody th, table.digest-overview tbody td")
+    assert cells.count() > 50
+    past = page.evaluate(
+        """() => [...document.querySelectorAll(
+             'table.digest-overview tbody th, table.digest-overview tbody td')]
+           .filter(c => c.getBoundingClientRect().right > innerWidth + 0.5)
+           .map(c => c.textContent.trim().slice(0, 30))"""
+    )
+    assert past == []
+    # The numbers still say what they are, and the headings stay for screen readers.
+    count = page.locator("table.digest-overview tbody td[data-label]").first
+    label = count.evaluate("c => getComputedStyle(c, '::before').content")
+    assert "Papers" in label
+    assert page.locator("table.digest-overview thead th").count() == 5
+    shot(page, "real-overview-phone-stacked", tmp_path)
+    assert errors == []
+    page.context.close()
+
+
+def test_the_tab_bar_holds_every_tab_at_1280_px(browser, server: str) -> None:
+    page, errors = opened(browser, server + "sd/2024-12-20/")
+    tabs = page.locator(".md-tabs__item")
+    assert 3 <= tabs.count() <= 9
+    cut = page.evaluate(
+        """() => [...document.querySelectorAll('.md-tabs__item')]
+           .filter(t => t.getBoundingClientRect().right > innerWidth)
+           .map(t => t.textContent.trim())"""
+    )
+    assert cut == []
+    # The series share one tab, open on a series' page, its section listing them.
+    active = page.locator(".md-tabs__item--active").inner_text().strip()
+    assert active == "Weekly digests"
+    sidebar = page.locator(".md-nav--primary").inner_text()
+    assert "合成データ" in sidebar and "差分プライバシー" in sidebar
+    assert errors == []
+    page.context.close()
