@@ -232,3 +232,26 @@ def test_the_tab_bar_holds_every_tab_at_1280_px(browser, server: str) -> None:
     assert "合成データ" in sidebar and "差分プライバシー" in sidebar
     assert errors == []
     page.context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_explorers_controls_follow_the_palette_and_stars_keep_to_their_row(
+    browser, server: str, scheme: str
+) -> None:
+    page, errors = opened(browser, server + "papers/?month=2024-12", width=390, scheme=scheme)
+    page.locator(".digest-explorer__results li").nth(5).wait_for()
+    select = page.locator(".digest-explorer select").first
+    drawn = select.evaluate("s => getComputedStyle(s).colorScheme")
+    assert (drawn == "dark") == (scheme == "dark")
+    # Each star stands on its title's first line, at the row's right.
+    off = page.evaluate(
+        """() => [...document.querySelectorAll('.digest-explorer__results li')].filter(li => {
+             const star = li.querySelector(':scope > .digest-star').getBoundingClientRect();
+             const title = li.querySelector('.digest-listing__title').getBoundingClientRect();
+             const row = li.getBoundingClientRect();
+             return star.top > title.top + 8 || star.right < row.right - 2;
+           }).length"""
+    )
+    assert off == 0
+    assert errors == []
+    page.context.close()
