@@ -172,8 +172,9 @@ def test_related_links_have_a_reason_a_reader_accepts_on_the_real_size_site(tmp_
     """On the real-size site (bench/related_quality.py): every related link shares an
     author or two content words, most papers keep one, and the links share an author
     or two title words far more often than random pairs of one topic. Measured:
-    100% accepted (85.8% before the rule), 84.2% of papers keep one (85.3%), title
-    closeness 0.429 against 0.045 for random pairs (0.393 before)."""
+    100% accepted (85.8% before the rule), 81.5% of papers keep one (85.3%), title
+    closeness 0.523 against 0.045 for random pairs (0.393 before); random pairs of
+    one topic have such a reason in 17.6%."""
     from bench.realsite import make_site
     from bench.related_quality import catalog_of as read_site
     from bench.related_quality import measure
@@ -184,19 +185,27 @@ def test_related_links_have_a_reason_a_reader_accepts_on_the_real_size_site(tmp_
     assert figures["accepted"] >= 0.9
     assert figures["papers_with_one"] >= 0.5
     assert figures["titles_close"] > 5 * figures["random_titles_close"]
-    assert figures["accepted"] > figures["random_accepted"]
+    assert figures["accepted"] > 3 * figures["random_accepted"]
 
 
 def test_one_shared_word_besides_the_topics_name_is_no_reason() -> None:
-    """ "Mask Factory" was linked to a ray-tracing paper because both say "factory":
-    one word is no reason, nor is the topic's own name (合成データ), which every paper
-    of the topic says. A second shared word is."""
+    """ "Mask Factory" was linked to a ray-tracing paper because both say "factory"
+    (and "新手法で性能を向上", as many bullets do): one word is no reason, nor is the
+    topic's own name (合成データ), which every paper of the topic says, nor a term of
+    every bullet list. A second shared word is."""
     pages = {
         "sd/2024-05-03.md": week(
-            "2024-05-03", ("2599.00061", "Ray Tracing Factory", "Kim Lo", "合成データの光線追跡")
+            "2024-05-03",
+            (
+                "2599.00061",
+                "Ray Tracing Factory",
+                "Kim Lo",
+                "合成データの光線追跡、新手法で性能を向上",
+            ),
         ),
         "sd/2024-05-10.md": week(
-            "2024-05-10", ("2599.00071", "Mask Factory", "Max Mo", "合成データのマスク生成")
+            "2024-05-10",
+            ("2599.00071", "Mask Factory", "Max Mo", "合成データのマスク生成、新手法で性能を向上"),
         ),
     }
     assert related_papers(catalog_of(pages), 3)["2599.00071"] == ()

@@ -62,6 +62,16 @@ _STOP = frozenset(
     frameworks task tasks
     """.split()  # noqa: SIM905
 )
+# Japanese terms every bullet list says ("a new method improves performance"): no
+# reason for two papers to be related.
+_STOP_JA = frozenset(
+    """
+    手法 新手法 提案 本研究 研究 論文 方法 新 既存 従来 従来手法 既存手法 性能 向上
+    性能向上 実験 結果 評価 精度 改善 大幅 効果 課題 問題 可能 実現 達成 提供 活用
+    利用 適用 導入 開発 構築 生成 分析 検証 比較 示唆 重要 必要 有効 効率 効率的
+    短縮 削減 最先端 データ モデル 学習 タスク フレームワーク アプローチ
+    """.split()  # noqa: SIM905
+)
 
 
 @dataclass(frozen=True)
@@ -290,13 +300,14 @@ def _features(paper: Paper, topics: Iterable[Topic]) -> tuple[Features, frozense
     for feature, weight in weighed:
         found[feature] = found.get(feature, 0) + weight
     named = {w for t in topics for w in (*words(t.name), *terms(t.name), *words(t.slug))}
-    return found, frozenset(in_text + in_titles) - named
+    return found, frozenset(in_text + in_titles) - named - _STOP_JA
 
 
 def content_words(catalog: Catalog, arxiv_id: str) -> frozenset[str]:
     """A paper's content words: words of its English title, terms of its Japanese
-    title, words and terms of its bullets; not stop words, nor the words of its
-    topics' names (every paper of a topic says them). Two of them shared, or an
+    title, words and terms of its bullets; not stop words (English, and the Japanese
+    of every bullet list: 手法, 性能, 向上...), nor the words of its topics' names
+    (every paper of a topic says them). Two of them shared, or an
     author, is a reason a reader accepts for two papers being related."""
     record = catalog.record(arxiv_id)
     return _features(record.paper, record.topics)[1]
