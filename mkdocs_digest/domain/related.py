@@ -44,6 +44,7 @@ KEPT = 12  # features a paper is looked up by (all its authors besides)
 COMMON = 0.01  # a feature more than this share of papers carry tells little
 POSTINGS = 12  # papers a feature leads to, those it tells most about
 CANDIDATES = 12  # papers weighed beyond the limit, for those without a reason to go
+REASON_COMMON = 0.03  # a word more than this share of papers say is no reason
 RECENT = 3  # the newest weeks, whose edits the next build of `serve` goes on from
 
 _WEIGHT = operator.itemgetter(1)
@@ -138,7 +139,7 @@ def related_papers(
                 if not mine.isdisjoint(weeks[other]) or titles[other] in seen:
                     continue
                 both = names[number] & names[other]
-                shared = contents[number] & contents[other]
+                shared = index.rare(contents[number] & contents[other])
                 if not both and len(shared) < 2:
                     continue  # no reason a reader accepts: none rather than a weak one
                 seen.add(titles[other])
@@ -218,6 +219,12 @@ class _Index:
         for features in week:
             self.carried.update(features.keys())
         self.total += len(week)
+
+    def rare(self, words: frozenset[str]) -> frozenset[str]:
+        """The words few papers so far say (at most REASON_COMMON of them): a word
+        half the papers of a topic say is no reason for two of them to be related."""
+        most = max(2, int(self.total * REASON_COMMON))
+        return frozenset(w for w in words if self.carried[w] <= most)
 
     def idf(self, feature: str) -> float:
         return math.log(self.total / self.carried[feature])
