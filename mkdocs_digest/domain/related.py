@@ -45,6 +45,7 @@ COMMON = 0.01  # a feature more than this share of papers carry tells little
 POSTINGS = 12  # papers a feature leads to, those it tells most about
 CANDIDATES = 12  # papers weighed beyond the limit, for those without a reason to go
 REASON_COMMON = 0.03  # a word more than this share of papers say is no reason
+REASON_FLOOR = 5  # ...counted from five papers: in a small site every share is noise
 RECENT = 3  # the newest weeks, whose edits the next build of `serve` goes on from
 
 _WEIGHT = operator.itemgetter(1)
@@ -223,7 +224,7 @@ class _Index:
     def rare(self, words: frozenset[str]) -> frozenset[str]:
         """The words few papers so far say (at most REASON_COMMON of them): a word
         half the papers of a topic say is no reason for two of them to be related."""
-        most = max(2, int(self.total * REASON_COMMON))
+        most = max(REASON_FLOOR, int(self.total * REASON_COMMON))
         return frozenset(w for w in words if self.carried[w] <= most)
 
     def idf(self, feature: str) -> float:
