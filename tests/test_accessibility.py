@@ -34,6 +34,7 @@ PAGES = {
     "overview": "topics/",
     "explorer, an author's papers, one starred": "papers/?author=Aiko+Tanaka",
     "explorer, starred": "papers/?starred=1",
+    "explorer, for you": "papers/?view=for-you",
     "digest, titles view": "sd/2024-03-29/?view=titles",
     "home, new since a past visit": "",
     "digest, new since a past visit": "sd/2024-04-05/",
@@ -41,6 +42,8 @@ PAGES = {
 }
 # A visit that started from a week long past: everything is new (js/src/news.js).
 PAST_VISIT = "sessionStorage.setItem('mkdocs-digest:since:/', '2024-01-01')"
+# A reading list of a paper with a neighbour in the example site (js/src/foryou.js).
+STARRED = "localStorage.setItem('mkdocs-digest:starred:/', JSON.stringify(['2404.03537']))"
 WIDTHS = [1280, 320]  # 320 CSS px: a phone, and 400% zoom of a 1280 px window
 
 
@@ -102,6 +105,9 @@ def open_states(page, path: str) -> None:
     if path == "sd/":
         page.locator("input.digest-filter__input").fill("synthetic")
         page.locator(".digest-filter__results li").first.wait_for()
+    if "view=for-you" in path:
+        page.locator(".digest-foryou__results li").first.wait_for()
+        return
     if path.startswith("papers/"):  # its results, a star pressed, the reading list's tools
         page.locator(".digest-explorer__results li").first.wait_for()
         star = page.locator(".digest-explorer__results button.digest-star").first
@@ -123,6 +129,8 @@ def test_no_axe_violation_in_the_plugins_markup(browser, server, scheme, width) 
     for kind, path in PAGES.items():
         if "new since" in kind:
             page.evaluate(PAST_VISIT)
+        if "for you" in kind:
+            page.evaluate(STARRED)
         page.goto(server + path)
         open_states(page, path)
         assert page.evaluate("document.documentElement.scrollWidth") <= width, kind

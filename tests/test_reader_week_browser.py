@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -19,6 +20,7 @@ sync_api = require_chromium()
 pytestmark = needs_corpus()
 
 WEEK = "sd/2024-12-20/"  # a week of 31 papers
+ID_WEEK = re.compile(r"Week of (\d{4}-\d{2}-\d{2})")
 SCREENSHOTS = os.environ.get("DIGEST_SCREENSHOTS")
 
 
@@ -253,5 +255,78 @@ def test_the_explorers_controls_follow_the_palette_and_stars_keep_to_their_row(
            }).length"""
     )
     assert off == 0
+    assert errors == []
+    page.context.close()
+
+
+# -- for you --------------------------------------------------------------------------
+
+
+def test_for_you_explains_itself_then_lists_papers_close_to_the_stars(
+    browser, server: str, realsize: Callable[[bool], RealSite], tmp_path: Path
+) -> None:
+    site = realsize(True).built.site
+    papers = {
+        p["arxiv_id"]: p
+        for p in json.loads((site / "papers.json").read_text(encoding="utf-8"))["papers"]
+    }
+    page, errors = opened(browser, server + "papers/?view=for-you")
+    status = page.locator(".digest-foryou__status")
+    status.filter(has_text="☆").wait_for()  # nothing starred: it says what to do
+    page.goto(server + "sd/2024-12-20/")
+    stars = page.locator("article.digest-card > button.digest-star")
+    starred_ids = []
+    for n in range(3):
+        stars.nth(n).click()
+        starred_ids.append(
+            page.locator("article.digest-card").nth(n).get_attribute("data-arxiv-id")
+        )
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(server + "papers/?view=for-you")
+    rows = page.locator(".digest-foryou__results > li")
+    rows.first.wait_for()
+    assert 0 < rows.count() <= 50
+    # Only the stars' chunks of neighbours were fetched.
+    assert 0 < len([u for u in fetched if "/near/near-" in u]) <= 3
+    close = 0
+    for row in rows.all():
+        arxiv_id = row.locator("button.digest-star").get_attribute("data-digest-star")
+        assert arxiv_id not in starred_ids
+        reason = row.locator(".digest-foryou__why").inner_text()
+        assert "☆" in reason
+        mine = set(papers[arxiv_id]["authors"])
+        shared = any(mine & set(papers[s]["authors"]) for s in starred_ids)
+        close += shared or "shared words" in reason
+    assert close == rows.count()
+    # Newest weeks first.
+    weeks = [ID_WEEK.search(row.inner_text()).group(1) for row in rows.all()]
+    assert weeks == sorted(weeks, reverse=True)
+    shot(page, "real-for-you", tmp_path)
+    page.set_viewport_size({"width": 390, "height": 900})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    shot(page, "real-for-you-phone", tmp_path)
+    assert errors == []
+    page.context.close()
+
+
+def test_for_you_in_the_dark_palette(browser, server: str, tmp_path: Path) -> None:
+    page, errors = opened(browser, server + "sd/2024-12-20/", scheme="dark")
+    page.locator("article.digest-card > button.digest-star").first.click()
+    page.goto(server + "papers/?view=for-you")
+    page.locator(".digest-foryou__results > li").first.wait_for()
+    shot(page, "real-for-you-dark", tmp_path)
+    assert errors == []
+    page.context.close()
+
+
+def test_for_you_steps_the_explorers_own_list_aside(browser, server: str) -> None:
+    page, errors = opened(browser, server + "papers/?view=for-you")
+    page.locator(".digest-foryou__status").filter(has_text="☆").wait_for()
+    for own in (".digest-explorer__form", ".digest-explorer__results"):
+        assert not page.locator(own).is_visible()
+    page.locator(".digest-foryou a[href]").last.click()  # back to the explorer
+    page.locator(".digest-explorer__results li").first.wait_for()
+    assert not page.locator(".digest-foryou").count()
     assert errors == []
     page.context.close()

@@ -8,6 +8,7 @@ import { linkAllAuthors } from "./authors.js";
 import { listenForCitations, showCitations } from "./citations.js";
 import { setupExplorer } from "./explorer.js";
 import { setupFilter } from "./filter.js";
+import { setupForYou } from "./foryou.js";
 import { showNews } from "./news.js";
 import { listenForSearch } from "./searchbox.js";
 import { listenForStars, starCards } from "./stars.js";
@@ -19,6 +20,7 @@ function run() {
   });
   document.querySelectorAll("[data-digest-explorer]").forEach((root) => {
     setupExplorer(/** @type {HTMLElement} */ (root));
+    setupForYou(/** @type {HTMLElement} */ (root));
   });
   starCards();
   linkAllAuthors();

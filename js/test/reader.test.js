@@ -51,3 +51,21 @@ test("opensInTitles: the link's ?view= first, then the reader's choice", () => {
   assert.equal(opensInTitles(null, null), false);
   assert.equal(opensInTitles("something", "cards"), false);
 });
+
+test("forYou: summed links to the stars, newest weeks first, never a star", async () => {
+  const { forYou } = await import("../src/foryou.js");
+  const weeks = { a: "2024-12-27", b: "2024-12-27", c: "2024-12-20", s1: "2024-12-13", s2: "2024-12-06" };
+  /** @type {Map<string, [string, number, string[], string[]][]>} */
+  const near = new Map([
+    ["s1", [["a", 1, [], ["gui", "agent"]], ["c", 2, ["Ann Lee"], []], ["s2", 2, ["Bo"], []]]],
+    ["s2", [["b", 1, [], ["privacy", "audit"]], ["a", 2, ["Cy Dale"], []]]],
+  ]);
+  const picks = forYou(["s1", "s2"], near, (id) => weeks[/** @type {keyof typeof weeks} */ (id)] || "");
+  assert.deepEqual(
+    picks.map((p) => [p.id, p.score]),
+    [["a", 3], ["b", 1], ["c", 2]] // 12-27 first (a closer than b), then 12-20
+  );
+  // Each pick's reason is its strongest link: a's shared author beats its words.
+  assert.deepEqual([picks[0].star, picks[0].authors], ["s2", ["Cy Dale"]]);
+  assert.deepEqual(forYou([], near, () => ""), []);
+});

@@ -20,6 +20,7 @@ from .citations import CITATIONS
 from .feeds import FeedLink
 from .json_text import script_json
 from .jsonld import script_element
+from .neighbours import NEAR
 from .search_index import CHUNK, PAPERS, TERMS
 from .weeks import WEEKS
 
@@ -76,6 +77,7 @@ class FeedLinks:
 SCRIPT_LABELS = (
     *("copied", "copy_failed", "star", "author_link"),
     *("titles_view", "show_card", "new_mark", "new_count"),
+    *("for_you", "for_you_none", "for_you_authors", "for_you_words"),
 )
 SEARCH_LABELS = ("search_more", "n_papers", "week_of", "filter_loading")
 
@@ -95,6 +97,7 @@ class ScriptSettings:
         paper_search: int,
         citations: int,
         explorer: str | None,
+        near: int = 0,
     ) -> None:
         wanted = SCRIPT_LABELS + (SEARCH_LABELS if paper_search else ())
         keys = sorted(k for k in KEYS if k.removesuffix("_one") in wanted and k in labels)
@@ -108,6 +111,8 @@ class ScriptSettings:
             data |= {"citations": CITATIONS, "citation_chunks": citations}
         if explorer is not None:  # authors link to it, filtered to them
             data["explorer"] = from_root(explorer)
+        if near:  # the chunks of each paper's neighbours, for "for you"
+            data |= {"near": NEAR, "near_chunks": near}
         self.element = (
             f'<script type="application/json" id="digest-settings">{script_json(data)}</script>\n'
         )

@@ -15,6 +15,7 @@ from .export import PapersJson
 from .feeds import AtomFeeds
 from .filter_index import FilterIndex
 from .latest import LatestWeeks
+from .neighbours import Neighbours
 from .search_index import SearchIndex
 from .weeks import NewWeeks
 
@@ -26,6 +27,7 @@ SITE_FILES: tuple[SiteFile, ...] = (
     BibFiles(),
     LatestWeeks(),
     NewWeeks(),
+    Neighbours(),
 )
 
 
