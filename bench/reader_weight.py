@@ -1,12 +1,16 @@
-"""What a listing's filter fetches: its own listing file against the whole index.
+"""What a reader's views fetch: a listing's filter, "for you", "new since".
 
 Reads the real-size site of `realsite.py` at the scales given through the plugin's
 core (as `mkdocs-digest generate` does, no MkDocs build), makes its site files, and
-prints the weight of `papers-index.json` (the explorer's) and of the listing files
-(`assets/mkdocs_digest/lists/`, the filter's): median and largest, raw and gzipped
-(as a server sends JSON).
+prints, raw and gzipped (as a server sends JSON), median and largest:
 
-    python bench/filter_weight.py --scales 1 10
+- `papers-index.json` (the explorer's) against the listing files
+  (`assets/mkdocs_digest/lists/`), one of which a listing's filter fetches;
+- the chunks of neighbours (`assets/mkdocs_digest/near/`), one per starred paper at
+  most, which "for you" fetches;
+- `weeks.json`, which every visit fetches once for "new since your last visit".
+
+    python bench/reader_weight.py --scales 1 10
 """
 
 from __future__ import annotations
@@ -30,7 +34,10 @@ from mkdocs_digest.structure.urls import page_url
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 LISTS = "assets/mkdocs_digest/lists/"
+NEAR = "assets/mkdocs_digest/near/"
 WHOLE = "assets/mkdocs_digest/papers-index.json"
+WEEKS = "assets/mkdocs_digest/weeks.json"
+KB = 1024
 
 
 def weights(docs: Path) -> dict[str, object]:
@@ -40,17 +47,27 @@ def weights(docs: Path) -> dict[str, object]:
     info = SiteInfo("bench", "", "index.md", 20, language="ja")
     sizes: dict[str, tuple[int, int]] = {}
     for path, parts in model.site_files(urls, info):
-        if path == WHOLE or (path.startswith(LISTS) and path.endswith(".json")):
+        if path.endswith(".json") and (path in (WHOLE, WEEKS) or path.startswith((LISTS, NEAR))):
             data = "".join(parts).encode("utf-8")
             sizes[path] = (len(data), len(gzip.compress(data)))
-    lists = [size for path, size in sizes.items() if path != WHOLE]
-    kb = 1024
     return {
         "papers": len(model.catalog.appearances),
-        "whole_kb": [round(v / kb) for v in sizes[WHOLE]],
-        "listings": len(lists),
-        "median_kb": [round(statistics.median(s[i] for s in lists) / kb) for i in (0, 1)],
-        "largest_kb": [round(max(s[i] for s in lists) / kb) for i in (0, 1)],
+        "whole_kb": kb(sizes[WHOLE]),
+        "weeks_kb": kb(sizes[WEEKS]),
+        "lists": spread([v for p, v in sizes.items() if p.startswith(LISTS)]),
+        "near": spread([v for p, v in sizes.items() if p.startswith(NEAR)]),
+    }
+
+
+def kb(size: tuple[int, int]) -> list[float]:
+    return [round(v / KB, 1) for v in size]
+
+
+def spread(sizes: list[tuple[int, int]]) -> dict[str, object]:
+    return {
+        "files": len(sizes),
+        "median_kb": [round(statistics.median(s[i] for s in sizes) / KB, 1) for i in (0, 1)],
+        "largest_kb": [round(max(s[i] for s in sizes) / KB, 1) for i in (0, 1)],
     }
 
 
@@ -63,13 +80,9 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as work:
             make_site(Path(work) / "docs", repeats=scale)
             found[scale] = row = weights(Path(work) / "docs")
-        print(
-            f"scale {scale}: {row['papers']} papers; papers-index.json {row['whole_kb']} KB "
-            f"(raw, gzip); {row['listings']} listing files: median {row['median_kb']} KB, "
-            f"largest {row['largest_kb']} KB"
-        )
+        print(f"scale {scale} (KB raw, gzip): {json.dumps(row)}")
     OUT.mkdir(exist_ok=True)
-    (OUT / "filter_weight.json").write_text(json.dumps(found, indent=2) + "\n", encoding="utf-8")
+    (OUT / "reader_weight.json").write_text(json.dumps(found, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
