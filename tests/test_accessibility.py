@@ -9,9 +9,11 @@ The theme's own are reported as warnings, not counted.
 
 from __future__ import annotations
 
+import json
 import re
 import warnings
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import yaml
@@ -43,7 +45,15 @@ PAGES = {
 # A visit that started from a week long past: everything is new (js/src/news.js).
 PAST_VISIT = "sessionStorage.setItem('mkdocs-digest:since:/', '2024-01-01')"
 # A reading list of a paper with a neighbour in the example site (js/src/foryou.js).
-STARRED = "localStorage.setItem('mkdocs-digest:starred:/', JSON.stringify(['2404.03537']))"
+STARRED = "id => localStorage.setItem('mkdocs-digest:starred:/', JSON.stringify([id]))"
+
+
+def with_neighbours(site: Path) -> str:
+    """A paper of the site that has close papers ("for you" lists them)."""
+    near = site / "assets" / "mkdocs_digest" / "near" / "near-0.json"
+    return next(iter(json.loads(near.read_text(encoding="utf-8"))))
+
+
 WIDTHS = [1280, 320]  # 320 CSS px: a phone, and 400% zoom of a 1280 px window
 
 
@@ -121,7 +131,10 @@ def open_states(page, path: str) -> None:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", WIDTHS)
-def test_no_axe_violation_in_the_plugins_markup(browser, server, scheme, width) -> None:
+def test_no_axe_violation_in_the_plugins_markup(
+    browser, server, example_site: Built, scheme, width
+) -> None:
+    starred = with_neighbours(example_site.site)
     context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
     page = context.new_page()
     ours: dict[str, list[str]] = {}
@@ -130,7 +143,7 @@ def test_no_axe_violation_in_the_plugins_markup(browser, server, scheme, width) 
         if "new since" in kind:
             page.evaluate(PAST_VISIT)
         if "for you" in kind:
-            page.evaluate(STARRED)
+            page.evaluate(STARRED, starred)
         page.goto(server + path)
         open_states(page, path)
         assert page.evaluate("document.documentElement.scrollWidth") <= width, kind
