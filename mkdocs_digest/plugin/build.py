@@ -81,8 +81,8 @@ class Kept:
 def serve_advice(command: str, dirty: bool) -> str | None:
     """What plain `mkdocs serve` is told once: it renders every page on each save,
     where `--dirty` renders only those a change shows, which the plugin keeps equal to
-    a full build (docs/SPEED.md: a title edit on a site of 413 digests, 3 s against
-    11 s). MkDocs decides what to render, from the command line alone."""
+    a full build (docs/SPEED.md: a title edit on a site of 413 digests, 2 s against
+    12 s). MkDocs decides what to render, from the command line alone."""
     if command != "serve" or dirty:
         return None
     return (
