@@ -52,6 +52,23 @@ export function forYou(stars, near, weekOf) {
 }
 
 /**
+ * Why a paper is shown: the authors or words it shares with a starred paper. Digest
+ * text is put in as it is (a function, so that `$&` in a name stays `$&`).
+ * @param {Record<string, string>} labels
+ * @param {Pick} pick
+ * @param {string} title the starred paper's
+ * @returns {string}
+ */
+export function reason(labels, pick, title) {
+  const [label, field, shared] = pick.authors.length
+    ? [labels.for_you_authors, "{names}", pick.authors]
+    : [labels.for_you_words, "{words}", pick.words];
+  return (label || "")
+    .replace(field, () => shared.join(", "))
+    .replace("{title}", () => title);
+}
+
+/**
  * Each starred paper's neighbours, from the chunks that hold them.
  * @param {string[]} stars
  * @returns {Promise<Map<string, Neighbour[]>>}
@@ -118,9 +135,7 @@ export function setupForYou(root) {
       const why = document.createElement("span");
       why.className = "digest-foryou__why";
       const title = papers.get(pick.star)?.paper[1] || pick.star;
-      why.textContent = pick.authors.length
-        ? (labels.for_you_authors || "").replace("{names}", pick.authors.join(", ")).replace("{title}", title)
-        : (labels.for_you_words || "").replace("{words}", pick.words.join(", ")).replace("{title}", title);
+      why.textContent = reason(labels, pick, title);
       item.appendChild(why);
       fragment.appendChild(item);
     }

@@ -69,3 +69,12 @@ test("forYou: summed links to the stars, newest weeks first, never a star", asyn
   assert.deepEqual([picks[0].star, picks[0].authors], ["s2", ["Cy Dale"]]);
   assert.deepEqual(forYou([], near, () => ""), []);
 });
+
+test("reason: digest text goes in as it is, replacement patterns too", async () => {
+  const { reason } = await import("../src/foryou.js");
+  const labels = { for_you_authors: "shared authors {names} (☆ {title})", for_you_words: "shared words {words} (☆ {title})" };
+  const pick = { id: "x", score: 2, star: "s", authors: ["$& Lee", "<b>Bo</b>"], words: [] };
+  assert.equal(reason(labels, pick, "A $' title"), "shared authors $& Lee, <b>Bo</b> (☆ A $' title)");
+  const words = { ...pick, authors: [], words: ["gui", "agent"] };
+  assert.equal(reason(labels, words, "T"), "shared words gui, agent (☆ T)");
+});
