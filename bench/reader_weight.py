@@ -6,8 +6,8 @@ prints, raw and gzipped (as a server sends JSON), median and largest:
 
 - `papers-index.json` (the explorer's) against the listing files
   (`assets/mkdocs_digest/lists/`), one of which a listing's filter fetches;
-- the chunks of neighbours (`assets/mkdocs_digest/near/`), one per starred paper at
-  most, which "for you" fetches;
+- the papers' word vectors (`assets/mkdocs_digest/near/`): one chunk per starred
+  paper at most, and the newest weeks' files, which "for you" fetches;
 - `weeks.json`, which every visit fetches once for "new since your last visit".
 
     python bench/reader_weight.py --scales 1 10
@@ -55,7 +55,11 @@ def weights(docs: Path) -> dict[str, object]:
         "whole_kb": kb(sizes[WHOLE]),
         "weeks_kb": kb(sizes[WEEKS]),
         "lists": spread([v for p, v in sizes.items() if p.startswith(LISTS)]),
-        "near": spread([v for p, v in sizes.items() if p.startswith(NEAR)]),
+        "near_chunks": spread([v for p, v in sizes.items() if p.startswith(NEAR + "papers-")]),
+        "near_weeks_kb": [  # all the newest weeks' files: what "for you" ranks
+            round(sum(v[i] for p, v in sizes.items() if p.startswith(NEAR + "week-")) / KB, 1)
+            for i in (0, 1)
+        ],
     }
 
 

@@ -140,7 +140,7 @@ class SiteModel:
             paper_search=shard_count(papers) if context.extras.paper_search else 0,
             citations=citation_chunks(papers) if context.extras.citations else 0,
             explorer=urls.get(explorer) if explorer else None,
-            near=citation_chunks(papers) if context.related and explorer else 0,
+            near=citation_chunks(papers) if explorer else 0,
         )
 
     def site_files(

@@ -49,8 +49,8 @@ STARRED = "id => localStorage.setItem('mkdocs-digest:starred:/', JSON.stringify(
 
 
 def with_neighbours(site: Path) -> str:
-    """A paper of the site that has close papers ("for you" lists them)."""
-    near = site / "assets" / "mkdocs_digest" / "near" / "near-0.json"
+    """A paper of the site's newest week: "for you" lists the others of its weeks."""
+    near = sorted((site / "assets" / "mkdocs_digest" / "near").glob("week-*.json"))[-1]
     return next(iter(json.loads(near.read_text(encoding="utf-8"))))
 
 

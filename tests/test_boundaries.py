@@ -282,10 +282,10 @@ def test_the_command_line_reads_the_pages_mkdocs_reads(tmp_path: Path, capsys) -
     # One line on success: index, topics, the explorer, and a digest, an archive and a
     # topic page for each of sd/ and dp/; the script, the stylesheet, two data files,
     # the site's feed and papers.json, each topic's feed, papers.bib, latest.html and
-    # filter file, the weeks file and a chunk of the papers' neighbours.
+    # filter file, the weeks file, and the papers' word vectors: a chunk, and the week's.
     out = tmp_path / "out"
     said = capsys.readouterr().err
-    assert said == f"mkdocs-digest generate: wrote 9 pages and 16 other files to {out}\n"
+    assert said == f"mkdocs-digest generate: wrote 9 pages and 17 other files to {out}\n"
     generated = json.loads((tmp_path / "out" / "papers.json").read_text(encoding="utf-8"))
     assert {p["arxiv_id"] for p in generated["papers"]} == in_build
     assert not (tmp_path / "out" / ".drafts").exists()

@@ -13,7 +13,8 @@ import { FOLD_TABLE } from "./fold-table.js";
  * @property {number} [citation_chunks] how many chunks
  * @property {string} [explorer] the explorer page's URL, from the site's root
  * @property {string} [weeks] what is new (formats/weeks.py), from the site's root
- * @property {string} [near] each paper's neighbours (formats/neighbours.py), `{k}` the chunk
+ * @property {string} [near] the papers' word vectors (formats/neighbours.py), `{k}` the chunk
+ * @property {string} [near_week] the vectors of a week's papers, `{week}` its date
  * @property {number} [near_chunks] how many chunks
  */
 

@@ -1,88 +1,122 @@
-/* For you: the explorer's view of the papers closest to those a reader starred,
-   newest weeks first, each with its reason (`<explorer>?view=for-you`). Closeness is
-   the related papers' links read both ways (formats/neighbours.py): a shared author
-   weighs 2, shared words 1, summed over the starred papers. Only the starred papers'
-   chunks of neighbours are fetched; nothing leaves the browser. */
+/* For you: the explorer's view of the papers of the newest weeks closest to those a
+   reader starred, newest weeks first, each with its reason (`<explorer>?view=for-you`).
+   Closeness is the cosine of the papers' word vectors (formats/neighbours.py) summed
+   over the stars; bench/for_you_eval.py measured it against a trained SVM and the
+   related papers' links. Only the stars' chunks of vectors and the newest weeks' are
+   fetched; nothing leaves the browser. */
 
-import { ROOT, fnv1a, listItem, load, pageSettings } from "./core.js";
+import { ROOT, fnv1a, fold, listItem, load, pageSettings } from "./core.js";
 import { linkAuthors } from "./authors.js";
 import { explorerPapers } from "./explorer.js";
 import { starButton, starred } from "./stars.js";
 
-/**
- * A neighbour of a paper: its id, the link's weight, the shared authors or words.
- * @typedef {[string, number, string[], string[]]} Neighbour
- */
+/** @typedef {Record<string, number>} Vector a paper's words, weighed */
 
 /**
- * A paper for the reader: how close, and its strongest link to a starred paper.
- * @typedef {{id: string, score: number, star: string, authors: string[], words: string[]}} Pick
+ * A paper for the reader: how close, and the star it is closest to.
+ * @typedef {{id: string, score: number, star: string, words: string[]}} Pick
  */
 
 const PARAM = "view";
 const FOR_YOU = "for-you";
 const SHOWN = 50;
+const RECENT = 8; // the newest weeks ranked, as formats/weeks.py's RECENT_CANDIDATES
 
 /**
- * The papers closest to the starred ones, newest weeks first, the closer first in a
- * week; never a starred one.
- * @param {string[]} stars
- * @param {Map<string, Neighbour[]>} near each starred paper's neighbours
- * @param {(id: string) => string} weekOf a paper's week, ISO ("" when unknown)
- * @returns {Pick[]}
+ * @param {Vector} a
+ * @param {Vector} b
+ * @returns {number}
  */
-export function forYou(stars, near, weekOf) {
-  /** @type {Map<string, Pick & {best: number}>} */
-  const picks = new Map();
-  for (const star of stars) {
-    for (const [id, weight, authors, words] of near.get(star) || []) {
-      if (stars.includes(id)) continue;
-      const pick = picks.get(id) || { id, score: 0, star, authors, words, best: -1 };
-      pick.score += weight;
-      if (weight > pick.best) Object.assign(pick, { star, authors, words, best: weight });
-      picks.set(id, pick);
-    }
-  }
-  return [...picks.values()]
-    .map(({ id, score, star, authors, words }) => ({ id, score, star, authors, words }))
-    .sort((a, b) => {
-      const weeks = weekOf(b.id).localeCompare(weekOf(a.id));
-      return weeks || b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-    });
+export function cosine(a, b) {
+  let sum = 0;
+  for (const word of Object.keys(a)) if (Object.prototype.hasOwnProperty.call(b, word)) sum += a[word] * b[word];
+  return sum;
 }
 
 /**
- * Why a paper is shown: the authors or words it shares with a starred paper. Digest
- * text is put in as it is (a function, so that `$&` in a name stays `$&`).
+ * The candidates closest to the stars (the SHOWN closest of those sharing a word
+ * with one), then newest weeks first, the closer first in a week; never a starred
+ * paper. Each with the words it shares most with its closest star.
+ * @param {Map<string, Vector>} stars
+ * @param {Map<string, {vector: Vector, week: string}>} candidates
+ * @returns {Pick[]}
+ */
+export function forYou(stars, candidates) {
+  /** @type {(Pick & {week: string})[]} */
+  const picks = [];
+  for (const [id, { vector, week }] of candidates) {
+    if (stars.has(id)) continue;
+    let score = 0;
+    let best = -1;
+    let star = "";
+    for (const [starId, starVector] of stars) {
+      const c = cosine(vector, starVector);
+      score += c;
+      if (c > best) [best, star] = [c, starId];
+    }
+    if (score <= 0) continue; // not a word in common with any star
+    const mine = /** @type {Vector} */ (stars.get(star));
+    const words = Object.keys(vector)
+      .filter((w) => Object.prototype.hasOwnProperty.call(mine, w))
+      .sort((x, y) => vector[y] * mine[y] - vector[x] * mine[x] || (x < y ? -1 : 1))
+      .slice(0, 3);
+    picks.push({ id, score, star, words, week });
+  }
+  const closest = picks.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1)).slice(0, SHOWN);
+  closest.sort((a, b) => b.week.localeCompare(a.week) || b.score - a.score);
+  return closest.map(({ id, score, star, words }) => ({ id, score, star, words }));
+}
+
+/**
+ * Why a paper is shown: the authors it shares with its closest star, else the words.
+ * Digest text is put in as it is (a function, so that `$&` in a name stays `$&`).
  * @param {Record<string, string>} labels
- * @param {Pick} pick
+ * @param {string[]} authors the authors both share
+ * @param {string[]} words
  * @param {string} title the starred paper's
  * @returns {string}
  */
-export function reason(labels, pick, title) {
-  const [label, field, shared] = pick.authors.length
-    ? [labels.for_you_authors, "{names}", pick.authors]
-    : [labels.for_you_words, "{words}", pick.words];
+export function reason(labels, authors, words, title) {
+  const [label, field, shared] = authors.length
+    ? [labels.for_you_authors, "{names}", authors]
+    : [labels.for_you_words, "{words}", words];
   return (label || "")
     .replace(field, () => shared.join(", "))
     .replace("{title}", () => title);
 }
 
 /**
- * Each starred paper's neighbours, from the chunks that hold them.
+ * The stars' vectors, from the chunks that hold them, and the newest weeks' papers.
  * @param {string[]} stars
- * @returns {Promise<Map<string, Neighbour[]>>}
+ * @param {string[]} weeks the newest weeks, from weeks.json
+ * @returns {Promise<{stars: Map<string, Vector>, candidates: Map<string, {vector: Vector, week: string}>}>}
  */
-async function neighbours(stars) {
+async function vectors(stars, weeks) {
   const settings = pageSettings();
   const chunks = settings.near_chunks || 1;
   const of = (/** @type {string} */ id) => fnv1a(id) % chunks;
   const wanted = [...new Set(stars.map(of))];
-  const files = await Promise.all(
-    wanted.map((k) => load(ROOT + (settings.near || "").replace("{k}", String(k))))
-  );
+  const [files, weekFiles] = await Promise.all([
+    Promise.all(wanted.map((k) => load(ROOT + (settings.near || "").replace("{k}", String(k))))),
+    Promise.all(
+      weeks.map((w) => load(ROOT + (settings.near_week || "").replace("{week}", w)).catch(() => ({})))
+    ),
+  ]);
   const byChunk = new Map(wanted.map((k, i) => [k, files[i]]));
-  return new Map(stars.map((id) => [id, (byChunk.get(of(id)) || {})[id] || []]));
+  /** @type {Map<string, Vector>} */
+  const starVectors = new Map();
+  for (const id of stars) {
+    const vector = (byChunk.get(of(id)) || {})[id];
+    if (vector) starVectors.set(id, vector);
+  }
+  /** @type {Map<string, {vector: Vector, week: string}>} */
+  const candidates = new Map();
+  weeks.forEach((week, i) => {
+    for (const [id, vector] of Object.entries(weekFiles[i])) {
+      if (!candidates.has(id)) candidates.set(id, { vector: /** @type {Vector} */ (vector), week });
+    }
+  });
+  return { stars: starVectors, candidates };
 }
 
 /**
@@ -124,18 +158,27 @@ export function setupForYou(root) {
       return;
     }
     const papers = new Map(explorerPapers(await index, base).map((p) => [p.paper[0], p]));
-    const picks = forYou(stars, await neighbours(stars), (id) => papers.get(id)?.week || "");
+    const weeks = /** @type {{weeks?: Record<string, number>}} */ (await load(ROOT + (settings.weeks || "")));
+    const newest = Object.keys(weeks.weeks || {}).sort().reverse().slice(0, RECENT);
+    const found = await vectors(stars, newest);
+    const picks = forYou(found.stars, found.candidates);
+    // A copy of a starred or listed paper under another id (a new version, a repost)
+    // is no news: one paper per title.
+    const titles = new Set(stars.map((id) => fold(papers.get(id)?.paper[1] || "")));
     const fragment = document.createDocumentFragment();
-    for (const pick of picks.slice(0, SHOWN)) {
+    for (const pick of picks) {
       const paper = papers.get(pick.id);
-      if (!paper) continue;
+      if (!paper || titles.has(fold(paper.paper[1]))) continue;
+      titles.add(fold(paper.paper[1]));
       const week = paper.week ? (root.dataset.digestWeek || "").replace("{date}", paper.week) : "";
       const { item, authors } = listItem(paper.paper, paper.url, week, starButton(pick.id));
       linkAuthors(authors);
       const why = document.createElement("span");
       why.className = "digest-foryou__why";
-      const title = papers.get(pick.star)?.paper[1] || pick.star;
-      why.textContent = reason(labels, pick, title);
+      const star = papers.get(pick.star);
+      const theirs = new Set(star ? star.paper[3].split(", ") : []);
+      const shared = paper.paper[3].split(", ").filter((name) => name && theirs.has(name));
+      why.textContent = reason(labels, shared, pick.words, star ? star.paper[1] : pick.star);
       item.appendChild(why);
       fragment.appendChild(item);
     }

@@ -52,29 +52,33 @@ test("opensInTitles: the link's ?view= first, then the reader's choice", () => {
   assert.equal(opensInTitles("something", "cards"), false);
 });
 
-test("forYou: summed links to the stars, newest weeks first, never a star", async () => {
+test("forYou: the closest by summed cosine, then newest weeks first, never a star", async () => {
   const { forYou } = await import("../src/foryou.js");
-  const weeks = { a: "2024-12-27", b: "2024-12-27", c: "2024-12-20", s1: "2024-12-13", s2: "2024-12-06" };
-  /** @type {Map<string, [string, number, string[], string[]][]>} */
-  const near = new Map([
-    ["s1", [["a", 1, [], ["gui", "agent"]], ["c", 2, ["Ann Lee"], []], ["s2", 2, ["Bo"], []]]],
-    ["s2", [["b", 1, [], ["privacy", "audit"]], ["a", 2, ["Cy Dale"], []]]],
+  const stars = new Map([
+    ["s1", { gui: 0.8, agent: 0.6 }],
+    ["s2", { privacy: 0.6, audit: 0.8 }],
   ]);
-  const picks = forYou(["s1", "s2"], near, (id) => weeks[/** @type {keyof typeof weeks} */ (id)] || "");
+  const candidates = new Map([
+    ["a", { vector: { gui: 0.5, agent: 0.87 }, week: "2024-12-20" }], // close to s1
+    ["b", { vector: { audit: 0.9, gui: 0.1 }, week: "2024-12-27" }], // close to s2
+    ["c", { vector: { birds: 1 }, week: "2024-12-27" }], // close to none
+    ["s1", { vector: { gui: 0.8, agent: 0.6 }, week: "2024-12-27" }], // a star
+  ]);
+  const picks = forYou(stars, candidates);
   assert.deepEqual(
-    picks.map((p) => [p.id, p.score]),
-    [["a", 3], ["b", 1], ["c", 2]] // 12-27 first (a closer than b), then 12-20
+    picks.map((p) => [p.id, p.star]),
+    [["b", "s2"], ["a", "s1"]] // 12-27 first; c is too far; no star
   );
-  // Each pick's reason is its strongest link: a's shared author beats its words.
-  assert.deepEqual([picks[0].star, picks[0].authors], ["s2", ["Cy Dale"]]);
-  assert.deepEqual(forYou([], near, () => ""), []);
+  assert.deepEqual(picks[1].words, ["agent", "gui"]); // the most shared weight first
+  assert.equal(forYou(new Map(), candidates).length, 0);
 });
 
-test("reason: digest text goes in as it is, replacement patterns too", async () => {
+test("reason: shared authors first, digest text in as it is", async () => {
   const { reason } = await import("../src/foryou.js");
   const labels = { for_you_authors: "shared authors {names} (☆ {title})", for_you_words: "shared words {words} (☆ {title})" };
-  const pick = { id: "x", score: 2, star: "s", authors: ["$& Lee", "<b>Bo</b>"], words: [] };
-  assert.equal(reason(labels, pick, "A $' title"), "shared authors $& Lee, <b>Bo</b> (☆ A $' title)");
-  const words = { ...pick, authors: [], words: ["gui", "agent"] };
-  assert.equal(reason(labels, words, "T"), "shared words gui, agent (☆ T)");
+  assert.equal(
+    reason(labels, ["$& Lee", "<b>Bo</b>"], ["gui"], "A $' title"),
+    "shared authors $& Lee, <b>Bo</b> (☆ A $' title)"
+  );
+  assert.equal(reason(labels, [], ["gui", "agent"], "T"), "shared words gui, agent (☆ T)");
 });

@@ -12,7 +12,6 @@ from typing import Protocol
 from ..domain.cache import Memo
 from ..domain.catalog import Catalog
 from ..domain.model import Paper
-from ..domain.related import Related
 from ..structure.layout import Listing, TopicListing
 
 
@@ -59,7 +58,7 @@ class FileContext:
     extras: Extras
     citation_keys: Mapping[str, str]
     feed_entry: Callable[[Paper], str]  # a paper's HTML in a feed entry
-    related: Mapping[str, tuple[Related, ...]]  # each paper's related papers
+    explorer: bool  # the site has the explorer (and its "for you" view)
     # What else the files' text depends on (labels, templates): a new one makes the
     # memo forget what it kept.
     look: Hashable

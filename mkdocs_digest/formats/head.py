@@ -20,7 +20,7 @@ from .citations import CITATIONS
 from .feeds import FeedLink
 from .json_text import script_json
 from .jsonld import script_element
-from .neighbours import NEAR
+from .neighbours import NEAR, NEAR_WEEK
 from .search_index import CHUNK, PAPERS, TERMS
 from .weeks import WEEKS
 
@@ -111,8 +111,8 @@ class ScriptSettings:
             data |= {"citations": CITATIONS, "citation_chunks": citations}
         if explorer is not None:  # authors link to it, filtered to them
             data["explorer"] = from_root(explorer)
-        if near:  # the chunks of each paper's neighbours, for "for you"
-            data |= {"near": NEAR, "near_chunks": near}
+        if near:  # the papers' word vectors in chunks, and the newest weeks', for "for you"
+            data |= {"near": NEAR, "near_week": NEAR_WEEK, "near_chunks": near}
         self.element = (
             f'<script type="application/json" id="digest-settings">{script_json(data)}</script>\n'
         )

@@ -27,6 +27,7 @@ from .json_text import as_script, compact_json
 WEEKS = "assets/mkdocs_digest/weeks.json"
 WEEKS_SCRIPT = "assets/mkdocs_digest/weeks.js"
 RECENT = 52  # weeks of each series counted: a year
+RECENT_CANDIDATES = 8  # the newest weeks "for you" ranks (formats/neighbours.py)
 
 
 class NewWeeks:

@@ -140,7 +140,7 @@ class Renderer:
             extras=context.extras,
             citation_keys=context.citation_keys if context.extras.citations else {},
             feed_entry=lambda paper: context.render(FEED_ENTRY, paper=paper),
-            related=context.related,
+            explorer=context.explorer_page is not None,
             look=(dict(context.labels), feed_entry),
             memo=memo,
         )
