@@ -111,7 +111,7 @@ def open_states(page, path: str) -> None:
         page.locator("article.digest-card button[data-digest-open]").first.click()
         return
     if page.evaluate("sessionStorage.getItem('mkdocs-digest:since:/')") == "2024-01-01":
-        page.locator(".digest-new, .digest-news").first.wait_for()
+        page.locator("article .digest-new, .digest-news").first.wait_for()
     if path == "sd/":
         page.locator("input.digest-filter__input").fill("synthetic")
         page.locator(".digest-filter__results li").first.wait_for()

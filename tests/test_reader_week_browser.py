@@ -174,6 +174,7 @@ def test_a_later_visit_marks_exactly_the_new_week_and_says_how_many(
     assert marked.count() == rows.count() > 0
     assert later.locator(f"h2[id='week-{week}'] + ul li[data-digest-new]").count() == rows.count()
     assert str(rows.count()) in later.locator(".digest-news").inner_text()
+    sd_rows = rows.count()
     later.goto(url)  # the home page: every series with new papers, and the total
     news = later.locator(".digest-news")
     news.wait_for()
@@ -186,6 +187,9 @@ def test_a_later_visit_marks_exactly_the_new_week_and_says_how_many(
     pages = [[a["page"] for a in p["appearances"]] for p in site["papers"]]
     in_week = [p for p in pages if any(page.endswith(f"/{week}.md") for page in p)]
     assert news.inner_text().splitlines()[0].startswith(f"{len(in_week)} new papers")
+    # ...and each series' link in the nav (its section's page) says it too.
+    in_nav = later.locator("nav.md-nav--primary a[href$='sd/'] .digest-new").first
+    assert in_nav.text_content().strip() == f"New {sd_rows}"
     shot(later, "real-news-home", tmp_path)
     later.goto(url + f"sd/{week}/")
     later.locator("article.digest-card[data-digest-new]").first.wait_for()

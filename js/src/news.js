@@ -1,9 +1,9 @@
 /* New since your last visit. The browser remembers the newest week a reader has
    seen (per site, in localStorage); a later visit marks the cards and rows of later
-   weeks, and the home page and each series' page say how many papers are new, from
-   the build's small weeks file (formats/weeks.py). A visit is a browser tab's
-   session: its pages all count from where it started. Nothing is marked on a first
-   visit, nor in a week already seen. Nothing leaves the browser. */
+   weeks, and the home page, each series' page and its link in the nav say how many
+   papers are new, from the build's small weeks file (formats/weeks.py). A visit is
+   a browser tab's session: its pages all count from where it started. Nothing is
+   marked on a first visit, nor in a week already seen. Nothing leaves the browser. */
 
 import { ROOT, counted, load, pageSettings } from "./core.js";
 
@@ -148,6 +148,29 @@ function sayHowMany(found, labels) {
   else content.prepend(box);
 }
 
+/**
+ * Each series' link in Material's nav (its section's page) with its count of new
+ * papers, as text after the name.
+ * @param {{total: number, series: Array<{name: string, url: string | null, n: number}>}} found
+ * @param {Record<string, string>} labels
+ */
+function countInNav(found, labels) {
+  const root = ROOT;
+  if (!root) return;
+  /** @type {Map<string, number>} */
+  const byUrl = new Map();
+  for (const s of found.series) if (s.url !== null) byUrl.set(root + s.url, s.n);
+  // The sidebar's nav: a tab's link leads to its first series, not to all of them.
+  document.querySelectorAll("nav.md-nav--primary a[href]").forEach((link) => {
+    const n = byUrl.get(/** @type {HTMLAnchorElement} */ (link).href);
+    if (!n || link.querySelector(".digest-new")) return;
+    const badge = document.createElement("span");
+    badge.className = "digest-new";
+    badge.textContent = (labels.new_mark || "New") + " " + String(n);
+    link.appendChild(badge);
+  });
+}
+
 /** Mark what is new on this page, and remember what the reader has seen. */
 export function showNews() {
   const settings = pageSettings();
@@ -163,7 +186,9 @@ export function showNews() {
       if (!since) return;
       const labels = settings.labels;
       markLater(since, labels.new_mark || "New");
-      sayHowMany(newPapers(weeks, since), labels);
+      const found = newPapers(weeks, since);
+      sayHowMany(found, labels);
+      countInNav(found, labels);
     },
     () => {
       /* no weeks file (an older build): nothing is marked */
