@@ -54,6 +54,16 @@ import { FOLD_TABLE } from "./fold-table.js";
  * @property {string} text its fields folded, for matching
  */
 
+/**
+ * A key of this site's in the browser's storage (`mkdocs-digest:starred:/docs/`):
+ * sites on one host keep their own.
+ * @param {string} name
+ * @returns {string}
+ */
+export function storageKey(name) {
+  return "mkdocs-digest:" + name + ":" + (ROOT ? new URL(ROOT).pathname : "/");
+}
+
 /** The site's root URL, from this script's own address (assets/mkdocs_digest/). */
 export const ROOT =
   typeof document !== "undefined" && document.currentScript instanceof HTMLScriptElement

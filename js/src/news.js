@@ -5,7 +5,7 @@
    a browser tab's session: its pages all count from where it started. Nothing is
    marked on a first visit, nor in a week already seen. Nothing leaves the browser. */
 
-import { ROOT, counted, load, pageSettings } from "./core.js";
+import { ROOT, counted, load, pageSettings, storageKey } from "./core.js";
 
 /**
  * The weeks file (formats/weeks.py).
@@ -14,11 +14,6 @@ import { ROOT, counted, load, pageSettings } from "./core.js";
  * @property {Record<string, number>} weeks the site's papers of each recent week
  * @property {Array<{name: string, url: string | null, weeks: Record<string, number>}>} series
  */
-
-/** @param {string} name */
-function key(name) {
-  return "mkdocs-digest:" + name + ":" + (ROOT ? new URL(ROOT).pathname : "/");
-}
 
 /**
  * Where a visit counts from, and what to remember as seen. `seen`: the newest week
@@ -58,7 +53,7 @@ export function newPapers(weeks, since) {
  */
 function read(storage, name) {
   try {
-    return storage ? storage.getItem(key(name)) : null;
+    return storage ? storage.getItem(storageKey(name)) : null;
   } catch {
     return null;
   }
@@ -71,7 +66,7 @@ function read(storage, name) {
  */
 function write(storage, name, value) {
   try {
-    if (storage) storage.setItem(key(name), value);
+    if (storage) storage.setItem(storageKey(name), value);
   } catch {
     /* private mode: nothing is remembered */
   }

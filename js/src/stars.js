@@ -1,10 +1,10 @@
 /* The reading list: stars on cards and explorer rows, kept in localStorage, keyed by
    arXiv id, per site (its root path). Nothing leaves the reader's machine. */
 
-import { ROOT, pageSettings } from "./core.js";
+import { pageSettings, storageKey } from "./core.js";
 
 function starKey() {
-  return "mkdocs-digest:starred:" + (ROOT ? new URL(ROOT).pathname : "/");
+  return storageKey("starred");
 }
 
 /**

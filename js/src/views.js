@@ -3,14 +3,14 @@
    `?view=titles` links to it; the toggle remembers the reader's choice (per site, in
    localStorage). Without JavaScript every card shows in full. */
 
-import { ROOT, pageSettings } from "./core.js";
+import { pageSettings, storageKey } from "./core.js";
 
 const PARAM = "view";
 const TITLES = "titles";
 const CARDS = "cards";
 
 function viewKey() {
-  return "mkdocs-digest:view:" + (ROOT ? new URL(ROOT).pathname : "/");
+  return storageKey("view");
 }
 
 /**
