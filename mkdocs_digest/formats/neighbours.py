@@ -24,12 +24,11 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from functools import partial
 
-from ..domain.catalog import Catalog
 from ..domain.related import content_words
 from .citations import chunk_of, citation_chunks
 from .context import FileContext
 from .json_text import as_script, compact_json
-from .weeks import RECENT_CANDIDATES
+from .weeks import RECENT_CANDIDATES, papers_by_week
 
 NEAR = "assets/mkdocs_digest/near/papers-{k}.json"
 NEAR_WEEK = "assets/mkdocs_digest/near/week-{week}.json"
@@ -71,7 +70,7 @@ class Neighbours:
         for arxiv_id, vector in made.items():
             by_chunk[chunk_of(arxiv_id, chunks)][arxiv_id] = vector
         files = [(NEAR.format(k=k), chunk) for k, chunk in enumerate(by_chunk)]
-        for week, ids in _recent_weeks(catalog).items():
+        for week, ids in papers_by_week(catalog, RECENT_CANDIDATES).items():
             files.append((NEAR_WEEK.format(week=week), {i: made[i] for i in ids}))
         for path, data in files:
             text = compact_json(data)
@@ -79,13 +78,3 @@ class Neighbours:
             if context.extras.offline:
                 name = path.rsplit("/", 1)[-1]
                 yield path.removesuffix(".json") + ".js", as_script(name, (text,))
-
-
-def _recent_weeks(catalog: Catalog) -> dict[str, list[str]]:
-    """The papers of each of the site's newest weeks, each once a week."""
-    weeks: dict[str, dict[str, None]] = {}
-    for digest in catalog.digests.values():
-        if digest.date:
-            found = weeks.setdefault(digest.date.isoformat(), {})
-            found.update((e.paper.arxiv_id, None) for e in digest.entries)
-    return {week: list(weeks[week]) for week in sorted(weeks)[-RECENT_CANDIDATES:]}

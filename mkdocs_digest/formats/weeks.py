@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from ..domain.catalog import Catalog
 from ..structure.urls import from_root
 from .context import FileContext
 from .json_text import as_script, compact_json
@@ -51,19 +52,28 @@ def weeks(context: FileContext) -> dict[str, object]:
         if series is not None and listing.uris and listing.uris[0] in urls:
             pages.setdefault(series.folder, from_root(urls[listing.uris[0]]))
     found: list[dict[str, object]] = []
-    site: dict[str, set[str]] = {}
     for folder, series in sorted(catalog.series.items()):
-        counts = {}
-        for digest in series.digests[-RECENT:]:
-            if digest.date:
-                ids = {e.paper.arxiv_id for e in digest.entries}
-                counts[digest.date.isoformat()] = len(ids)
-                site.setdefault(digest.date.isoformat(), set()).update(ids)
+        counts = {
+            digest.date.isoformat(): len({e.paper.arxiv_id for e in digest.entries})
+            for digest in series.digests[-RECENT:]
+            if digest.date
+        }
         if counts:
             found.append({"name": series.name, "url": pages.get(folder), "weeks": counts})
-    recent = sorted(site)[-RECENT:]
+    site = papers_by_week(catalog, RECENT)
     return {
-        "newest": recent[-1] if recent else None,
-        "weeks": {day: len(site[day]) for day in recent},
+        "newest": max(site, default=None),
+        "weeks": {day: len(ids) for day, ids in site.items()},
         "series": found,
     }
+
+
+def papers_by_week(catalog: Catalog, newest: int) -> dict[str, list[str]]:
+    """The papers of each of the site's `newest` weeks (ISO dates, oldest first), each
+    paper once a week though several series list it."""
+    weeks: dict[str, dict[str, None]] = {}
+    for digest in catalog.digests.values():
+        if digest.date:
+            found = weeks.setdefault(digest.date.isoformat(), {})
+            found.update((e.paper.arxiv_id, None) for e in digest.entries)
+    return {week: list(weeks[week]) for week in sorted(weeks)[-newest:]}
