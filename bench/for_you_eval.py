@@ -23,12 +23,10 @@ linked to a star). Random ranking's precision is the share of candidates wanted.
 
 from __future__ import annotations
 
-import json
 import math
 import random
 import statistics
 import sys
-import tempfile
 from collections import Counter
 from pathlib import Path
 
@@ -126,16 +124,9 @@ def evaluate(catalog: object) -> dict[str, float]:
 
 
 def main() -> None:
-    from realsite import make_site  # run from bench/
-    from related_quality import catalog_of
+    from related_quality import report  # run from bench/
 
-    with tempfile.TemporaryDirectory() as work:
-        make_site(Path(work) / "docs")
-        figures = evaluate(catalog_of(Path(work) / "docs"))
-    for name, value in figures.items():
-        print(f"{name:16} {value}")
-    OUT.mkdir(exist_ok=True)
-    (OUT / "for_you_eval.json").write_text(json.dumps(figures, indent=2) + "\n", "utf-8")
+    report("for_you_eval", evaluate)
 
 
 if __name__ == "__main__":

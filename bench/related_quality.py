@@ -21,6 +21,7 @@ import json
 import random
 import sys
 import tempfile
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from mkdocs_digest.domain.catalog import Catalog
@@ -78,16 +79,21 @@ def measure(catalog: Catalog) -> dict[str, float]:
     }
 
 
-def main() -> None:
+def report(name: str, figures_of: Callable[[Catalog], Mapping[str, object]]) -> None:
+    """Figures of the real-size site's catalog, printed and kept in bench/out/<name>.json."""
     from realsite import make_site  # run from bench/: the tests import `measure` alone
 
     with tempfile.TemporaryDirectory() as work:
         make_site(Path(work) / "docs")
-        figures = measure(catalog_of(Path(work) / "docs"))
-    for name, value in figures.items():
-        print(f"{name:20} {value}")
+        figures = figures_of(catalog_of(Path(work) / "docs"))
+    for key, value in figures.items():
+        print(f"{key:20} {value}")
     OUT.mkdir(exist_ok=True)
-    (OUT / "related_quality.json").write_text(json.dumps(figures, indent=2) + "\n", "utf-8")
+    (OUT / f"{name}.json").write_text(json.dumps(figures, indent=2) + "\n", "utf-8")
+
+
+def main() -> None:
+    report("related_quality", measure)
 
 
 if __name__ == "__main__":
