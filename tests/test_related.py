@@ -259,3 +259,25 @@ def test_a_copy_of_a_paper_under_another_id_is_never_related() -> None:
     related = related_papers(catalog_of(PAGES | {"sd/2024-04-26.md": copy}), 3)["2599.00031"]
     assert related, "the copy's authors have other papers: it has related papers"
     assert "2599.00001" not in {r.arxiv_id for r in related}
+
+
+def test_word_vectors_kept_from_the_last_build_give_what_a_fresh_build_gives() -> None:
+    from mkdocs_digest.formats.neighbours import vectors
+
+    words = {
+        "a": frozenset({"graph", "privacy", "attack"}),
+        "b": frozenset({"graph", "federated"}),
+        "c": frozenset({"image", "diffusion"}),
+        "d": frozenset({"image", "diffusion", "privacy"}),
+    }
+    memo = Memo()
+    memo.start("site")
+    before = vectors(words, memo)
+    # An edit gives "b" a word "a" has: every paper with "attack" or "federated" moves.
+    edited = {**words, "b": frozenset({"graph", "federated", "attack"})}
+    memo.start("site")
+    after = vectors(edited, memo)
+    assert after == vectors(edited)  # what a fresh build makes
+    assert after["a"] != before["a"] and after["b"] != before["b"]
+    assert after["c"] is before["c"]  # no word of its own moved: not weighed again
+    assert dict(after["a"])["attack"] > 0  # now said by two papers: a weight

@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from functools import partial
 
+from ..domain.cache import Memo
 from ..domain.related import content_words
 from .citations import chunk_of, citation_chunks
 from .context import FileContext
@@ -33,20 +34,29 @@ from .weeks import RECENT_CANDIDATES, papers_by_week
 NEAR = "assets/mkdocs_digest/near/papers-{k}.json"
 NEAR_WEEK = "assets/mkdocs_digest/near/week-{week}.json"
 
-Vector = dict[str, float]
+Vector = tuple[tuple[str, float], ...]  # (word, weight), by word
 
 
-def vectors(words: Mapping[str, frozenset[str]]) -> dict[str, Vector]:
-    """Each paper's content words, TF-IDF weighed over the site, normalised."""
+def vectors(words: Mapping[str, frozenset[str]], memo: Memo | None = None) -> dict[str, Vector]:
+    """Each paper's content words, TF-IDF weighed over the site, normalised. A
+    paper's vector is keyed by its words and what the site says of each (how many
+    papers have it, out of how many): under `mkdocs serve` an edit weighs again only
+    the papers that share a word whose count moved."""
     df = Counter(word for found in words.values() for word in found)
     total = len(words)
+    memo = memo or Memo(keep=False)
     made = {}
     for arxiv_id, found in words.items():
-        weights = {w: math.log(total / df[w]) for w in found if df[w] > 1}
-        norm = math.sqrt(sum(v * v for v in weights.values())) or 1.0
-        kept = sorted((w, round(v / norm, 2)) for w, v in weights.items())
-        made[arxiv_id] = {w: v for w, v in kept if v > 0}
+        key = (found, total, tuple(df[w] for w in found))
+        made[arxiv_id] = memo.get(key, partial(_vector, found, df, total))
     return made
+
+
+def _vector(found: frozenset[str], df: Mapping[str, int], total: int) -> Vector:
+    weights = {w: math.log(total / df[w]) for w in found if df[w] > 1}
+    norm = math.sqrt(sum(v * v for v in weights.values())) or 1.0
+    kept = sorted((w, round(v / norm, 2)) for w, v in weights.items())
+    return tuple((w, v) for w, v in kept if v > 0)
 
 
 class Neighbours:
@@ -58,23 +68,28 @@ class Neighbours:
     def files(self, context: FileContext) -> Iterator[tuple[str, Iterable[str]]]:
         catalog = context.catalog
         memo = context.memo.part(NEAR)
-        memo.start(NEAR)  # each paper's words are keyed by all they are made from
+        memo.start(NEAR)  # each value is keyed by all it is made from
         words = {}
         for arxiv_id in catalog.appearances:
             record = catalog.record(arxiv_id)
-            key = (record.paper, record.topics)
+            key = ("words", record.paper, record.topics)
             words[arxiv_id] = memo.get(key, partial(content_words, catalog, arxiv_id))
-        made = vectors(words)
+        made = vectors(words, memo)
         chunks = citation_chunks(len(made))
-        by_chunk: list[dict[str, Vector]] = [{} for _ in range(chunks)]
-        for arxiv_id, vector in made.items():
-            by_chunk[chunk_of(arxiv_id, chunks)][arxiv_id] = vector
-        files = [(NEAR.format(k=k), chunk) for k, chunk in enumerate(by_chunk)]
+        by_chunk: list[list[str]] = [[] for _ in range(chunks)]
+        for arxiv_id in made:
+            by_chunk[chunk_of(arxiv_id, chunks)].append(arxiv_id)
+        files = [(NEAR.format(k=k), ids) for k, ids in enumerate(by_chunk)]
         for week, ids in papers_by_week(catalog, RECENT_CANDIDATES).items():
-            files.append((NEAR_WEEK.format(week=week), {i: made[i] for i in ids}))
-        for path, data in files:
-            text = compact_json(data)
+            files.append((NEAR_WEEK.format(week=week), ids))
+        for path, ids in files:
+            shown = tuple((i, made[i]) for i in ids)
+            text = memo.get(("json", shown), partial(_json, shown))
             yield path, (text,)
             if context.extras.offline:
                 name = path.rsplit("/", 1)[-1]
                 yield path.removesuffix(".json") + ".js", as_script(name, (text,))
+
+
+def _json(vectors: Iterable[tuple[str, Vector]]) -> str:
+    return compact_json({arxiv_id: dict(vector) for arxiv_id, vector in vectors})
