@@ -118,7 +118,7 @@ def related_papers(
     raw = [features for features, _ in made]
     contents = [content for _, content in made]
     first = [min(days, default=dt.date.min) for days in weeks]
-    names = [frozenset(map(fold, paper.authors)) for paper in papers]
+    names = [memo.get(("authors", paper), partial(_authors, paper)) for paper in papers]
     titles = [" ".join(fold(paper.title).split()) for paper in papers]
     groups = [list(g) for _, g in groupby(range(len(ids)), first.__getitem__)]
     keys = [tuple((ids[n], papers[n], topics[n], weeks[n]) for n in g) for g in groups]
@@ -285,6 +285,10 @@ def _telling(scored: Features) -> Features:
 def _weeks(catalog: Catalog, arxiv_id: str) -> frozenset[dt.date]:
     days = (catalog.digests[e.page].date for e in catalog.appearances[arxiv_id])
     return frozenset(day for day in days if day)
+
+
+def _authors(paper: Paper) -> frozenset[str]:
+    return frozenset(map(fold, paper.authors))
 
 
 def _features(paper: Paper, topics: Iterable[Topic]) -> tuple[Features, frozenset[str]]:
