@@ -5,11 +5,19 @@ does: pytest's own threads would (rightly) keep the plugin from forking."""
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.structure.pages import Page
+
+from mkdocs_digest.plugin import build
 
 from .conftest import EXAMPLE, ROOT, Built
 
@@ -98,3 +106,28 @@ assert dead.result() is None
 """
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 0, done.stderr
+
+
+def test_the_pages_render_with_the_model_frozen_and_nothing_stays_frozen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """plugin/heap.py: the collector leaves the build's objects alone while pages
+    render, and has them all back when the build ends, or fails."""
+    written, frozen = build.Build.written, []
+
+    def recording(self: build.Build, output: str, page: Page) -> str:
+        frozen.append(gc.get_freeze_count())
+        return written(self, output, page)
+
+    monkeypatch.setattr(build.Build, "written", recording)
+    mkdocs_build(load_config(str(EXAMPLE / "mkdocs.yml"), site_dir=str(tmp_path / "a")))
+    assert frozen and min(frozen) > 10_000  # the model, the memos, the pages
+    assert gc.get_freeze_count() == 0
+
+    def failing(self: build.Build, output: str, page: Page) -> str:
+        raise RuntimeError("a page fails")
+
+    monkeypatch.setattr(build.Build, "written", failing)
+    with pytest.raises(RuntimeError, match="a page fails"):
+        mkdocs_build(load_config(str(EXAMPLE / "mkdocs.yml"), site_dir=str(tmp_path / "b")))
+    assert gc.get_freeze_count() == 0

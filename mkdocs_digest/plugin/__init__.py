@@ -25,6 +25,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from . import heap
 from .build import (
     Build,
     Kept,
@@ -122,3 +123,6 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.config.enabled:
             self.build.finish(config)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        heap.release()  # a failed build's objects are the collector's again

@@ -27,6 +27,7 @@ from ..rendering.compact import collapse_whitespace
 from ..rendering.context import TEMPLATES
 from ..site_model import SiteModel
 from ..structure.nav import plan
+from . import heap
 from .background import InBackground, start
 from .files import (
     SCRIPT,
@@ -256,6 +257,7 @@ class Build:
                 generated=self.generated,
             )
             dirty.keep_titles(files)
+        heap.settle()
         if not self.kept.memo.keep:  # made while MkDocs renders the pages
             site_dir = Path(config.site_dir)
             self.site_files = start(lambda: self._write_site_files(site_dir), "site files")
@@ -304,6 +306,7 @@ class Build:
             log.debug("%s: the site's own file is kept", path)
         self.kept.dirty_builds.finish(config)
         self.pages.finish()
+        heap.release()
 
     def _write_site_files(self, site_dir: Path) -> list[str]:
         """Make and write the site files; those the site has a file of its own at."""
