@@ -10,6 +10,7 @@ must be in the incremental site with the same bytes, search index included.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import os
 import random
@@ -24,6 +25,9 @@ import yaml
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
+from mkdocs_digest.plugin import heap
 
 from .conftest import EXAMPLE, build, with_config
 
@@ -593,3 +597,20 @@ def test_an_author_s_second_paper_in_a_topic_reaches_the_overview(site: DirtySit
     overview = (site.site / "topics" / "index.html").read_text(encoding="utf-8")
     assert ">Alan Brooks</a> <small>2 件の論文</small>" in overview
     site.assert_same_as_clean()
+
+
+def test_serve_collects_each_build_s_pages_once_idle(
+    site: DirtySite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """plugin/heap.py freezes a build's objects while its pages render; the last
+    build's pages, garbage by then, must still be collected, or every save of a long
+    `mkdocs serve` would keep a site's worth of them."""
+    monkeypatch.setattr(heap, "IDLE", 0.05)
+    alive = []
+    for n in range(4):
+        site.edit("sd/2024-04-12.md", "合成", f"合成{n}")
+        site.build()
+        assert gc.get_freeze_count() == 0
+        time.sleep(0.5)  # serve is idle
+        alive.append(sum(isinstance(o, Page) for o in gc.get_objects()))
+    assert alive[-1] <= alive[1], alive

@@ -125,4 +125,4 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             self.build.finish(config)
 
     def on_build_error(self, *, error: Exception) -> None:
-        heap.release()  # a failed build's objects are the collector's again
+        heap.release(self.kept.memo.keep)  # a failed build's objects are the collector's again

@@ -306,7 +306,7 @@ class Build:
             log.debug("%s: the site's own file is kept", path)
         self.kept.dirty_builds.finish(config)
         self.pages.finish()
-        heap.release()
+        heap.release(self.kept.memo.keep)
 
     def _write_site_files(self, site_dir: Path) -> list[str]:
         """Make and write the site files; those the site has a file of its own at."""
