@@ -262,7 +262,7 @@ def test_a_copy_of_a_paper_under_another_id_is_never_related() -> None:
 
 
 def test_word_vectors_kept_from_the_last_build_give_what_a_fresh_build_gives() -> None:
-    from mkdocs_digest.formats.neighbours import vectors
+    from mkdocs_digest.formats.neighbours import Vectors
 
     words = {
         "a": frozenset({"graph", "privacy", "attack"}),
@@ -272,12 +272,14 @@ def test_word_vectors_kept_from_the_last_build_give_what_a_fresh_build_gives() -
     }
     memo = Memo()
     memo.start("site")
-    before = vectors(words, memo)
+    made = Vectors(words, memo)
+    before = {i: made[i] for i in words}
     # An edit gives "b" a word "a" has: every paper with "attack" or "federated" moves.
     edited = {**words, "b": frozenset({"graph", "federated", "attack"})}
     memo.start("site")
-    after = vectors(edited, memo)
-    assert after == vectors(edited)  # what a fresh build makes
+    made, fresh = Vectors(edited, memo), Vectors(edited)
+    after = {i: made[i] for i in words}
+    assert after == {i: fresh[i] for i in words}  # what a fresh build makes
     assert after["a"] != before["a"] and after["b"] != before["b"]
     assert after["c"] is before["c"]  # no word of its own moved: not weighed again
     assert dict(after["a"])["attack"] > 0  # now said by two papers: a weight

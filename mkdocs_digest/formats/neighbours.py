@@ -20,11 +20,13 @@ site and normalised, rounded to two decimals:
 from __future__ import annotations
 
 import math
+import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from functools import partial
 
 from ..domain.cache import Memo
+from ..domain.catalog import Catalog
 from ..domain.related import content_words
 from .citations import chunk_of, citation_chunks
 from .context import FileContext
@@ -37,19 +39,22 @@ NEAR_WEEK = "assets/mkdocs_digest/near/week-{week}.json"
 Vector = tuple[tuple[str, float], ...]  # (word, weight), by word
 
 
-def vectors(words: Mapping[str, frozenset[str]], memo: Memo | None = None) -> dict[str, Vector]:
-    """Each paper's content words, TF-IDF weighed over the site, normalised. A
+class Vectors:
+    """Each paper's content words, TF-IDF weighed over the site, normalised; made as
+    asked, so that a build that keeps nothing holds a file's worth of them. A
     paper's vector is keyed by its words and what the site says of each (how many
     papers have it, out of how many): under `mkdocs serve` an edit weighs again only
     the papers that share a word whose count moved."""
-    df = Counter(word for found in words.values() for word in found)
-    total = len(words)
-    memo = memo or Memo(keep=False)
-    made = {}
-    for arxiv_id, found in words.items():
+
+    def __init__(self, words: Mapping[str, frozenset[str]], memo: Memo | None = None) -> None:
+        self.words = words
+        self.df = Counter(word for found in words.values() for word in found)
+        self.memo = memo or Memo(keep=False)
+
+    def __getitem__(self, arxiv_id: str) -> Vector:
+        found, df, total = self.words[arxiv_id], self.df, len(self.words)
         key = (found, total, tuple(df[w] for w in found))
-        made[arxiv_id] = memo.get(key, partial(_vector, found, df, total))
-    return made
+        return self.memo.get(key, partial(_vector, found, df, total))
 
 
 def _vector(found: frozenset[str], df: Mapping[str, int], total: int) -> Vector:
@@ -73,11 +78,11 @@ class Neighbours:
         for arxiv_id in catalog.appearances:
             record = catalog.record(arxiv_id)
             key = ("words", record.paper, record.topics)
-            words[arxiv_id] = memo.get(key, partial(content_words, catalog, arxiv_id))
-        made = vectors(words, memo)
-        chunks = citation_chunks(len(made))
+            words[arxiv_id] = memo.get(key, partial(_words, catalog, arxiv_id))
+        made = Vectors(words, memo)
+        chunks = citation_chunks(len(words))
         by_chunk: list[list[str]] = [[] for _ in range(chunks)]
-        for arxiv_id in made:
+        for arxiv_id in words:
             by_chunk[chunk_of(arxiv_id, chunks)].append(arxiv_id)
         files = [(NEAR.format(k=k), ids) for k, ids in enumerate(by_chunk)]
         for week, ids in papers_by_week(catalog, RECENT_CANDIDATES).items():
@@ -89,6 +94,11 @@ class Neighbours:
             if context.extras.offline:
                 name = path.rsplit("/", 1)[-1]
                 yield path.removesuffix(".json") + ".js", as_script(name, (text,))
+
+
+def _words(catalog: Catalog, arxiv_id: str) -> frozenset[str]:
+    """The paper's content words, each word's text held once for the whole site."""
+    return frozenset(map(sys.intern, content_words(catalog, arxiv_id)))
 
 
 def _json(vectors: Iterable[tuple[str, Vector]]) -> str:
