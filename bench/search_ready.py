@@ -10,10 +10,11 @@ Material's pages (its index is fetched, parsed and made into a lunr index in a w
 worker first, which is most of the wait) and, with the plugin, its papers (the
 shards of the query's terms and its results' records, formats/search_index.py),
 unthrottled and on a slow link (Chromium's network emulation: 1.6 Mbit/s, 150 ms),
-with the kilobytes fetched until the first answer. Then it tries a few queries and
-prints what each finds. `--scale 10`: the site ten times as old. Figures go to
-`bench/out/search_ready.json`. Run it on a quiet machine; compare the two sides of
-one run, not runs on different days.
+with the kilobytes fetched until the first answer; on the slow link both as files
+are (Python's server) and gzipped, as static hosts (GitHub Pages, Netlify) send
+text. Then it tries a few queries and prints what each finds. `--scale 10`: the site
+ten times as old. Figures go to `bench/out/search_ready.json`. Run it on a quiet
+machine; compare the two sides of one run, not runs on different days.
 """
 
 from __future__ import annotations
@@ -68,15 +69,21 @@ SLOW = {"offline": False, "latency": 150, "downloadThroughput": 200_000, "upload
 
 
 def ready(
-    sync_api: object, site: Path, rounds: int, papers: bool, slow: bool = False
+    sync_api: object,
+    site: Path,
+    rounds: int,
+    papers: bool,
+    slow: bool = False,
+    compress: bool = False,
 ) -> tuple[dict[str, float], dict[str, str], float]:
     """Median seconds from opening a page to each kind of first answer (the plugin's
     papers, Material's pages); each query's answers; the median kilobytes fetched
-    until the first answer of papers (without the plugin: of Material's)."""
+    until the first answer of papers (without the plugin: of Material's), as sent:
+    gzipped with `compress`, as static hosts send text."""
     times: dict[str, list[float]] = {"papers": [], "material": []} if papers else {"material": []}
     answers: dict[str, str] = {}
     fetched_kb: list[float] = []
-    with static_server(site) as url, chromium(sync_api) as browser:  # type: ignore[arg-type]
+    with static_server(site, compress) as url, chromium(sync_api) as browser:  # type: ignore[arg-type]
         for _ in range(rounds):
             context = browser.new_context(viewport={"width": 1280, "height": 900})
             context.add_init_script(WATCH)
@@ -136,6 +143,7 @@ def main() -> None:
             papers = name == "digest"
             seconds, answers, kb = ready(sync_api, site, args.rounds, papers)
             slow, _, slow_kb = ready(sync_api, site, 1, papers, slow=True)
+            hosted, _, hosted_kb = ready(sync_api, site, 1, papers, slow=True, compress=True)
             search = site / "assets" / "mkdocs_digest" / "search"
             paper_mb = sum(f.stat().st_size for f in search.rglob("*") if f.is_file()) / 2**20
             results[name] = {
@@ -147,16 +155,20 @@ def main() -> None:
                 "fetched_kb": kb,
                 "slow_ready_s": slow,
                 "slow_fetched_kb": slow_kb,
+                "slow_gzip_ready_s": hosted,
+                "slow_gzip_fetched_kb": hosted_kb,
                 "answers": answers,
             }
             ready_text = ", ".join(f"{kind} in {s:5.1f} s" for kind, s in seconds.items())
             slow_text = ", ".join(f"{kind} in {s:5.1f} s" for kind, s in slow.items())
+            hosted_text = ", ".join(f"{kind} in {s:5.1f} s" for kind, s in hosted.items())
             print(
                 f"{name:6}  built in {built:.1f} s; Material's index "
                 f"{results[name]['index_mb']:5.1f} MB ({entries} entries), the plugin's "
                 f"paper index {paper_mb:4.1f} MB on disk;\n        first answer: {ready_text}, "
                 f"{kb:.0f} KB fetched; on a 1.6 Mbit/s, 150 ms link: {slow_text}, "
-                f"{slow_kb:.0f} KB"
+                f"{slow_kb:.0f} KB;\n        the same sent gzipped, as static hosts send "
+                f"text: {hosted_text}, {hosted_kb:.0f} KB"
             )
             for query, answer in answers.items():
                 print(f"        {query!r}: {answer}")

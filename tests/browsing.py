@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import gzip
+import io
 import os
 import shutil
 import threading
@@ -11,6 +13,7 @@ from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import ModuleType
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -40,10 +43,34 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
+# What static hosts (GitHub Pages, Netlify, Cloudflare Pages) send compressed.
+COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".bib")
+
+
+class _Compressing(_Quiet):
+    """Text sent gzipped to a browser that accepts it, as static hosts send it."""
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and urlsplit(self.path).path.endswith("/"):
+            path = path / "index.html"
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not accepts or not path.is_file() or path.suffix not in COMPRESSED:
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
 @contextmanager
-def static_server(root: Path) -> Iterator[str]:
-    """Serve a built site on 127.0.0.1 at a free port; yields its base URL."""
-    handler = functools.partial(_Quiet, directory=str(root))
+def static_server(root: Path, compress: bool = False) -> Iterator[str]:
+    """Serve a built site on 127.0.0.1 at a free port; yields its base URL.
+    `compress`: text gzipped, as static hosts send it."""
+    handler = functools.partial(_Compressing if compress else _Quiet, directory=str(root))
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
