@@ -25,6 +25,7 @@ from .conftest import EXAMPLE, ROOT, Built
 BUILD = """
 import sys
 from mkdocs_digest.plugin import background, build
+background._cpus = lambda: 2  # the machine's count is not what these tests are about
 {how}
 sys.argv = ["mkdocs", "build", "-v", "-f", sys.argv[1], "-d", sys.argv[2]]
 from mkdocs.__main__ import cli
@@ -62,12 +63,11 @@ def test_a_build_makes_the_site_files_in_a_second_process(tmp_path: Path) -> Non
     assert SECOND_PROCESS in log
 
 
-def test_the_second_process_writes_the_site_the_build_would(
-    example_site: Built, tmp_path: Path
-) -> None:
+def test_the_second_process_writes_the_site_the_build_would(tmp_path: Path) -> None:
+    assert SECOND_PROCESS in built_with("", tmp_path / "forked")
     log = built_with(IN_PROCESS, tmp_path / "site")
     assert SECOND_PROCESS not in log
-    by_fork, in_process = contents(example_site.site), contents(tmp_path / "site")
+    by_fork, in_process = contents(tmp_path / "forked"), contents(tmp_path / "site")
     assert any(path.startswith("assets/mkdocs_digest/search/") for path in in_process)
     assert sorted(by_fork) == sorted(in_process)
     assert [p for p in by_fork if by_fork[p] != in_process[p]] == []
@@ -80,10 +80,23 @@ def test_a_failed_second_process_loses_no_file(example_site: Built, tmp_path: Pa
     assert contents(tmp_path / "site") == contents(example_site.site)
 
 
+def test_no_second_process_on_one_cpu() -> None:
+    code = """
+from mkdocs_digest.plugin import background
+background._cpus = lambda: 2
+assert background.can_fork()
+background._cpus = lambda: 1
+assert not background.can_fork() and background.start(lambda: 1, "job") is None
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+
+
 def test_no_second_process_beside_another_thread() -> None:
     code = """
 import threading
 from mkdocs_digest.plugin import background
+background._cpus = lambda: 2
 assert background.can_fork()
 stop = threading.Event()
 threading.Thread(target=stop.wait).start()
@@ -98,6 +111,7 @@ def test_the_job_runs_in_another_process_and_its_answer_comes_back() -> None:
     code = """
 import os
 from mkdocs_digest.plugin import background
+background._cpus = lambda: 2
 job = background.start(lambda: (os.getpid(), "answer"), "job")
 pid, answer = job.result()
 assert pid != os.getpid() and answer == "answer"

@@ -12,6 +12,7 @@ the last build's, which a forked process could not keep.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sys
 import threading
 import traceback
@@ -27,12 +28,21 @@ T = TypeVar("T")
 
 
 def can_fork() -> bool:
-    """Whether a forked process is safe here: a POSIX fork, and no other thread (a
-    thread holding a lock at the fork leaves the lock held in the child for good).
-    macOS is left out: its system libraries do not survive a fork."""
+    """Whether a forked process is safe here and gains anything: a POSIX fork, no
+    other thread (a thread holding a lock at the fork leaves the lock held in the
+    child for good), and a second CPU to run it on (on one, the two processes would
+    take turns: the same time, and the second process's memory on top). macOS is
+    left out: its system libraries do not survive a fork."""
     if sys.platform == "darwin" or "fork" not in multiprocessing.get_all_start_methods():
         return False
-    return threading.active_count() == 1
+    return threading.active_count() == 1 and _cpus() > 1
+
+
+def _cpus() -> int:
+    """The CPUs this process may run on (a container's or `taskset`'s share)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 class InBackground(Generic[T]):
