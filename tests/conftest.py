@@ -216,6 +216,7 @@ SLOW_MODULES = frozenset(
         "test_company",
         "test_corpus",
         "test_incremental",
+        "test_materialx",
         "test_realsize",
         "test_realsize_browser",
         "test_reader_week_browser",

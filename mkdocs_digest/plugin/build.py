@@ -116,13 +116,18 @@ def plugin_names(config: MkDocsConfig) -> set[str]:
     return {name.rsplit("/", 1)[-1] for name in config.plugins}
 
 
+# Material and its community continuation (MaterialX: the same search box over
+# Pagefind's index instead of lunr's).
+MATERIAL = frozenset({"material", "materialx"})
+
+
 def searches_papers(config: MkDocsConfig) -> bool:
     """Whether digest.js answers paper queries in the theme's search box: Material's
-    box with its search plugin, served over HTTP. Other themes' search, and Material's
-    offline one (file:// pages cannot fetch the plugin's files), index the papers'
-    text."""
+    (or MaterialX's) box with its search plugin, served over HTTP. Other themes'
+    search, and Material's offline one (file:// pages cannot fetch the plugin's
+    files), index the papers' text."""
     names = plugin_names(config)
-    return config.theme.name == "material" and "search" in names and "offline" not in names
+    return config.theme.name in MATERIAL and "search" in names and "offline" not in names
 
 
 # Plugins that shape the nav themselves (from `.nav.yml`, `.pages`, a SUMMARY.md).

@@ -133,6 +133,8 @@ class DigestRenderer:
         # home card keeps the paper's words for the plugins that read the page.
         indexed = card.home and not self.context.extras.paper_search
         searched = () if indexed else (("data-search-exclude", ""),)
+        if not indexed:  # Pagefind's (MaterialX's search) mark: on the whole card
+            attrs += (("data-pagefind-ignore", ""),)
         heading = Heading(
             3,
             heading_id,

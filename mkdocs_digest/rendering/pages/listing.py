@@ -156,14 +156,17 @@ class ListingRenderer:
         lean = self.lean.page(page.src_uri, self.week_html) if self.lean else None
         weeks: list[Block] = []
         # Search finds each paper at its card, and this page by its title: its weeks
-        # are left out of the index (Material's search skips a marked heading's section).
+        # are left out of the index (Material's search skips a marked heading's section;
+        # Pagefind, MaterialX's search, a marked element).
         unsearched = (("data-search-exclude", ""),)
         for week in view.weeks:
             weeks.append(
                 Heading(2, f"week-{week.date.isoformat()}", week.heading, None, unsearched)
             )
             weeks.append(Html(self._week_body(week, lean)))
-        blocks.append(Element("div", (("class", "digest-listing-weeks"),), tuple(weeks)))
+        # Pagefind (MaterialX's search) leaves out a marked element, not a section.
+        marked = (("class", "digest-listing-weeks"), ("data-pagefind-ignore", ""))
+        blocks.append(Element("div", marked, tuple(weeks)))
         if view.pagination:
             blocks.append(self._pagination_block(view.pagination))
         return blocks
