@@ -272,12 +272,12 @@ def test_word_vectors_kept_from_the_last_build_give_what_a_fresh_build_gives() -
     }
     memo = Memo()
     memo.start("site")
-    made = Vectors(words, memo)
+    made = Vectors(words.__getitem__, words, memo)
     before = {i: made[i] for i in words}
     # An edit gives "b" a word "a" has: every paper with "attack" or "federated" moves.
     edited = {**words, "b": frozenset({"graph", "federated", "attack"})}
     memo.start("site")
-    made, fresh = Vectors(edited, memo), Vectors(edited)
+    made, fresh = Vectors(edited.__getitem__, edited, memo), Vectors(edited.__getitem__, edited)
     after = {i: made[i] for i in words}
     assert after == {i: fresh[i] for i in words}  # what a fresh build makes
     assert after["a"] != before["a"] and after["b"] != before["b"]

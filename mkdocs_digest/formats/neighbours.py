@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from functools import partial
 
 from ..domain.cache import Memo
@@ -41,18 +41,25 @@ Vector = tuple[tuple[str, float], ...]  # (word, weight), by word
 
 class Vectors:
     """Each paper's content words, TF-IDF weighed over the site, normalised; made as
-    asked, so that a build that keeps nothing holds a file's worth of them. A
-    paper's vector is keyed by its words and what the site says of each (how many
-    papers have it, out of how many): under `mkdocs serve` an edit weighs again only
-    the papers that share a word whose count moved."""
+    asked, so that a build that keeps nothing holds a file's worth of them (and
+    `words` may make a paper's words anew each time it is asked: a build of ten times
+    the real site would hold 100 MB of them). A paper's vector is keyed by its words
+    and what the site says of each (how many papers have it, out of how many): under
+    `mkdocs serve` an edit weighs again only the papers that share a word whose count
+    moved."""
 
-    def __init__(self, words: Mapping[str, frozenset[str]], memo: Memo | None = None) -> None:
-        self.words = words
-        self.df = Counter(word for found in words.values() for word in found)
+    def __init__(
+        self,
+        words: Callable[[str], frozenset[str]],
+        papers: Collection[str],
+        memo: Memo | None = None,
+    ) -> None:
+        self.words, self.total = words, len(papers)
+        self.df = Counter(word for arxiv_id in papers for word in words(arxiv_id))
         self.memo = memo or Memo(keep=False)
 
     def __getitem__(self, arxiv_id: str) -> Vector:
-        found, df, total = self.words[arxiv_id], self.df, len(self.words)
+        found, df, total = self.words(arxiv_id), self.df, self.total
         key = (found, total, tuple(df[w] for w in found))
         return self.memo.get(key, partial(_vector, found, df, total))
 
@@ -74,15 +81,17 @@ class Neighbours:
         catalog = context.catalog
         memo = context.memo.part(NEAR)
         memo.start(NEAR)  # each value is keyed by all it is made from
-        words = {}
-        for arxiv_id in catalog.appearances:
+
+        def words(arxiv_id: str) -> frozenset[str]:
             record = catalog.record(arxiv_id)
             key = ("words", record.paper, record.topics)
-            words[arxiv_id] = memo.get(key, partial(_words, catalog, arxiv_id))
-        made = Vectors(words, memo)
-        chunks = citation_chunks(len(words))
+            return memo.get(key, partial(_words, catalog, arxiv_id))
+
+        papers = catalog.appearances
+        made = Vectors(words, papers, memo)
+        chunks = citation_chunks(len(papers))
         by_chunk: list[list[str]] = [[] for _ in range(chunks)]
-        for arxiv_id in words:
+        for arxiv_id in papers:
             by_chunk[chunk_of(arxiv_id, chunks)].append(arxiv_id)
         files = [(NEAR.format(k=k), ids) for k, ids in enumerate(by_chunk)]
         for week, ids in papers_by_week(catalog, RECENT_CANDIDATES).items():
