@@ -73,6 +73,14 @@ def test_the_second_process_writes_the_site_the_build_would(tmp_path: Path) -> N
     assert [p for p in by_fork if by_fork[p] != in_process[p]] == []
 
 
+def test_a_site_of_many_papers_makes_its_site_files_in_process(tmp_path: Path) -> None:
+    """Past SECOND_PROCESS_PAPERS the second process would cost more memory than the
+    build without the plugin has to spare (plugin/build.py)."""
+    log = built_with("build.SECOND_PROCESS_PAPERS = 10", tmp_path / "site")
+    assert SECOND_PROCESS not in log
+    assert (tmp_path / "site" / "papers.json").is_file()
+
+
 def test_a_failed_second_process_loses_no_file(example_site: Built, tmp_path: Path) -> None:
     log = built_with(CHILD_FAILS, tmp_path / "site")
     assert SECOND_PROCESS in log

@@ -171,6 +171,14 @@ def site_labels(config: MkDocsConfig, options: Options) -> dict[str, str]:
     return options.site_labels(config.theme)
 
 
+# A second process copies the model it reads, page by page, as CPython's reference
+# counts write to every object it touches: about 0.6 of a plain build's peak memory
+# at any size (90 MB for the real site's 4,929 papers, 700 MB at ten times that),
+# for 2 to 3 s of a 12 s build at the real size and no gain measured at ten times
+# (docs/SPEED.md). Sites of more papers make the site files in process.
+SECOND_PROCESS_PAPERS = 10_000
+
+
 class Build:
     def __init__(
         self,
@@ -263,8 +271,9 @@ class Build:
             )
             dirty.keep_titles(files)
         heap.settle()
-        if not self.kept.memo.keep:  # made while MkDocs renders the pages
-            site_dir = Path(config.site_dir)
+        papers = len(self.model.catalog.appearances)
+        if not self.kept.memo.keep and papers <= SECOND_PROCESS_PAPERS:
+            site_dir = Path(config.site_dir)  # made while MkDocs renders the pages
             self.site_files = start(lambda: self._write_site_files(site_dir), "site files")
             if self.site_files:
                 log.debug("the site files are made in a second process as the pages render")
