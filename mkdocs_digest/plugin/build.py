@@ -174,7 +174,7 @@ def site_labels(config: MkDocsConfig, options: Options) -> dict[str, str]:
 # A second process copies the model it reads, page by page, as CPython's reference
 # counts write to every object it touches: about 0.6 of a plain build's peak memory
 # at any size (90 MB for the real site's 4,929 papers, 700 MB at ten times that),
-# for 2 to 3 s of a 12 s build at the real size and no gain measured at ten times
+# for 2 to 3 s of a 12 s build at the real size and 13 s of 160 s at ten times
 # (docs/SPEED.md). Sites of more papers make the site files in process.
 SECOND_PROCESS_PAPERS = 10_000
 
