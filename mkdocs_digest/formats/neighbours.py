@@ -24,6 +24,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from functools import partial
+from itertools import chain
 
 from ..domain.cache import Memo
 from ..domain.catalog import Catalog
@@ -36,7 +37,17 @@ from .weeks import RECENT_CANDIDATES, papers_by_week
 NEAR = "assets/mkdocs_digest/near/papers-{k}.json"
 NEAR_WEEK = "assets/mkdocs_digest/near/week-{week}.json"
 
-Vector = tuple[tuple[str, float], ...]  # (word, weight), by word
+
+class Vector:
+    """A paper's (word, weight) pairs, by word. Equal only to itself: the memo gives
+    back the very vector of a paper whose words and counts an edit left alone, and a
+    file's text is keyed by its vectors, so a save compares a file's vectors by
+    identity instead of hashing every weight again."""
+
+    __slots__ = ("pairs",)
+
+    def __init__(self, pairs: tuple[tuple[str, float], ...]) -> None:
+        self.pairs = pairs
 
 
 class Vectors:
@@ -55,12 +66,12 @@ class Vectors:
         memo: Memo | None = None,
     ) -> None:
         self.words, self.total = words, len(papers)
-        self.df = Counter(word for arxiv_id in papers for word in words(arxiv_id))
+        self.df = Counter(chain.from_iterable(map(words, papers)))
         self.memo = memo or Memo(keep=False)
 
     def __getitem__(self, arxiv_id: str) -> Vector:
         found, df, total = self.words(arxiv_id), self.df, self.total
-        key = (found, total, tuple(df[w] for w in found))
+        key = (found, total, tuple(map(df.__getitem__, found)))
         return self.memo.get(key, partial(_vector, found, df, total))
 
 
@@ -68,7 +79,7 @@ def _vector(found: frozenset[str], df: Mapping[str, int], total: int) -> Vector:
     weights = {w: math.log(total / df[w]) for w in found if df[w] > 1}
     norm = math.sqrt(sum(v * v for v in weights.values())) or 1.0
     kept = sorted((w, round(v / norm, 2)) for w, v in weights.items())
-    return tuple((w, v) for w, v in kept if v > 0)
+    return Vector(tuple((w, v) for w, v in kept if v > 0))
 
 
 class Neighbours:
@@ -111,4 +122,4 @@ def _words(catalog: Catalog, arxiv_id: str) -> frozenset[str]:
 
 
 def _json(vectors: Iterable[tuple[str, Vector]]) -> str:
-    return compact_json({arxiv_id: dict(vector) for arxiv_id, vector in vectors})
+    return compact_json({arxiv_id: dict(vector.pairs) for arxiv_id, vector in vectors})
