@@ -200,7 +200,18 @@ class Catalog:
     def record(self, arxiv_id: str) -> PaperRecord:
         """The one record of a paper that every output shares (export, JSON-LD, the
         filter index): its home copy's text, every topic any appearance names, by the
-        site's display names, and where it appears."""
+        site's display names, and where it appears. Made once: each of the site files
+        asks for every paper's, on every save of `mkdocs serve`."""
+        found = self._records.get(arxiv_id)
+        if found is None:
+            found = self._records[arxiv_id] = self._record(arxiv_id)
+        return found
+
+    @functools.cached_property
+    def _records(self) -> dict[str, PaperRecord]:
+        return {}
+
+    def _record(self, arxiv_id: str) -> PaperRecord:
         entries = self.appearances[arxiv_id]
         slugs = dict.fromkeys(t.slug for e in entries for t in e.paper.topics)
         topics = tuple(Topic(slug, self.topic_name(slug)) for slug in slugs)
