@@ -287,18 +287,19 @@ _SEEN_FIELDS = {
 }
 
 
-def _fields_that_differ(paper: Paper, home: Paper) -> list[str]:
+@functools.lru_cache(maxsize=1 << 14)  # serve: the same copies, compared on every save
+def _fields_that_differ(paper: Paper, home: Paper) -> tuple[str, ...]:
     """The fields both copies give, and give otherwise (white space aside)."""
 
     def seen(p: Paper, name: str) -> object:
         value = getattr(p, name)
         return " ".join(value.split()) if isinstance(value, str) else value
 
-    return [
+    return tuple(
         label
         for label, name in _SEEN_FIELDS.items()
         if seen(paper, name) and seen(home, name) and seen(paper, name) != seen(home, name)
-    ]
+    )
 
 
 def _digest_order(digest: Digest) -> tuple[dt.date, str]:
