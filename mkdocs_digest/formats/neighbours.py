@@ -71,7 +71,8 @@ class Vectors:
 
     def __getitem__(self, arxiv_id: str) -> Vector:
         found, df, total = self.words(arxiv_id), self.df, self.total
-        key = (found, total, tuple(map(df.__getitem__, found)))
+        words = tuple(found)  # in the order the counts are taken: equal sets may differ
+        key = (words, total, tuple(map(df.__getitem__, words)))
         return self.memo.get(key, partial(_vector, found, df, total))
 
 
