@@ -262,25 +262,27 @@ def test_a_copy_of_a_paper_under_another_id_is_never_related() -> None:
 
 
 def test_word_vectors_kept_from_the_last_build_give_what_a_fresh_build_gives() -> None:
-    from mkdocs_digest.formats.neighbours import Vectors
+    from mkdocs_digest.formats.neighbours import Vectors, Vocabulary
 
+    vocabulary = Vocabulary()  # kept across builds, as serve keeps it
     words = {
-        "a": frozenset({"graph", "privacy", "attack"}),
-        "b": frozenset({"graph", "federated"}),
-        "c": frozenset({"image", "diffusion"}),
-        "d": frozenset({"image", "diffusion", "privacy"}),
+        "a": vocabulary.encode({"graph", "privacy", "attack"}),
+        "b": vocabulary.encode({"graph", "federated"}),
+        "c": vocabulary.encode({"image", "diffusion"}),
+        "d": vocabulary.encode({"image", "diffusion", "privacy"}),
     }
     memo = Memo()
     memo.start("site")
-    made = Vectors(words.__getitem__, words, memo)
+    made = Vectors(words, vocabulary, memo)
     before = {i: made[i].pairs for i in words}
     kept = made["c"]
     # An edit gives "b" a word "a" has: every paper with "attack" or "federated" moves.
-    edited = {**words, "b": frozenset({"graph", "federated", "attack"})}
+    edited = {**words, "b": vocabulary.encode({"graph", "federated", "attack"})}
     memo.start("site")
-    made, fresh = Vectors(edited.__getitem__, edited, memo), Vectors(edited.__getitem__, edited)
+    made, fresh = Vectors(edited, vocabulary, memo), Vectors(edited, vocabulary)
     after = {i: made[i].pairs for i in words}
     assert after == {i: fresh[i].pairs for i in words}  # what a fresh build makes
     assert after["a"] != before["a"] and after["b"] != before["b"]
     assert made["c"] is kept  # no word of its own moved: not weighed again
     assert dict(after["a"])["attack"] > 0  # now said by two papers: a weight
+    assert dict(before["a"]).keys() == {"graph", "privacy"}  # "attack": one paper's only

@@ -20,11 +20,10 @@ site and normalised, rounded to two decimals:
 from __future__ import annotations
 
 import math
-import sys
+from array import array
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import partial
-from itertools import chain
 
 from ..domain.cache import Memo
 from ..domain.catalog import Catalog
@@ -50,37 +49,59 @@ class Vector:
         self.pairs = pairs
 
 
+class Vocabulary:
+    """The site's content words, numbered as first met. A paper's words are kept as
+    the bytes of their sorted numbers (4 bytes a word: a site ten times the real one
+    holds them in 6 MB, where sets of strings took 100 MB), made once per paper and
+    build; under `mkdocs serve` the numbering is kept, so they are a paper's key."""
+
+    def __init__(self) -> None:
+        self.numbers: dict[str, int] = {}
+        self.words: list[str] = []
+
+    def encode(self, words: Iterable[str]) -> bytes:
+        numbers = self.numbers
+        for word in words:
+            if word not in numbers:
+                numbers[word] = len(self.words)
+                self.words.append(word)
+        return array("I", sorted(numbers[word] for word in words)).tobytes()
+
+
+def _numbers(encoded: bytes) -> array[int]:
+    found = array("I")
+    found.frombytes(encoded)
+    return found
+
+
 class Vectors:
     """Each paper's content words, TF-IDF weighed over the site, normalised; made as
-    asked, so that a build that keeps nothing holds a file's worth of them (and
-    `words` may make a paper's words anew each time it is asked: a build of ten times
-    the real site would hold 100 MB of them). A paper's vector is keyed by its words
-    and what the site says of each (how many papers have it, out of how many): under
-    `mkdocs serve` an edit weighs again only the papers that share a word whose count
-    moved."""
+    asked, so that a build that keeps nothing holds a file's worth of them. A paper's
+    vector is keyed by its words and what the site says of each (how many papers have
+    it, out of how many): under `mkdocs serve` an edit weighs again only the papers
+    that share a word whose count moved."""
 
     def __init__(
-        self,
-        words: Callable[[str], frozenset[str]],
-        papers: Collection[str],
-        memo: Memo | None = None,
+        self, words: Mapping[str, bytes], vocabulary: Vocabulary, memo: Memo | None = None
     ) -> None:
-        self.words, self.total = words, len(papers)
-        self.df = Counter(chain.from_iterable(map(words, papers)))
+        self.words, self.names, self.total = words, vocabulary.words, len(words)
+        self.df: Counter[int] = Counter()
+        for encoded in words.values():
+            self.df.update(_numbers(encoded))
         self.memo = memo or Memo(keep=False)
 
     def __getitem__(self, arxiv_id: str) -> Vector:
-        found, df, total = self.words(arxiv_id), self.df, self.total
-        words = tuple(found)  # in the order the counts are taken: equal sets may differ
-        key = (words, total, tuple(map(df.__getitem__, words)))
-        return self.memo.get(key, partial(_vector, found, df, total))
+        encoded, df = self.words[arxiv_id], self.df
+        numbers = _numbers(encoded)
+        key = (encoded, self.total, tuple(map(df.__getitem__, numbers)))
+        return self.memo.get(key, partial(self._vector, numbers))
 
-
-def _vector(found: frozenset[str], df: Mapping[str, int], total: int) -> Vector:
-    weights = {w: math.log(total / df[w]) for w in found if df[w] > 1}
-    norm = math.sqrt(sum(v * v for v in weights.values())) or 1.0
-    kept = sorted((w, round(v / norm, 2)) for w, v in weights.items())
-    return Vector(tuple((w, v) for w, v in kept if v > 0))
+    def _vector(self, numbers: array[int]) -> Vector:
+        df, total, names = self.df, self.total, self.names
+        weights = {names[n]: math.log(total / df[n]) for n in numbers if df[n] > 1}
+        norm = math.sqrt(sum(v * v for v in weights.values())) or 1.0
+        kept = sorted((w, round(v / norm, 2)) for w, v in weights.items())
+        return Vector(tuple((w, v) for w, v in kept if v > 0))
 
 
 class Neighbours:
@@ -93,14 +114,13 @@ class Neighbours:
         catalog = context.catalog
         memo = context.memo.part(NEAR)
         memo.start(NEAR)  # each value is keyed by all it is made from
-
-        def words(arxiv_id: str) -> frozenset[str]:
+        vocabulary = memo.get("vocabulary", Vocabulary)
+        papers = {}
+        for arxiv_id in catalog.appearances:
             record = catalog.record(arxiv_id)
             key = ("words", record.paper, record.topics)
-            return memo.get(key, partial(_words, catalog, arxiv_id))
-
-        papers = catalog.appearances
-        made = Vectors(words, papers, memo)
+            papers[arxiv_id] = memo.get(key, partial(_words, catalog, arxiv_id, vocabulary))
+        made = Vectors(papers, vocabulary, memo)
         chunks = citation_chunks(len(papers))
         by_chunk: list[list[str]] = [[] for _ in range(chunks)]
         for arxiv_id in papers:
@@ -117,9 +137,8 @@ class Neighbours:
                 yield path.removesuffix(".json") + ".js", as_script(name, (text,))
 
 
-def _words(catalog: Catalog, arxiv_id: str) -> frozenset[str]:
-    """The paper's content words, each word's text held once for the whole site."""
-    return frozenset(map(sys.intern, content_words(catalog, arxiv_id)))
+def _words(catalog: Catalog, arxiv_id: str, vocabulary: Vocabulary) -> bytes:
+    return vocabulary.encode(content_words(catalog, arxiv_id))
 
 
 def _json(vectors: Iterable[tuple[str, Vector]]) -> str:
